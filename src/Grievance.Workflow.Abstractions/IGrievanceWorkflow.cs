@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Grievance.Workflow;
+
+/// <summary>
+/// The grievance workflow engine: registers grievances and applies commands to them through the lifecycle, the policies and
+/// the store. Every accepted command appends exactly one history entry and raises the version by one.
+/// </summary>
+/// <remarks>
+/// Thread-safe: call it from many threads at once, for different grievances and for the same one (optimistic concurrency
+/// decides; commands without an expected version are re-decided on the latest version).
+/// </remarks>
+public interface IGrievanceWorkflow
+{
+    /// <summary>Registers a grievance, issues its reference number and routes it through the routing policy.</summary>
+    /// <param name="command">The registration.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result; its grievance is pending with the L1 officer, or registered in triage when unroutable.</returns>
+    /// <exception cref="GrievanceAuthorizationException">The actor may not register grievances.</exception>
+    /// <exception cref="CommandIdConflictException">The command id was used for another command.</exception>
+    ValueTask<CommandResult> RegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default);
+
+    /// <summary>Registers a grievance, returning a typed error instead of throwing it.</summary>
+    /// <param name="command">The registration.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result or the error.</returns>
+    ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a command to an existing grievance.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="GrievanceNotFoundException">No such grievance.</exception>
+    /// <exception cref="GrievanceActionNotAllowedException">The state does not allow the action.</exception>
+    /// <exception cref="GrievanceAuthorizationException">The actor may not take the action.</exception>
+    /// <exception cref="GrievanceConcurrencyException">The command's expected version is stale, or retries ran out.</exception>
+    /// <exception cref="TransferLimitExceededException">A transfer beyond the limit.</exception>
+    /// <exception cref="CommandIdConflictException">The command id was used for another command.</exception>
+    ValueTask<CommandResult> ExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a command, returning a typed error instead of throwing it.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result or the error.</returns>
+    ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a grievance.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The latest snapshot.</returns>
+    /// <exception cref="GrievanceNotFoundException">No such grievance.</exception>
+    ValueTask<GrievanceSnapshot> GetAsync(GrievanceId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a grievance by reference number.</summary>
+    /// <param name="referenceNumber">The reference number.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The latest snapshot, or <see langword="null"/>.</returns>
+    ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a grievance's history, oldest first.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries.</returns>
+    /// <exception cref="GrievanceNotFoundException">No such grievance.</exception>
+    ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the actions this actor may take on the grievance now: allowed by its state, by the lifecycle's rules and by the authorization policy.</summary>
+    /// <param name="id">The grievance.</param>
+    /// <param name="actor">The actor.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The actions, in <see cref="GrievanceAction"/> order.</returns>
+    /// <exception cref="GrievanceNotFoundException">No such grievance.</exception>
+    ValueTask<IReadOnlyList<GrievanceAction>> GetPermittedActionsAsync(GrievanceId id, Actor actor, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,28 @@
+using Grievance.Workflow.Internal;
+
+namespace Grievance.Workflow;
+
+/// <summary>The person who filed a grievance: a pseudonymous id, which the workflow keeps, and contact details, which it keeps apart.</summary>
+/// <remarks>Immutable and thread-safe. <see cref="ToString"/> prints the id only.</remarks>
+public sealed record Complainant
+{
+    /// <summary>Creates a complainant.</summary>
+    /// <param name="id">A pseudonymous, stable id chosen by the host (for example a hash of the phone number, or a citizen account id); never the name or phone itself.</param>
+    /// <param name="contact">The contact details, or <see langword="null"/> when the host keeps them elsewhere.</param>
+    /// <exception cref="System.ArgumentException"><paramref name="id"/> is blank or too long.</exception>
+    public Complainant(string id, ContactDetails? contact = null)
+    {
+        Id = Guard.Identifier(id, nameof(id));
+        Contact = contact;
+    }
+
+    /// <summary>Gets the pseudonymous complainant id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the contact details, or <see langword="null"/>.</summary>
+    public ContactDetails? Contact { get; }
+
+    /// <summary>Returns the id only.</summary>
+    /// <returns><c>Complainant { Id = … }</c>.</returns>
+    public override string ToString() => $"Complainant {{ Id = {Id} }}";
+}

@@ -1,0 +1,14 @@
+namespace Grievance.Workflow;
+
+/// <summary>What came of a feedback call.</summary>
+public enum FeedbackResponse
+{
+    /// <summary>The complainant is satisfied with the disposal.</summary>
+    Satisfied = 1,
+
+    /// <summary>The complainant is dissatisfied; a reason is required.</summary>
+    Dissatisfied = 2,
+
+    /// <summary>The complainant could not be reached; an attempt is counted.</summary>
+    NotReachable = 3,
+}

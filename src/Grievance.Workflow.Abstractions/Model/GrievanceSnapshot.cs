@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Immutable;
+
+namespace Grievance.Workflow;
+
+/// <summary>
+/// A grievance as stored after a given number of applied commands (<see cref="Version"/>): the workflow data only.
+/// The complainant's contact details are kept apart (see <see cref="ContactDetails"/>).
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe; the engine makes a new snapshot for every accepted command. <see cref="ToString"/>
+/// prints identity and status only, never the description, which may hold personal data.
+/// </remarks>
+public sealed record GrievanceSnapshot
+{
+    /// <summary>Gets the system identity.</summary>
+    public required GrievanceId Id { get; init; }
+
+    /// <summary>Gets the human-facing reference number.</summary>
+    public required ReferenceNumber ReferenceNumber { get; init; }
+
+    /// <summary>Gets the channel it arrived through.</summary>
+    public required Channel Channel { get; init; }
+
+    /// <summary>Gets what it is about.</summary>
+    public required GrievanceCategory Category { get; init; }
+
+    /// <summary>Gets where it arose.</summary>
+    public required GrievanceLocation Location { get; init; }
+
+    /// <summary>Gets the complainant's pseudonymous id.</summary>
+    public required string ComplainantId { get; init; }
+
+    /// <summary>Gets the complaint text, at most <see cref="GrievanceLimits.MaxTextLength"/> characters.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Gets the lifecycle status.</summary>
+    public required GrievanceStatus Status { get; init; }
+
+    /// <summary>Gets how it ended; <see cref="GrievanceOutcome.None"/> while open.</summary>
+    public GrievanceOutcome Outcome { get; init; }
+
+    /// <summary>Gets the current officer level: 1 for L1, 2 for L2, and so on.</summary>
+    public int Level { get; init; } = 1;
+
+    /// <summary>Gets the department it is with, or <see langword="null"/> while it waits in triage.</summary>
+    public DepartmentId? Department { get; init; }
+
+    /// <summary>Gets the officer it is with, or <see langword="null"/> when it is with a department desk or in triage.</summary>
+    public OfficerId? Officer { get; init; }
+
+    /// <summary>Gets how often it was reopened at each level since it reached its current department: index 0 is L1.</summary>
+    /// <value>The default is empty, meaning no reopens at any level.</value>
+    public ImmutableArray<int> ReopenCounts { get; init; } = ImmutableArray<int>.Empty;
+
+    /// <summary>Gets how often it was transferred to another department.</summary>
+    public int TransferCount { get; init; }
+
+    /// <summary>Gets how many feedback calls since the last disposal found the complainant unreachable.</summary>
+    public int UnreachableAttempts { get; init; }
+
+    /// <summary>Gets when it was registered.</summary>
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>Gets when the last command was applied.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Gets when the current officer's time limit runs out, or <see langword="null"/> when no officer clock runs.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Gets when it was closed, or <see langword="null"/> while open.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Gets the reason code of a rejection, or <see langword="null"/>.</summary>
+    public string? RejectionReasonCode { get; init; }
+
+    /// <summary>Gets the reference number of the original when this one was closed as a duplicate, or <see langword="null"/>.</summary>
+    public ReferenceNumber? DuplicateOf { get; init; }
+
+    /// <summary>Gets the number of commands applied so far; the registration is version 1.</summary>
+    public required long Version { get; init; }
+
+    /// <summary>Gets whether it is closed.</summary>
+    public bool IsClosed => Status == GrievanceStatus.Closed;
+
+    /// <summary>Gets how often it was reopened at <paramref name="level"/>.</summary>
+    /// <param name="level">The level, 1 for L1.</param>
+    /// <returns>The count; 0 for a level with no entry.</returns>
+    public int ReopensAt(int level) => level >= 1 && level <= ReopenCounts.Length ? ReopenCounts[level - 1] : 0;
+
+    /// <summary>Returns identity, status and version; never the description or personal data.</summary>
+    /// <returns>For example <c>Grievance GRV-261128-7K3M9QXA (…) PendingWithOfficer L1 v2</c>.</returns>
+    public override string ToString()
+        => $"Grievance {ReferenceNumber} ({Id}) {Status}{(Outcome == GrievanceOutcome.None ? string.Empty : "/" + Outcome)} L{Level} v{Version}";
+}

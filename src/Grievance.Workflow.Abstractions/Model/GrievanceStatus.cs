@@ -1,0 +1,17 @@
+namespace Grievance.Workflow;
+
+/// <summary>Where a grievance is in its lifecycle. A closed grievance's <see cref="GrievanceOutcome"/> says how it ended.</summary>
+public enum GrievanceStatus
+{
+    /// <summary>Registered with a reference number, not yet with an officer: waiting in the triage queue to be routed.</summary>
+    Registered = 1,
+
+    /// <summary>With a department's officer at the current level (L1, L2, …), who must act and report.</summary>
+    PendingWithOfficer = 2,
+
+    /// <summary>The officer has reported disposal (the <i>aakhya</i>); the helpline must take the complainant's feedback.</summary>
+    AwaitingFeedback = 3,
+
+    /// <summary>Closed; <see cref="GrievanceSnapshot.Outcome"/> says how. Nothing but reading is allowed any more.</summary>
+    Closed = 4,
+}

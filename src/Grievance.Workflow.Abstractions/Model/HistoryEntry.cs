@@ -1,0 +1,64 @@
+using System;
+
+namespace Grievance.Workflow;
+
+/// <summary>
+/// One immutable line of a grievance's audit trail: one per accepted command, numbered from 1 by <see cref="Sequence"/>,
+/// which equals the grievance's <see cref="GrievanceSnapshot.Version"/> after that command.
+/// </summary>
+/// <remarks>Immutable and thread-safe. <see cref="ToString"/> leaves out <see cref="Text"/>, which may hold personal data.</remarks>
+public sealed record HistoryEntry
+{
+    /// <summary>Gets the grievance.</summary>
+    public required GrievanceId GrievanceId { get; init; }
+
+    /// <summary>Gets the entry's number, from 1; equal to the grievance's version after the command.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>Gets when the command was applied, from the engine's <see cref="TimeProvider"/>.</summary>
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Gets who took the action.</summary>
+    public required Actor Actor { get; init; }
+
+    /// <summary>Gets the action.</summary>
+    public required GrievanceAction Action { get; init; }
+
+    /// <summary>Gets the status before the command.</summary>
+    public required GrievanceStatus FromStatus { get; init; }
+
+    /// <summary>Gets the status after the command.</summary>
+    public required GrievanceStatus ToStatus { get; init; }
+
+    /// <summary>Gets the outcome after the command; <see cref="GrievanceOutcome.None"/> while open.</summary>
+    public GrievanceOutcome Outcome { get; init; }
+
+    /// <summary>Gets the level before the command.</summary>
+    public required int FromLevel { get; init; }
+
+    /// <summary>Gets the level after the command.</summary>
+    public required int ToLevel { get; init; }
+
+    /// <summary>Gets the department after the command, or <see langword="null"/>.</summary>
+    public DepartmentId? Department { get; init; }
+
+    /// <summary>Gets the officer after the command, or <see langword="null"/>.</summary>
+    public OfficerId? Officer { get; init; }
+
+    /// <summary>Gets the text the command carried: the description, report, reason, remarks or note.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Gets a machine-readable reason: a rejection code, the duplicate's original reference, an escalation reason, or an unroutable reason.</summary>
+    public string? ReasonCode { get; init; }
+
+    /// <summary>Gets a feedback rating from 1 to 5, or <see langword="null"/>.</summary>
+    public int? Rating { get; init; }
+
+    /// <summary>Gets the command's idempotency key, or <see langword="null"/>.</summary>
+    public CommandId? CommandId { get; init; }
+
+    /// <summary>Returns the sequence, action, transition and actor; never <see cref="Text"/>.</summary>
+    /// <returns>For example <c>#3 ReportAction PendingWithOfficer L1 -> AwaitingFeedback L1 by Officer o-1 (revenue L1)</c>.</returns>
+    public override string ToString()
+        => $"#{Sequence} {Action} {FromStatus} L{FromLevel} -> {ToStatus}{(Outcome == GrievanceOutcome.None ? string.Empty : "/" + Outcome)} L{ToLevel} by {Actor}";
+}

@@ -1,0 +1,17 @@
+namespace Grievance.Workflow.Routing;
+
+/// <summary>Why the routing policy is asked.</summary>
+public enum RoutingReason
+{
+    /// <summary>A new grievance: choose the department and its L1 officer.</summary>
+    Registration = 1,
+
+    /// <summary>An administrator routes it out of triage to a named department: choose the L1 officer.</summary>
+    ManualRoute = 2,
+
+    /// <summary>It is transferred to a named department: choose that department's L1 officer.</summary>
+    Transfer = 3,
+
+    /// <summary>It moves up to a higher level of its department: choose the officer at that level.</summary>
+    Escalation = 4,
+}

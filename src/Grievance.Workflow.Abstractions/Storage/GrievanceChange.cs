@@ -1,0 +1,34 @@
+using System;
+
+namespace Grievance.Workflow.Storage;
+
+/// <summary>One accepted command's change: the new snapshot and its history entry, to be stored if the version is still the expected one.</summary>
+/// <remarks>Immutable and thread-safe. The default value is invalid.</remarks>
+public readonly struct GrievanceChange
+{
+    /// <summary>Creates the value.</summary>
+    /// <param name="grievance">The new snapshot, at <see cref="ExpectedVersion"/> + 1.</param>
+    /// <param name="entry">The new history entry, whose sequence is the new version.</param>
+    /// <exception cref="ArgumentException">The versions or ids do not line up.</exception>
+    public GrievanceChange(GrievanceSnapshot grievance, HistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(grievance);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (grievance.Version < 2 || entry.Sequence != grievance.Version || entry.GrievanceId != grievance.Id)
+        {
+            throw new ArgumentException($"A change carries a snapshot at version 2 or more and the entry of that version for the same grievance; got version {grievance.Version} and entry {entry.Sequence} of {entry.GrievanceId}.", nameof(entry));
+        }
+
+        Grievance = grievance;
+        Entry = entry;
+    }
+
+    /// <summary>Gets the new snapshot.</summary>
+    public GrievanceSnapshot Grievance { get; }
+
+    /// <summary>Gets the new history entry.</summary>
+    public HistoryEntry Entry { get; }
+
+    /// <summary>Gets the version the store must still hold: one less than the new snapshot's.</summary>
+    public long ExpectedVersion => Grievance.Version - 1;
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Grievance.Workflow.Authorization;
+
+/// <summary>
+/// The default authorization rules. Registration: complainant, helpline agent, administrator, system. Routing out of triage:
+/// administrator, system. Reporting action and rejecting: the officer holding the grievance (or one above them in its
+/// department), an administrator. Transfer: those, and the helpline. Feedback: the helpline agent, or the complainant who filed
+/// it (unreachable calls: the helpline only). Withdrawal: the complainant who filed it, an administrator. Duplicates: the
+/// helpline, an administrator, the holding officer. Notes: any person involved; never the system.
+/// </summary>
+/// <remarks>Thread-safe and stateless.</remarks>
+public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
+{
+    private static readonly ValueTask<AuthorizationDecision> Allowed = new(AuthorizationDecision.Allow);
+
+    /// <inheritdoc />
+    public ValueTask<AuthorizationDecision> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
+    {
+        var actor = request.Actor ?? throw new ArgumentException("The request has no actor (it is the default value).", nameof(request));
+        var grievance = request.Grievance;
+        if (request.Action == GrievanceAction.Register || grievance is null)
+        {
+            return request.Action == GrievanceAction.Register && actor.Role != ActorRole.Officer
+                ? Allowed
+                : Deny($"only a complainant, helpline agent, administrator or the system registers grievances");
+        }
+
+        var role = actor.Role;
+        var allowed = request.Action switch
+        {
+            GrievanceAction.Route => role is ActorRole.Administrator or ActorRole.System,
+            GrievanceAction.ReportAction or GrievanceAction.Reject => role == ActorRole.Administrator || HoldsIt(actor, grievance),
+            GrievanceAction.Transfer => role is ActorRole.Administrator or ActorRole.HelplineAgent || HoldsIt(actor, grievance),
+            GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied => role == ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
+            GrievanceAction.RecordUnreachable => role == ActorRole.HelplineAgent,
+            GrievanceAction.Withdraw => role == ActorRole.Administrator || IsTheComplainant(actor, grievance),
+            GrievanceAction.MarkDuplicate => role is ActorRole.Administrator or ActorRole.HelplineAgent || HoldsIt(actor, grievance),
+            GrievanceAction.AddNote => role is ActorRole.Administrator or ActorRole.HelplineAgent || IsTheComplainant(actor, grievance) || InItsDepartment(actor, grievance),
+            _ => false,
+        };
+
+        return allowed ? Allowed : Deny(Explain(request.Action));
+    }
+
+    private static bool IsTheComplainant(Actor actor, GrievanceSnapshot grievance)
+        => actor.Role == ActorRole.Complainant && string.Equals(actor.Id, grievance.ComplainantId, StringComparison.Ordinal);
+
+    private static bool InItsDepartment(Actor actor, GrievanceSnapshot grievance)
+        => actor.Role == ActorRole.Officer && actor.Department == grievance.Department;
+
+    private static bool HoldsIt(Actor actor, GrievanceSnapshot grievance)
+    {
+        if (!InItsDepartment(actor, grievance))
+        {
+            return false;
+        }
+
+        return actor.Level > grievance.Level
+            || (actor.Level == grievance.Level && (grievance.Officer is null || string.Equals(grievance.Officer.Value.Value, actor.Id, StringComparison.Ordinal)));
+    }
+
+    private static string Explain(GrievanceAction action) => action switch
+    {
+        GrievanceAction.Route => "only an administrator or the system routes grievances out of triage",
+        GrievanceAction.ReportAction or GrievanceAction.Reject => "only the officer it is pending with, an officer above them in its department, or an administrator may do this",
+        GrievanceAction.Transfer => "only the officer it is pending with, an officer above them, the helpline or an administrator transfers it",
+        GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied => "only the helpline agent or the complainant who filed it records feedback",
+        GrievanceAction.RecordUnreachable => "only the helpline records an unreachable feedback call",
+        GrievanceAction.Withdraw => "only the complainant who filed it or an administrator withdraws it",
+        GrievanceAction.MarkDuplicate => "only the helpline, an administrator or the officer holding it marks it a duplicate",
+        _ => "only a person involved with the grievance adds notes",
+    };
+
+    private static ValueTask<AuthorizationDecision> Deny(string reason) => new(AuthorizationDecision.Deny(reason));
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Registration;
+using Grievance.Workflow.Routing;
+using Grievance.Workflow.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Grievance.Workflow.DependencyInjection;
+
+/// <summary>Swaps the store and the policies of a grievance workflow. Each call replaces the current registration.</summary>
+public static class GrievanceWorkflowBuilderExtensions
+{
+    /// <summary>Adds another configuration of the options.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder Configure(this IGrievanceWorkflowBuilder builder, Action<GrievanceWorkflowOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Uses <typeparamref name="TStore"/> as the store (a singleton).</summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IGrievanceWorkflowBuilder builder)
+        where TStore : class, IGrievanceStore
+        => Replace<IGrievanceStore, TStore>(builder);
+
+    /// <summary>Uses a store made by <paramref name="factory"/> (a singleton).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">Makes the store.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder UseStore(this IGrievanceWorkflowBuilder builder, Func<IServiceProvider, IGrievanceStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        return builder;
+    }
+
+    /// <summary>Uses the in-memory store (the default).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder UseInMemoryStore(this IGrievanceWorkflowBuilder builder) => UseStore<InMemoryGrievanceStore>(builder);
+
+    /// <summary>Uses <typeparamref name="TPolicy"/> as the routing policy (a singleton).</summary>
+    /// <typeparam name="TPolicy">The policy type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder AddRoutingPolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>(this IGrievanceWorkflowBuilder builder)
+        where TPolicy : class, IRoutingPolicy
+        => Replace<IRoutingPolicy, TPolicy>(builder);
+
+    /// <summary>Uses <typeparamref name="TPolicy"/> as the escalation policy (a singleton).</summary>
+    /// <typeparam name="TPolicy">The policy type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder AddEscalationPolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>(this IGrievanceWorkflowBuilder builder)
+        where TPolicy : class, IEscalationPolicy
+        => Replace<IEscalationPolicy, TPolicy>(builder);
+
+    /// <summary>Uses <typeparamref name="TPolicy"/> as the feedback policy (a singleton).</summary>
+    /// <typeparam name="TPolicy">The policy type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder AddFeedbackPolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>(this IGrievanceWorkflowBuilder builder)
+        where TPolicy : class, IFeedbackPolicy
+        => Replace<IFeedbackPolicy, TPolicy>(builder);
+
+    /// <summary>Uses <typeparamref name="TPolicy"/> as the authorization policy (a singleton).</summary>
+    /// <typeparam name="TPolicy">The policy type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder AddAuthorizationPolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>(this IGrievanceWorkflowBuilder builder)
+        where TPolicy : class, IAuthorizationPolicy
+        => Replace<IAuthorizationPolicy, TPolicy>(builder);
+
+    /// <summary>Uses <typeparamref name="TGenerator"/> to issue reference numbers (a singleton).</summary>
+    /// <typeparam name="TGenerator">The generator type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder UseReferenceNumberGenerator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGenerator>(this IGrievanceWorkflowBuilder builder)
+        where TGenerator : class, IReferenceNumberGenerator
+        => Replace<IReferenceNumberGenerator, TGenerator>(builder);
+
+    private static IGrievanceWorkflowBuilder Replace<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(IGrievanceWorkflowBuilder builder)
+        where TService : class
+        where TImplementation : class, TService
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TService, TImplementation>());
+        return builder;
+    }
+}

@@ -1,0 +1,482 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Lifecycle;
+using Grievance.Workflow.Registration;
+using Grievance.Workflow.Routing;
+using Grievance.Workflow.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Grievance.Workflow.Engine;
+
+/// <summary>
+/// The engine behind <see cref="IGrievanceWorkflow"/>. Every command flows one way: validate → load → authorize → ask the policies →
+/// fire the lifecycle → record the snapshot and history entry → save with the expected version.
+/// </summary>
+/// <remarks>Thread-safe. Holds no per-grievance state; the lifecycle machines are reused per thread.</remarks>
+internal sealed class GrievanceEngine : IGrievanceWorkflow
+{
+    private const int ReferenceNumberAttempts = 5;
+
+    private readonly IGrievanceStore _store;
+    private readonly IRoutingPolicy _routing;
+    private readonly IEscalationPolicy _escalation;
+    private readonly IFeedbackPolicy _feedback;
+    private readonly IAuthorizationPolicy _authorization;
+    private readonly IReferenceNumberGenerator _referenceNumbers;
+    private readonly TimeProvider _time;
+    private readonly int _levels;
+    private readonly int _maxTransfers;
+    private readonly int _retryLimit;
+    private readonly TimeSpan _timeLimit;
+
+    public GrievanceEngine(
+        IGrievanceStore store,
+        IRoutingPolicy routing,
+        IEscalationPolicy escalation,
+        IFeedbackPolicy feedback,
+        IAuthorizationPolicy authorization,
+        IReferenceNumberGenerator referenceNumbers,
+        IOptions<GrievanceWorkflowOptions> options,
+        TimeProvider time)
+    {
+        _store = store;
+        _routing = routing;
+        _escalation = escalation;
+        _feedback = feedback;
+        _authorization = authorization;
+        _referenceNumbers = referenceNumbers;
+        _time = time;
+        var value = options.Value;
+        _levels = value.Levels;
+        _maxTransfers = value.MaxTransfers;
+        _retryLimit = value.ConcurrencyRetryLimit;
+        _timeLimit = value.TimeLimitPerLevel;
+    }
+
+    public ValueTask<CommandResult> RegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
+        => Unwrap(TryRegisterAsync(command, cancellationToken));
+
+    public ValueTask<CommandResult> ExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
+        => Unwrap(TryExecuteAsync(command, cancellationToken));
+
+    public async ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.CommandId is { } commandId && await _store.FindByCommandIdAsync(commandId, cancellationToken).ConfigureAwait(false) is { } prior)
+        {
+            return await ReplayAsync(commandId, null, GrievanceAction.Register, prior, cancellationToken).ConfigureAwait(false);
+        }
+
+        var authorization = await _authorization.AuthorizeAsync(new AuthorizationRequest(command.Actor, GrievanceAction.Register, null), cancellationToken).ConfigureAwait(false);
+        if (!authorization.IsAllowed)
+        {
+            return WorkflowResult.Failure(new GrievanceAuthorizationException(command.GrievanceId, command.Actor, GrievanceAction.Register, authorization.Reason!));
+        }
+
+        var id = command.GrievanceId ?? GrievanceId.New();
+        var now = _time.GetUtcNow();
+        var draft = new GrievanceSnapshot
+        {
+            Id = id,
+            ReferenceNumber = await _referenceNumbers.NextAsync(id, command, now, cancellationToken).ConfigureAwait(false),
+            Channel = command.Channel,
+            Category = command.Category,
+            Location = command.Location,
+            ComplainantId = command.Complainant.Id,
+            Description = command.Description,
+            Status = GrievanceStatus.Registered,
+            RegisteredAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        var routing = await _routing.RouteAsync(new RoutingRequest(draft, RoutingReason.Registration, null, 1), cancellationToken).ConfigureAwait(false);
+        var grievance = draft;
+        if (routing.IsRouted)
+        {
+            var lifecycle = GrievanceLifecycle.ForCurrentThread();
+            lifecycle.Context.Load(draft, _maxTransfers);
+            grievance = draft with
+            {
+                Status = LifecycleStates.StatusOf(lifecycle.Fire(GrievanceAction.Route)),
+                Department = routing.Department,
+                Officer = routing.Officer,
+                DueAt = now + _timeLimit,
+            };
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var entry = new HistoryEntry
+            {
+                GrievanceId = id,
+                Sequence = 1,
+                OccurredAt = now,
+                Actor = command.Actor,
+                Action = GrievanceAction.Register,
+                FromStatus = GrievanceStatus.Registered,
+                ToStatus = grievance.Status,
+                FromLevel = 1,
+                ToLevel = 1,
+                Department = grievance.Department,
+                Officer = grievance.Officer,
+                ReasonCode = routing.IsRouted ? null : "unroutable",
+                Text = routing.UnroutableReason,
+                CommandId = command.CommandId,
+            };
+            try
+            {
+                await _store.CreateAsync(new GrievanceCreation(grievance, entry, command.Complainant.Contact), cancellationToken).ConfigureAwait(false);
+                return WorkflowResult.Success(new CommandResult(grievance, entry, isReplay: false));
+            }
+            catch (DuplicateGrievanceException ex) when (ex.Conflict == DuplicateKind.ReferenceNumber && attempt < ReferenceNumberAttempts)
+            {
+                grievance = grievance with { ReferenceNumber = await _referenceNumbers.NextAsync(id, command, now, cancellationToken).ConfigureAwait(false) };
+            }
+            catch (DuplicateGrievanceException ex) when (ex.Conflict == DuplicateKind.CommandId && command.CommandId is not null)
+            {
+                // A twin registration with the same command id won the race: answer with its result.
+                var twin = await _store.FindByCommandIdAsync(command.CommandId.Value, cancellationToken).ConfigureAwait(false);
+                return twin is null
+                    ? WorkflowResult.Failure(ex)
+                    : await ReplayAsync(command.CommandId.Value, null, GrievanceAction.Register, twin, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DuplicateGrievanceException ex)
+            {
+                return WorkflowResult.Failure(ex);
+            }
+        }
+    }
+
+    public async ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (command.CommandId is { } commandId && await _store.FindByCommandIdAsync(commandId, cancellationToken).ConfigureAwait(false) is { } prior)
+            {
+                return await ReplayAsync(commandId, command.GrievanceId, command.Action, prior, cancellationToken).ConfigureAwait(false);
+            }
+
+            var grievance = await _store.FindAsync(command.GrievanceId, cancellationToken).ConfigureAwait(false);
+            if (grievance is null)
+            {
+                return WorkflowResult.Failure(new GrievanceNotFoundException(command.GrievanceId));
+            }
+
+            if (command.ExpectedVersion is { } expected && expected != grievance.Version)
+            {
+                return WorkflowResult.Failure(new GrievanceConcurrencyException(grievance.Id, expected, grievance.Version));
+            }
+
+            var authorization = await _authorization.AuthorizeAsync(new AuthorizationRequest(command.Actor, command.Action, grievance), cancellationToken).ConfigureAwait(false);
+            if (!authorization.IsAllowed)
+            {
+                return WorkflowResult.Failure(new GrievanceAuthorizationException(grievance.Id, command.Actor, command.Action, authorization.Reason!));
+            }
+
+            if (!GrievanceLifecycle.StateHasAction(LifecycleStates.From(grievance.Status, grievance.Outcome), command.Action))
+            {
+                return WorkflowResult.Failure(NotAllowed(grievance, command.Action, reason: null));
+            }
+
+            var answers = await AskPoliciesAsync(command, grievance, cancellationToken).ConfigureAwait(false);
+            if (answers.Error is { } refusal)
+            {
+                return WorkflowResult.Failure(refusal);
+            }
+
+            GrievanceChange change;
+            try
+            {
+                change = Apply(command, grievance, answers, _time.GetUtcNow());
+            }
+            catch (GrievanceWorkflowException ex) when (ex is GrievanceActionNotAllowedException or TransferLimitExceededException)
+            {
+                return WorkflowResult.Failure(ex);
+            }
+
+            try
+            {
+                await _store.SaveAsync(change, cancellationToken).ConfigureAwait(false);
+                return WorkflowResult.Success(new CommandResult(change.Grievance, change.Entry, isReplay: false));
+            }
+            catch (GrievanceConcurrencyException) when (command.ExpectedVersion is null && attempt < _retryLimit)
+            {
+                // Lost a race: re-decide on the latest version.
+            }
+            catch (GrievanceConcurrencyException ex)
+            {
+                return WorkflowResult.Failure(ex);
+            }
+            catch (CommandIdConflictException) when (attempt < _retryLimit)
+            {
+                // A twin with the same command id won: the next round replays it (or reports the conflict).
+            }
+        }
+    }
+
+    public async ValueTask<GrievanceSnapshot> GetAsync(GrievanceId id, CancellationToken cancellationToken = default)
+        => await _store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new GrievanceNotFoundException(id);
+
+    public ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default)
+        => _store.FindByReferenceAsync(referenceNumber, cancellationToken);
+
+    public async ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken = default)
+    {
+        var history = await _store.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return history.Count > 0 ? history : throw new GrievanceNotFoundException(id);
+    }
+
+    public async ValueTask<IReadOnlyList<GrievanceAction>> GetPermittedActionsAsync(GrievanceId id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var grievance = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var candidates = AllowedByLifecycle(grievance);
+        var permitted = new List<GrievanceAction>(candidates.Count);
+        foreach (var action in candidates)
+        {
+            var decision = await _authorization.AuthorizeAsync(new AuthorizationRequest(actor, action, grievance), cancellationToken).ConfigureAwait(false);
+            if (decision.IsAllowed)
+            {
+                permitted.Add(action);
+            }
+        }
+
+        return permitted;
+    }
+
+    private async ValueTask<PolicyAnswers> AskPoliciesAsync(GrievanceCommand command, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case RouteGrievance route:
+                return new PolicyAnswers
+                {
+                    Department = route.Department,
+                    Officer = route.Officer ?? await OfficerAtAsync(grievance, RoutingReason.ManualRoute, route.Department, 1, cancellationToken).ConfigureAwait(false),
+                };
+
+            case TransferGrievance transfer:
+                if (transfer.ToDepartment == grievance.Department)
+                {
+                    return PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"it is already with department {transfer.ToDepartment}"));
+                }
+
+                return new PolicyAnswers
+                {
+                    Department = transfer.ToDepartment,
+                    Officer = await OfficerAtAsync(grievance, RoutingReason.Transfer, transfer.ToDepartment, 1, cancellationToken).ConfigureAwait(false),
+                };
+
+            case RecordFeedback feedback:
+                return await AskFeedbackPoliciesAsync(feedback, grievance, cancellationToken).ConfigureAwait(false);
+
+            case MarkDuplicate duplicate:
+                var original = await _store.FindByReferenceAsync(duplicate.Original, cancellationToken).ConfigureAwait(false);
+                if (original is null)
+                {
+                    return PolicyAnswers.Refused(new GrievanceNotFoundException(duplicate.Original));
+                }
+
+                return original.Id == grievance.Id
+                    ? PolicyAnswers.Refused(NotAllowed(grievance, command.Action, "a grievance cannot be a duplicate of itself"))
+                    : PolicyAnswers.None;
+
+            default:
+                return PolicyAnswers.None;
+        }
+    }
+
+    private async ValueTask<PolicyAnswers> AskFeedbackPoliciesAsync(RecordFeedback command, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var decision = await _feedback.DecideAsync(new FeedbackRequest(grievance, command.Response, now), cancellationToken).ConfigureAwait(false);
+        if (command.Response == FeedbackResponse.NotReachable)
+        {
+            return new PolicyAnswers { Feedback = decision == FeedbackDecision.CloseWithoutFeedback ? FeedbackDecision.CloseWithoutFeedback : FeedbackDecision.KeepWaiting };
+        }
+
+        if (decision != FeedbackDecision.Accept)
+        {
+            throw new InvalidOperationException(
+                $"The feedback policy {_feedback.GetType().Name} answered {decision} to a {command.Response} response on grievance {grievance.Id}; a complainant who was reached is always accepted.");
+        }
+
+        if (command.Response == FeedbackResponse.Satisfied)
+        {
+            return new PolicyAnswers { Feedback = FeedbackDecision.Accept };
+        }
+
+        var escalation = await _escalation.DecideAsync(new EscalationRequest(grievance, now), cancellationToken).ConfigureAwait(false);
+        if (escalation.Kind != EscalationKind.EscalateToLevel)
+        {
+            return new PolicyAnswers { Feedback = FeedbackDecision.Accept, Escalation = escalation.Kind, TargetLevel = grievance.Level, Officer = grievance.Officer };
+        }
+
+        if (escalation.Level <= grievance.Level || escalation.Level > _levels)
+        {
+            throw new InvalidOperationException(
+                $"The escalation policy {_escalation.GetType().Name} asked to move grievance {grievance.Id} from L{grievance.Level} to L{escalation.Level}; it must go up, to at most L{_levels}.");
+        }
+
+        return new PolicyAnswers
+        {
+            Feedback = FeedbackDecision.Accept,
+            Escalation = EscalationKind.EscalateToLevel,
+            TargetLevel = escalation.Level,
+            Officer = await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, escalation.Level, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async ValueTask<OfficerId?> OfficerAtAsync(GrievanceSnapshot grievance, RoutingReason reason, DepartmentId department, int level, CancellationToken cancellationToken)
+        => (await _routing.RouteAsync(new RoutingRequest(grievance, reason, department, level), cancellationToken).ConfigureAwait(false)).Officer;
+
+    /// <summary>Fires the lifecycle on this thread's machine and records the new snapshot and history entry. Synchronous by design.</summary>
+    private GrievanceChange Apply(GrievanceCommand command, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)
+    {
+        var lifecycle = GrievanceLifecycle.ForCurrentThread();
+        lifecycle.Context.Load(grievance, _maxTransfers, answers.Escalation, answers.Feedback);
+        var state = lifecycle.Fire(command.Action);
+        var status = LifecycleStates.StatusOf(state);
+        var outcome = LifecycleStates.OutcomeOf(state);
+        var closed = status == GrievanceStatus.Closed;
+        var next = grievance with
+        {
+            Status = status,
+            Outcome = outcome,
+            UpdatedAt = now,
+            ClosedAt = closed ? now : grievance.ClosedAt,
+            DueAt = closed ? null : grievance.DueAt,
+            Version = grievance.Version + 1,
+        };
+        string? text = null;
+        string? reasonCode = null;
+        int? rating = null;
+        switch (command)
+        {
+            case RouteGrievance:
+                next = next with { Department = answers.Department, Officer = answers.Officer, Level = 1, DueAt = now + _timeLimit };
+                break;
+            case ReportAction report:
+                next = next with { DueAt = null, UnreachableAttempts = 0 };
+                text = report.Report;
+                break;
+            case RecordFeedback feedback:
+                text = feedback.Reason;
+                rating = feedback.Rating;
+                if (feedback.Response == FeedbackResponse.NotReachable)
+                {
+                    next = next with { UnreachableAttempts = grievance.UnreachableAttempts + 1 };
+                    reasonCode = closed ? "unreachable-limit" : null;
+                }
+                else if (feedback.Response == FeedbackResponse.Dissatisfied)
+                {
+                    (next, reasonCode) = answers.Escalation switch
+                    {
+                        EscalationKind.ReopenAtSameLevel => (next with { ReopenCounts = Increment(grievance.ReopenCounts, grievance.Level), DueAt = now + _timeLimit }, "reopened"),
+                        EscalationKind.EscalateToLevel => (next with { Level = answers.TargetLevel, Officer = answers.Officer, DueAt = now + _timeLimit }, "escalated"),
+                        _ => (next, "closed-at-final-level"),
+                    };
+                }
+
+                break;
+            case TransferGrievance transfer:
+                next = next with
+                {
+                    Department = answers.Department,
+                    Officer = answers.Officer,
+                    Level = 1,
+                    ReopenCounts = ImmutableArray<int>.Empty,
+                    TransferCount = grievance.TransferCount + 1,
+                    DueAt = now + _timeLimit,
+                };
+                text = transfer.Reason;
+                break;
+            case RejectGrievance reject:
+                next = next with { RejectionReasonCode = reject.ReasonCode };
+                reasonCode = reject.ReasonCode;
+                text = reject.Remarks;
+                break;
+            case WithdrawGrievance withdraw:
+                text = withdraw.Reason;
+                break;
+            case MarkDuplicate duplicate:
+                next = next with { DuplicateOf = duplicate.Original };
+                reasonCode = duplicate.Original.Value;
+                text = duplicate.Remarks;
+                break;
+            case AddNote note:
+                text = note.Text;
+                break;
+        }
+
+        var entry = new HistoryEntry
+        {
+            GrievanceId = grievance.Id,
+            Sequence = next.Version,
+            OccurredAt = now,
+            Actor = command.Actor,
+            Action = command.Action,
+            FromStatus = grievance.Status,
+            ToStatus = next.Status,
+            Outcome = next.Outcome,
+            FromLevel = grievance.Level,
+            ToLevel = next.Level,
+            Department = next.Department,
+            Officer = next.Officer,
+            Text = text,
+            ReasonCode = reasonCode,
+            Rating = rating,
+            CommandId = command.CommandId,
+        };
+        return new GrievanceChange(next, entry);
+    }
+
+    private async ValueTask<WorkflowResult> ReplayAsync(CommandId commandId, GrievanceId? grievanceId, GrievanceAction action, HistoryEntry prior, CancellationToken cancellationToken)
+    {
+        if ((grievanceId is { } id && prior.GrievanceId != id) || prior.Action != action)
+        {
+            return WorkflowResult.Failure(new CommandIdConflictException(commandId, grievanceId, action, prior.GrievanceId, prior.Action));
+        }
+
+        var grievance = await _store.FindAsync(prior.GrievanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new GrievanceNotFoundException(prior.GrievanceId);
+        return WorkflowResult.Success(new CommandResult(grievance, prior, isReplay: true));
+    }
+
+    private GrievanceActionNotAllowedException NotAllowed(GrievanceSnapshot grievance, GrievanceAction action, string? reason)
+        => new(grievance.Id, grievance.Status, grievance.Outcome, action, AllowedByLifecycle(grievance), reason);
+
+    private List<GrievanceAction> AllowedByLifecycle(GrievanceSnapshot grievance)
+    {
+        var lifecycle = GrievanceLifecycle.ForCurrentThread();
+        lifecycle.Context.Load(grievance, _maxTransfers);
+        return lifecycle.ActionsAllowedNow();
+    }
+
+    private static ImmutableArray<int> Increment(ImmutableArray<int> counts, int level)
+    {
+        var builder = ImmutableArray.CreateBuilder<int>(Math.Max(counts.Length, level));
+        builder.AddRange(counts);
+        while (builder.Count < level)
+        {
+            builder.Add(0);
+        }
+
+        builder[level - 1]++;
+        return builder.MoveToImmutable();
+    }
+
+    private static ValueTask<CommandResult> Unwrap(ValueTask<WorkflowResult> pending)
+    {
+        return pending.IsCompletedSuccessfully ? new ValueTask<CommandResult>(pending.Result.GetValueOrThrow()) : Slow(pending);
+
+        static async ValueTask<CommandResult> Slow(ValueTask<WorkflowResult> pending) => (await pending.ConfigureAwait(false)).GetValueOrThrow();
+    }
+}

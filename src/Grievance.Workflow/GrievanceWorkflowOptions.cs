@@ -1,0 +1,46 @@
+using System;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Routing;
+
+namespace Grievance.Workflow;
+
+/// <summary>
+/// Options of the grievance workflow. The defaults reproduce the UP CM Helpline 1076 / IGRS flow: two officer levels, one
+/// reopen at L1, none at L2, 7 days per level, at most 3 transfers.
+/// </summary>
+/// <remarks>Left unsealed on purpose so a host can extend it. Validated on start; read once by the engine.</remarks>
+public class GrievanceWorkflowOptions
+{
+    /// <summary>The name of the configuration section the options bind from by convention.</summary>
+    public const string SectionName = "GrievanceWorkflow";
+
+    /// <summary>Gets or sets how many officer levels the ladder has (IGRS L1–L4, MP CM Helpline L1–L5).</summary>
+    /// <value>The default is 2 (L1 and L2), as in the CM Helpline 1076 flow. From 1 to 10.</value>
+    public int Levels { get; set; } = 2;
+
+    /// <summary>Gets or sets how often a grievance may be transferred to another department.</summary>
+    /// <value>The default is 3, as in CPGRAMS. From 0 to 100.</value>
+    public int MaxTransfers { get; set; } = 3;
+
+    /// <summary>Gets or sets the time an officer has at each level before the grievance is overdue.</summary>
+    /// <value>The default is 7 days, as in IGRS. From 1 minute to 365 days.</value>
+    public TimeSpan TimeLimitPerLevel { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Gets or sets how often a command without an expected version is re-decided after losing a concurrent write.</summary>
+    /// <value>The default is 8. From 0 to 100.</value>
+    public int ConcurrencyRetryLimit { get; set; } = 8;
+
+    /// <summary>Gets or sets the prefix of reference numbers issued by the default generator.</summary>
+    /// <value>The default is <c>GRV</c>. 1 to 16 letters or digits.</value>
+    public string ReferenceNumberPrefix { get; set; } = "GRV";
+
+    /// <summary>Gets the options of the default escalation policy.</summary>
+    public EscalationOptions Escalation { get; } = new();
+
+    /// <summary>Gets the options of the default feedback policy.</summary>
+    public FeedbackOptions Feedback { get; } = new();
+
+    /// <summary>Gets the options of the default routing policy.</summary>
+    public RoutingOptions Routing { get; } = new();
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Feedback;
+using Stateless;
+using Stateless.Graph;
+
+namespace Grievance.Workflow.Lifecycle;
+
+/// <summary>
+/// The whole grievance lifecycle in one place: its states, the actions each state takes and the guards on them.
+/// The only type that touches Stateless.
+/// </summary>
+/// <remarks>
+/// A Stateless machine is not thread-safe and is costly to build (~4 µs, ~9 KB), so each thread reuses one configured machine,
+/// bound to its own <see cref="LifecycleContext"/> (<see cref="ForCurrentThread"/>). Guards only read the context, which the
+/// engine loads with the grievance and the policies' answers before firing; nothing is awaited while a machine is in use.
+/// </remarks>
+internal sealed class GrievanceLifecycle
+{
+    private const string TransferGuard = "transfers below the limit";
+    private const string ReopenOrEscalateGuard = "escalation policy reopens or escalates";
+    private const string FinalLevelGuard = "escalation policy closes at the final level";
+    private const string KeepWaitingGuard = "feedback policy keeps waiting";
+    private const string NoFeedbackGuard = "feedback policy closes without feedback";
+
+    [ThreadStatic]
+    private static GrievanceLifecycle? t_current;
+
+    private static readonly Lazy<uint[]> s_permittedByState = new(BuildPermittedTable);
+
+    private readonly StateMachine<LifecycleState, GrievanceAction> _machine;
+
+    private GrievanceLifecycle()
+    {
+        Context = new LifecycleContext { State = LifecycleState.Registered };
+        _machine = new StateMachine<LifecycleState, GrievanceAction>(() => Context.State, s => Context.State = s, FiringMode.Immediate);
+        Configure(_machine, Context);
+        _machine.OnUnhandledTrigger(OnUnhandledTrigger);
+    }
+
+    /// <summary>Gets the context the machine's guards read.</summary>
+    public LifecycleContext Context { get; }
+
+    /// <summary>Gets this thread's machine. Use it synchronously: load the context, fire, read the state; never across an await.</summary>
+    public static GrievanceLifecycle ForCurrentThread() => t_current ??= new GrievanceLifecycle();
+
+    /// <summary>Creates a machine for one-off use (diagrams, benchmarks).</summary>
+    public static GrievanceLifecycle CreateDetached() => new();
+
+    /// <summary>Tells whether a state's transitions include the action, whatever the guards say (a table built once from the machine).</summary>
+    public static bool StateHasAction(LifecycleState state, GrievanceAction action)
+        => (s_permittedByState.Value[(int)state] & (1u << (int)action)) != 0;
+
+    /// <summary>Fires the action. Throws the workflow's typed errors when the state or a guard refuses it.</summary>
+    public LifecycleState Fire(GrievanceAction action)
+    {
+        try
+        {
+            _machine.Fire(action);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new GrievanceWorkflowInternalException(
+                $"The lifecycle refused {action} on grievance {Context.GrievanceId} in state {Context.State}: {ex.Message}", Context.GrievanceId, ex);
+        }
+
+        return Context.State;
+    }
+
+    /// <summary>Tells whether the action can fire now, guards included, without firing it.</summary>
+    public bool CanFire(GrievanceAction action) => _machine.CanFire(action);
+
+    /// <summary>Lists the actions that can fire now, guards included, in <see cref="GrievanceAction"/> order.</summary>
+    public List<GrievanceAction> ActionsAllowedNow()
+    {
+        var allowed = new List<GrievanceAction>();
+        var mask = s_permittedByState.Value[(int)Context.State];
+        foreach (var action in Enum.GetValues<GrievanceAction>())
+        {
+            if ((mask & (1u << (int)action)) != 0 && _machine.CanFire(action))
+            {
+                allowed.Add(action);
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Writes the lifecycle as a Mermaid state diagram.</summary>
+    public static string ToMermaid()
+    {
+        var lifecycle = CreateDetached();
+        lifecycle.Context.LoadPermissive(LifecycleState.Registered);
+        return MermaidGraph.Format(lifecycle._machine.GetInfo());
+    }
+
+    /// <summary>Writes the lifecycle as a Graphviz DOT graph.</summary>
+    public static string ToDot()
+    {
+        var lifecycle = CreateDetached();
+        lifecycle.Context.LoadPermissive(LifecycleState.Registered);
+        return UmlDotGraph.Format(lifecycle._machine.GetInfo());
+    }
+
+    private static void Configure(StateMachine<LifecycleState, GrievanceAction> machine, LifecycleContext context)
+    {
+        // Open: anything that can still change. Withdrawal, duplicates and notes are possible from every open state.
+        machine.Configure(LifecycleState.Open)
+            .Permit(GrievanceAction.Withdraw, LifecycleState.Withdrawn)
+            .Permit(GrievanceAction.MarkDuplicate, LifecycleState.Duplicate)
+            .InternalTransition(GrievanceAction.AddNote, static () => { });
+
+        // Registered: a reference number is issued; waiting in triage when the routing policy could not route it.
+        machine.Configure(LifecycleState.Registered)
+            .SubstateOf(LifecycleState.Open)
+            .Permit(GrievanceAction.Route, LifecycleState.PendingWithOfficer)
+            .Permit(GrievanceAction.Reject, LifecycleState.Rejected);
+
+        // Pending with the officer of the current level (L1, L2, …), whose clock runs.
+        machine.Configure(LifecycleState.PendingWithOfficer)
+            .SubstateOf(LifecycleState.Open)
+            .Permit(GrievanceAction.ReportAction, LifecycleState.AwaitingFeedback)
+            .PermitReentryIf(GrievanceAction.Transfer, () => context.TransferCount < context.TransferLimit, TransferGuard)
+            .Permit(GrievanceAction.Reject, LifecycleState.Rejected);
+
+        // Awaiting the complainant's feedback on the disposal report.
+        machine.Configure(LifecycleState.AwaitingFeedback)
+            .SubstateOf(LifecycleState.Open)
+            .Permit(GrievanceAction.RecordSatisfied, LifecycleState.Resolved)
+            .PermitIf(GrievanceAction.RecordDissatisfied, LifecycleState.PendingWithOfficer, () => context.Escalation != EscalationKind.CloseAtFinalLevel, ReopenOrEscalateGuard)
+            .PermitIf(GrievanceAction.RecordDissatisfied, LifecycleState.ClosedAtFinalLevel, () => context.Escalation == EscalationKind.CloseAtFinalLevel, FinalLevelGuard)
+            .InternalTransitionIf(GrievanceAction.RecordUnreachable, _ => context.Feedback != FeedbackDecision.CloseWithoutFeedback, static _ => { }, KeepWaitingGuard)
+            .PermitIf(GrievanceAction.RecordUnreachable, LifecycleState.ClosedNoFeedback, () => context.Feedback == FeedbackDecision.CloseWithoutFeedback, NoFeedbackGuard);
+
+        // Closed: terminal. Each outcome is its own substate, so that "closed, not fixed" can never pass for resolved.
+        machine.Configure(LifecycleState.Closed);
+        foreach (var outcome in new[] { LifecycleState.Resolved, LifecycleState.ClosedAtFinalLevel, LifecycleState.ClosedNoFeedback, LifecycleState.Rejected, LifecycleState.Withdrawn, LifecycleState.Duplicate })
+        {
+            machine.Configure(outcome).SubstateOf(LifecycleState.Closed);
+        }
+    }
+
+    private void OnUnhandledTrigger(LifecycleState state, GrievanceAction action, ICollection<string>? unmetGuards)
+    {
+        var status = LifecycleStates.StatusOf(state);
+        if (action == GrievanceAction.Transfer && unmetGuards is not null && unmetGuards.Contains(TransferGuard))
+        {
+            throw new TransferLimitExceededException(Context.GrievanceId, Context.TransferCount, Context.TransferLimit);
+        }
+
+        var reason = unmetGuards is { Count: > 0 } ? string.Join(" and ", unmetGuards) + " is not met" : null;
+        throw new GrievanceActionNotAllowedException(Context.GrievanceId, status, Context.Outcome, action, ActionsAllowedNow(), reason);
+    }
+
+    private static uint[] BuildPermittedTable()
+    {
+        // Read the structure straight from the configured machine: a state has an action when it or a superstate has a
+        // transition (guarded or not, internal or not) for it.
+        var table = new uint[Enum.GetValues<LifecycleState>().Length];
+        foreach (var state in CreateDetached()._machine.GetInfo().States)
+        {
+            var index = (int)(LifecycleState)state.UnderlyingState;
+            for (var current = state; current is not null; current = current.Superstate)
+            {
+                foreach (var transition in current.Transitions)
+                {
+                    table[index] |= 1u << (int)(GrievanceAction)transition.Trigger.UnderlyingTrigger;
+                }
+            }
+        }
+
+        return table;
+    }
+}

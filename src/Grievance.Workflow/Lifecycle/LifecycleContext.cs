@@ -1,0 +1,49 @@
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Feedback;
+
+namespace Grievance.Workflow.Lifecycle;
+
+/// <summary>
+/// The data a reused state machine reads while it fires: the grievance's state and the answers the policies gave
+/// <em>before</em> firing, so that every guard is pure and synchronous.
+/// </summary>
+internal sealed class LifecycleContext
+{
+    public LifecycleState State { get; set; }
+
+    public GrievanceId GrievanceId { get; private set; }
+
+    public GrievanceOutcome Outcome { get; private set; }
+
+    public int TransferCount { get; private set; }
+
+    public int TransferLimit { get; private set; }
+
+    public EscalationKind Escalation { get; private set; }
+
+    public FeedbackDecision Feedback { get; private set; }
+
+    /// <summary>Loads a grievance and the policy decisions taken for the command about to fire.</summary>
+    public void Load(GrievanceSnapshot grievance, int transferLimit, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting)
+    {
+        State = LifecycleStates.From(grievance.Status, grievance.Outcome);
+        GrievanceId = grievance.Id;
+        Outcome = grievance.Outcome;
+        TransferCount = grievance.TransferCount;
+        TransferLimit = transferLimit;
+        Escalation = escalation;
+        Feedback = feedback;
+    }
+
+    /// <summary>Sets a state with guards that let every trigger of that state pass one way or the other (for tables and diagrams).</summary>
+    public void LoadPermissive(LifecycleState state)
+    {
+        State = state;
+        GrievanceId = default;
+        Outcome = LifecycleStates.OutcomeOf(state);
+        TransferCount = 0;
+        TransferLimit = int.MaxValue;
+        Escalation = EscalationKind.ReopenAtSameLevel;
+        Feedback = FeedbackDecision.KeepWaiting;
+    }
+}

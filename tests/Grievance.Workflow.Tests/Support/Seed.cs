@@ -1,0 +1,71 @@
+using Grievance.Workflow.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grievance.Workflow.Tests.Support;
+
+/// <summary>The UP CM Helpline 1076 seed set-up: one electricity department with an L1 and an L2 officer, on a fake clock.</summary>
+public sealed class Seed : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 4, 30, 0, TimeSpan.Zero); // a Monday, 10:00 IST
+
+    public static readonly DepartmentId Uppcl = new("uppcl");
+    public static readonly DepartmentId Revenue = new("revenue");
+    public static readonly OfficerId UppclL1 = new("uppcl-l1");
+    public static readonly OfficerId UppclL2 = new("uppcl-l2");
+    public static readonly OfficerId RevenueL1 = new("revenue-l1");
+
+    public static readonly Actor Agent = Actor.HelplineAgent("agent-7");
+    public static readonly Actor Admin = Actor.Administrator("admin-1");
+    public static readonly Actor OfficerL1 = Actor.Officer(UppclL1, Uppcl, 1);
+    public static readonly Actor OfficerL2 = Actor.Officer(UppclL2, Uppcl, 2);
+    public static readonly Actor RevenueOfficer = Actor.Officer(RevenueL1, Revenue, 1);
+    public static readonly Actor Citizen = Actor.Complainant("citizen-42");
+
+    private readonly ServiceProvider _provider;
+
+    public Seed(Action<GrievanceWorkflowOptions>? configure = null, Action<IGrievanceWorkflowBuilder>? build = null)
+    {
+        Clock = new FakeTimeProvider(Start);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        var builder = services.AddGrievanceWorkflow(o =>
+        {
+            o.Routing.CategoryDepartments["electricity"] = Uppcl.Value;
+            o.Routing.CategoryDepartments["land"] = Revenue.Value;
+            o.Routing.Officers[Uppcl.Value] = new Dictionary<int, string> { [1] = UppclL1.Value, [2] = UppclL2.Value };
+            o.Routing.Officers[Revenue.Value] = new Dictionary<int, string> { [1] = RevenueL1.Value };
+            configure?.Invoke(o);
+        });
+        build?.Invoke(builder);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Workflow = _provider.GetRequiredService<IGrievanceWorkflow>();
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IGrievanceWorkflow Workflow { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public static RegisterGrievance Complaint(string category = "electricity", Channel? channel = null, string description = "बिजली का बिल गलत आया है — wrong electricity bill for October.")
+        => new(Agent, channel ?? Channel.Helpline1076, new GrievanceCategory(category, "billing"), new GrievanceLocation("Lucknow", "Sadar", "Ward 12"),
+            new Complainant(Citizen.Id, new ContactDetails("Ram Prasad", "+91-9800000042", "ram@example.org", "12 Hazratganj, Lucknow")), description);
+
+    public async Task<GrievanceSnapshot> RegisterAsync(string category = "electricity")
+        => (await Workflow.RegisterAsync(Complaint(category))).Grievance;
+
+    public async Task<GrievanceSnapshot> ReportAsync(GrievanceSnapshot g, Actor? officer = null, string report = "Bill corrected and revised bill sent.")
+    {
+        Clock.Advance(TimeSpan.FromDays(2));
+        return (await Workflow.ExecuteAsync(new ReportAction(g.Id, officer ?? OfficerL1, report))).Grievance;
+    }
+
+    public async Task<GrievanceSnapshot> FeedbackAsync(GrievanceSnapshot g, FeedbackResponse response, string? reason = null)
+    {
+        Clock.Advance(TimeSpan.FromDays(1));
+        return (await Workflow.ExecuteAsync(new RecordFeedback(g.Id, Agent, response, reason ?? (response == FeedbackResponse.Dissatisfied ? "Still wrong." : null)))).Grievance;
+    }
+
+    public void Dispose() => _provider.Dispose();
+}

@@ -1,0 +1,79 @@
+namespace Grievance.Workflow.Tests.Support;
+
+/// <summary>Brings a fresh grievance into each state of the lifecycle through the public API.</summary>
+public static class States
+{
+    public const string Triage = "Registered (triage)";
+    public const string Pending = "PendingWithOfficer";
+    public const string Awaiting = "AwaitingFeedback";
+
+    public static readonly string[] All =
+    [
+        Triage, Pending, Awaiting,
+        nameof(GrievanceOutcome.Resolved), nameof(GrievanceOutcome.ClosedAtFinalLevel), nameof(GrievanceOutcome.ClosedNoFeedback),
+        nameof(GrievanceOutcome.Rejected), nameof(GrievanceOutcome.Withdrawn), nameof(GrievanceOutcome.Duplicate),
+    ];
+
+    public static async Task<GrievanceSnapshot> ReachAsync(Seed seed, string state)
+    {
+        var w = seed.Workflow;
+        if (state == Triage)
+        {
+            return await seed.RegisterAsync("stray-dogs");
+        }
+
+        var g = await seed.RegisterAsync();
+        switch (state)
+        {
+            case Pending:
+                return g;
+            case nameof(GrievanceOutcome.Rejected):
+                return (await w.ExecuteAsync(new RejectGrievance(g.Id, Seed.OfficerL1, "not-maintainable"))).Grievance;
+            case nameof(GrievanceOutcome.Withdrawn):
+                return (await w.ExecuteAsync(new WithdrawGrievance(g.Id, Seed.Citizen))).Grievance;
+            case nameof(GrievanceOutcome.Duplicate):
+                var original = await seed.RegisterAsync();
+                return (await w.ExecuteAsync(new MarkDuplicate(g.Id, Seed.Agent, original.ReferenceNumber))).Grievance;
+        }
+
+        g = await seed.ReportAsync(g);
+        switch (state)
+        {
+            case Awaiting:
+                return g;
+            case nameof(GrievanceOutcome.Resolved):
+                return await seed.FeedbackAsync(g, FeedbackResponse.Satisfied);
+            case nameof(GrievanceOutcome.ClosedNoFeedback):
+                for (var i = 0; i < 3; i++)
+                {
+                    g = await seed.FeedbackAsync(g, FeedbackResponse.NotReachable);
+                }
+
+                return g;
+            case nameof(GrievanceOutcome.ClosedAtFinalLevel):
+                g = await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+                g = await seed.ReportAsync(g);
+                g = await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+                g = await seed.ReportAsync(g, Seed.OfficerL2);
+                return await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, null);
+        }
+    }
+
+    /// <summary>A command for each action, issued by an actor the default authorization allows.</summary>
+    public static async Task<GrievanceCommand> CommandAsync(Seed seed, GrievanceAction action, GrievanceSnapshot g) => action switch
+    {
+        GrievanceAction.Route => new RouteGrievance(g.Id, Seed.Admin, Seed.Uppcl),
+        GrievanceAction.ReportAction => new ReportAction(g.Id, Seed.Admin, "Action taken."),
+        GrievanceAction.RecordSatisfied => new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Satisfied, rating: 5),
+        GrievanceAction.RecordDissatisfied => new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Dissatisfied, "Not done."),
+        GrievanceAction.RecordUnreachable => new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.NotReachable),
+        GrievanceAction.Transfer => new TransferGrievance(g.Id, Seed.Admin, Seed.Revenue, "Land records, not electricity."),
+        GrievanceAction.Reject => new RejectGrievance(g.Id, Seed.Admin, "sub-judice"),
+        GrievanceAction.Withdraw => new WithdrawGrievance(g.Id, Seed.Admin, "Complainant asked to withdraw."),
+        GrievanceAction.MarkDuplicate => new MarkDuplicate(g.Id, Seed.Admin, (await seed.RegisterAsync()).ReferenceNumber),
+        GrievanceAction.AddNote => new AddNote(g.Id, Seed.Admin, "Called the sub-station."),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}
