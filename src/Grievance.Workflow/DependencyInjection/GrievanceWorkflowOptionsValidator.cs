@@ -10,7 +10,8 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
     public ValidateOptionsResult Validate(string? name, GrievanceWorkflowOptions options)
     {
         var failures = new List<string>();
-        if (options.Levels is < 1 or > GrievanceLimits.MaxLevels)
+        var levelsValid = options.Levels is >= 1 and <= GrievanceLimits.MaxLevels;
+        if (!levelsValid)
         {
             failures.Add($"Levels: {options.Levels}; it must be from 1 to {GrievanceLimits.MaxLevels}.");
         }
@@ -37,7 +38,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
 
         foreach (var (level, reopens) in options.Escalation.ReopensPerLevel.OrderBy(p => p.Key))
         {
-            if (level < 1 || level > options.Levels)
+            if (levelsValid && (level < 1 || level > options.Levels))
             {
                 failures.Add($"Escalation.ReopensPerLevel: level {level} is not a level of the ladder (1 to {options.Levels}).");
             }
@@ -55,7 +56,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
 
         foreach (var (department, levels) in options.Routing.Officers)
         {
-            foreach (var level in levels.Keys.Where(l => l < 1 || l > options.Levels))
+            foreach (var level in levels.Keys.Where(l => levelsValid && (l < 1 || l > options.Levels)))
             {
                 failures.Add($"Routing.Officers[{department}]: level {level} is not a level of the ladder (1 to {options.Levels}).");
             }

@@ -18,6 +18,7 @@ namespace Grievance.Workflow.Lifecycle;
 /// </remarks>
 internal sealed class GrievanceLifecycle
 {
+    private const string NoStatusChange = "status unchanged";
     private const string TransferGuard = "transfers below the limit";
     private const string ReopenOrEscalateGuard = "escalation policy reopens or escalates";
     private const string FinalLevelGuard = "escalation policy closes at the final level";
@@ -109,7 +110,7 @@ internal sealed class GrievanceLifecycle
         machine.Configure(LifecycleState.Open)
             .Permit(GrievanceAction.Withdraw, LifecycleState.Withdrawn)
             .Permit(GrievanceAction.MarkDuplicate, LifecycleState.Duplicate)
-            .InternalTransition(GrievanceAction.AddNote, static () => { });
+            .InternalTransitionIf(GrievanceAction.AddNote, static _ => true, static _ => { }, NoStatusChange);
 
         // Registered: a reference number is issued; waiting in triage when the routing policy could not route it.
         machine.Configure(LifecycleState.Registered)

@@ -1,0 +1,60 @@
+using FluentAssertions;
+using Grievance.Workflow.Lifecycle;
+
+namespace Grievance.Workflow.Tests.Lifecycle;
+
+public sealed class LifecycleDiagramTests
+{
+    // Pinned on purpose: any change to states, actions or guards shows up here in review. Update it together with README.md.
+    private const string ExpectedMermaid = """
+stateDiagram-v2
+	state Open {
+		Registered
+		PendingWithOfficer
+		AwaitingFeedback
+	}
+	state Closed {
+		Resolved
+		ClosedAtFinalLevel
+		ClosedNoFeedback
+		Rejected
+		Withdrawn
+		Duplicate
+	}
+	Open --> Withdrawn : Withdraw
+	Open --> Duplicate : MarkDuplicate
+	Open --> Open : AddNote [status unchanged]
+	Registered --> PendingWithOfficer : Route
+	Registered --> Rejected : Reject
+	PendingWithOfficer --> AwaitingFeedback : ReportAction
+	PendingWithOfficer --> PendingWithOfficer : Transfer [transfers below the limit]
+	PendingWithOfficer --> Rejected : Reject
+	AwaitingFeedback --> Resolved : RecordSatisfied
+	AwaitingFeedback --> PendingWithOfficer : RecordDissatisfied [escalation policy reopens or escalates]
+	AwaitingFeedback --> ClosedAtFinalLevel : RecordDissatisfied [escalation policy closes at the final level]
+	AwaitingFeedback --> ClosedNoFeedback : RecordUnreachable [feedback policy closes without feedback]
+	AwaitingFeedback --> AwaitingFeedback : RecordUnreachable [feedback policy keeps waiting]
+[*] --> Registered
+""";
+
+    [Fact]
+    public void The_Mermaid_diagram_is_the_pinned_lifecycle()
+    {
+        GrievanceLifecycleDiagram.ToMermaid().ReplaceLineEndings("\n").Trim().Should().Be(ExpectedMermaid.ReplaceLineEndings("\n").Trim());
+    }
+
+    [Fact]
+    public void The_DOT_graph_has_every_state_and_closed_as_a_cluster_of_the_outcomes()
+    {
+        var dot = GrievanceLifecycleDiagram.ToDot();
+
+        dot.Should().StartWith("digraph");
+        foreach (var state in new[] { "Registered", "PendingWithOfficer", "AwaitingFeedback", "Resolved", "ClosedAtFinalLevel", "ClosedNoFeedback", "Rejected", "Withdrawn", "Duplicate" })
+        {
+            dot.Should().Contain(state);
+        }
+
+        dot.Should().Contain("subgraph \"cluster");
+        dot.Should().Contain("transfers below the limit");
+    }
+}

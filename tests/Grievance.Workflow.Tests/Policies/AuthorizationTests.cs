@@ -1,0 +1,69 @@
+using FluentAssertions;
+using Grievance.Workflow.Tests.Support;
+
+namespace Grievance.Workflow.Tests.Policies;
+
+public sealed class AuthorizationTests : IDisposable
+{
+    private readonly Seed _seed = new();
+
+    [Fact]
+    public async Task Permitted_actions_depend_on_the_state_and_on_who_asks()
+    {
+        var g = await _seed.RegisterAsync();
+
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.OfficerL1)).Should().Equal(
+            GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.OfficerL2)).Should().Equal(
+            GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.RevenueOfficer)).Should().BeEmpty();
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Citizen)).Should().Equal(GrievanceAction.Withdraw, GrievanceAction.AddNote);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Agent)).Should().Equal(GrievanceAction.Transfer, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
+
+        g = await _seed.ReportAsync(g);
+
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Agent)).Should().Equal(
+            GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.RecordUnreachable, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Citizen)).Should().Equal(
+            GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.Withdraw, GrievanceAction.AddNote);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Actor.System)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_department_is_refused_with_a_typed_error_and_nothing_is_stored()
+    {
+        var g = await _seed.RegisterAsync();
+
+        var act = async () => await _seed.Workflow.ExecuteAsync(new ReportAction(g.Id, Seed.RevenueOfficer, "not mine"));
+
+        var error = (await act.Should().ThrowAsync<GrievanceAuthorizationException>()).Which;
+        error.Role.Should().Be(ActorRole.Officer);
+        error.Action.Should().Be(GrievanceAction.ReportAction);
+        error.Message.Should().StartWith($"Officer revenue-l1 may not take the action ReportAction on grievance {g.Id}:");
+        (await _seed.Workflow.GetAsync(g.Id)).Version.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Another_complainant_cannot_give_feedback_or_withdraw()
+    {
+        var g = await _seed.ReportAsync(await _seed.RegisterAsync());
+        var stranger = Actor.Complainant("citizen-99");
+
+        (await _seed.Workflow.TryExecuteAsync(new RecordFeedback(g.Id, stranger, FeedbackResponse.Satisfied))).Error.Should().BeOfType<GrievanceAuthorizationException>();
+        (await _seed.Workflow.TryExecuteAsync(new WithdrawGrievance(g.Id, stranger))).Error.Should().BeOfType<GrievanceAuthorizationException>();
+        (await _seed.Workflow.GetAsync(g.Id)).Version.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task An_officer_cannot_register_a_grievance()
+    {
+        var command = Seed.Complaint() with { };
+        var byOfficer = new RegisterGrievance(Seed.OfficerL1, command.Channel, command.Category, command.Location, command.Complainant, command.Description);
+
+        var result = await _seed.Workflow.TryRegisterAsync(byOfficer);
+
+        result.Error.Should().BeOfType<GrievanceAuthorizationException>().Which.Action.Should().Be(GrievanceAction.Register);
+    }
+
+    public void Dispose() => _seed.Dispose();
+}

@@ -1,0 +1,77 @@
+using FluentAssertions;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Tests.Support;
+
+namespace Grievance.Workflow.Tests.Policies;
+
+public sealed class LadderTests
+{
+    [Fact]
+    public async Task A_four_level_ladder_with_one_reopen_per_level_climbs_to_L4_and_closes_there()
+    {
+        using var seed = new Seed(o =>
+        {
+            o.Levels = 4;
+            o.Escalation.ReopensPerLevel[2] = 1;
+            o.Escalation.ReopensPerLevel[3] = 1;
+            o.Routing.Officers[Seed.Uppcl.Value][3] = "uppcl-l3";
+            o.Routing.Officers[Seed.Uppcl.Value][4] = "uppcl-l4";
+        });
+        var g = await seed.RegisterAsync();
+        var path = new List<(int Level, GrievanceStatus Status)>();
+
+        while (!g.IsClosed)
+        {
+            var officer = Actor.Officer(g.Officer!.Value, Seed.Uppcl, g.Level);
+            g = await seed.ReportAsync(g, officer);
+            g = await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+            path.Add((g.Level, g.Status));
+        }
+
+        path.Should().Equal(
+            (1, GrievanceStatus.PendingWithOfficer), (2, GrievanceStatus.PendingWithOfficer),
+            (2, GrievanceStatus.PendingWithOfficer), (3, GrievanceStatus.PendingWithOfficer),
+            (3, GrievanceStatus.PendingWithOfficer), (4, GrievanceStatus.PendingWithOfficer),
+            (4, GrievanceStatus.Closed));
+        g.Outcome.Should().Be(GrievanceOutcome.ClosedAtFinalLevel);
+        g.ReopenCounts.Should().Equal(1, 1, 1);
+        (await seed.Workflow.GetHistoryAsync(g.Id)).Where(e => e.ReasonCode == "escalated").Select(e => (e.FromLevel, e.ToLevel, e.Officer!.Value.Value))
+            .Should().Equal((1, 2, "uppcl-l2"), (2, 3, "uppcl-l3"), (3, 4, "uppcl-l4"));
+    }
+
+    [Fact]
+    public async Task A_single_level_desk_closes_at_the_final_level_after_its_reopens()
+    {
+        using var seed = new Seed(o =>
+        {
+            o.Levels = 1;
+            o.Routing.Officers[Seed.Uppcl.Value].Remove(2);
+        });
+        var g = await seed.ReportAsync(await seed.RegisterAsync());
+
+        g = await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+        g.Status.Should().Be(GrievanceStatus.PendingWithOfficer);
+        g = await seed.FeedbackAsync(await seed.ReportAsync(g), FeedbackResponse.Dissatisfied);
+
+        g.Outcome.Should().Be(GrievanceOutcome.ClosedAtFinalLevel);
+    }
+
+    [Fact]
+    public async Task An_escalation_policy_that_skips_past_the_top_level_is_reported_as_a_defect_and_nothing_is_stored()
+    {
+        using var seed = new Seed(build: b => b.AddEscalationPolicy<ToLevelFivePolicy>());
+        var g = await seed.ReportAsync(await seed.RegisterAsync());
+
+        var act = async () => await seed.Workflow.ExecuteAsync(new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Dissatisfied, "no"));
+
+        (await act.Should().ThrowAsync<InvalidOperationException>())
+            .WithMessage($"The escalation policy ToLevelFivePolicy asked to move grievance {g.Id} from L1 to L5; it must go up, to at most L2.");
+        (await seed.Workflow.GetAsync(g.Id)).Should().Be(g);
+    }
+
+    private sealed class ToLevelFivePolicy : IEscalationPolicy
+    {
+        public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken) => new(EscalationDecision.EscalateTo(5));
+    }
+}

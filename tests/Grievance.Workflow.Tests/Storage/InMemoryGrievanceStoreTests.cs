@@ -1,0 +1,93 @@
+using FluentAssertions;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Registration;
+using Grievance.Workflow.Storage;
+using Grievance.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grievance.Workflow.Tests.Storage;
+
+public sealed class InMemoryGrievanceStoreTests
+{
+    [Fact]
+    public async Task Creating_a_taken_reference_number_or_id_is_refused_and_stores_nothing()
+    {
+        using var seed = new Seed();
+        var store = (InMemoryGrievanceStore)seed.Services.GetRequiredService<IGrievanceStore>();
+        var g = await seed.RegisterAsync();
+        var entry = (await store.GetHistoryAsync(g.Id, default))[0];
+        var otherId = GrievanceId.New();
+
+        var sameReference = async () => await store.CreateAsync(new GrievanceCreation(g with { Id = otherId }, entry with { GrievanceId = otherId }, null), default);
+        var sameId = async () => await store.CreateAsync(new GrievanceCreation(g with { ReferenceNumber = new ReferenceNumber("GRV-X") }, entry, null), default);
+
+        (await sameReference.Should().ThrowAsync<DuplicateGrievanceException>()).Which.Conflict.Should().Be(DuplicateKind.ReferenceNumber);
+        (await sameId.Should().ThrowAsync<DuplicateGrievanceException>()).Which.Conflict.Should().Be(DuplicateKind.GrievanceId);
+        store.Count.Should().Be(1);
+        (await store.FindByReferenceAsync(new ReferenceNumber("GRV-X"), default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_colliding_reference_number_is_reissued_by_the_engine()
+    {
+        using var seed = new Seed(build: b => b.UseReferenceNumberGenerator<CollidingGenerator>());
+
+        var first = await seed.Workflow.RegisterAsync(Seed.Complaint());
+        var second = await seed.Workflow.RegisterAsync(Seed.Complaint());
+
+        first.Grievance.ReferenceNumber.Value.Should().Be("REF-1");
+        second.Grievance.ReferenceNumber.Value.Should().Be("REF-2", "REF-1 was taken, so the engine asked again");
+        (await seed.Workflow.FindByReferenceAsync(second.Grievance.ReferenceNumber))!.Id.Should().Be(second.Grievance.Id);
+    }
+
+    [Fact]
+    public async Task Contact_details_are_kept_apart_from_the_workflow_data()
+    {
+        using var seed = new Seed();
+        var store = seed.Services.GetRequiredService<IGrievanceStore>();
+
+        var g = await seed.RegisterAsync();
+
+        (await store.GetContactDetailsAsync(g.Id, default)).Should().BeEquivalentTo(new { Name = "Ram Prasad", Phone = "+91-9800000042" });
+        g.ToString().Should().NotContain("Ram").And.NotContain("9800000042").And.NotContain("बिजली");
+        (await store.GetHistoryAsync(g.Id, default)).Should().OnlyContain(e => e.Text == null || !e.Text.Contains("Ram"));
+    }
+
+    [Fact]
+    public void Personal_data_never_shows_in_ToString()
+    {
+        var contact = new ContactDetails("Sita Devi", "+91-9000000001", "sita@example.org", "Village Rampur");
+        var complaint = Seed.Complaint() with { };
+
+        contact.ToString().Should().Be("ContactDetails { redacted }");
+        new Complainant("c-1", contact).ToString().Should().Be("Complainant { Id = c-1 }");
+        complaint.ToString().Should().Be("Register via helpline-1076 (electricity/billing) by HelplineAgent agent-7");
+        new ReportAction(GrievanceId.New(), Seed.OfficerL1, "Met Sita Devi at +91-9000000001").ToString().Should().NotContain("Sita");
+    }
+
+    [Fact]
+    public async Task The_default_reference_numbers_are_readable_and_distinct()
+    {
+        using var seed = new Seed();
+
+        var references = new HashSet<string>();
+        for (var i = 0; i < 500; i++)
+        {
+            references.Add((await seed.RegisterAsync()).ReferenceNumber.Value);
+        }
+
+        references.Should().HaveCount(500).And.OnlyContain(r => System.Text.RegularExpressions.Regex.IsMatch(r, "^GRV-261102-[0-9A-HJKMNP-TV-Z]{8}$"));
+    }
+
+    private sealed class CollidingGenerator : IReferenceNumberGenerator
+    {
+        private int _next;
+
+        public ValueTask<ReferenceNumber> NextAsync(GrievanceId grievanceId, RegisterGrievance command, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            // Hands out REF-1 twice, then REF-2, REF-3, …
+            var n = Interlocked.Increment(ref _next);
+            return new(new ReferenceNumber($"REF-{Math.Max(1, n - 1)}"));
+        }
+    }
+}
