@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Internal;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Lifecycle;
 using Grievance.Workflow.Registration;
@@ -34,6 +36,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     private readonly int _maxTransfers;
     private readonly int _retryLimit;
     private readonly TimeSpan _timeLimit;
+    private readonly Func<GrievanceId, GrievanceLifecycle> _machines;
 
     public GrievanceEngine(
         IGrievanceStore store,
@@ -43,8 +46,11 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         IAuthorizationPolicy authorization,
         IReferenceNumberGenerator referenceNumbers,
         IOptions<GrievanceWorkflowOptions> options,
-        TimeProvider time)
+        TimeProvider time,
+        Func<GrievanceId, GrievanceLifecycle>? machines = null)
     {
+        // The default reuses one configured machine per thread. Benchmarks pass other strategies to measure what reuse saves.
+        _machines = machines ?? (static _ => GrievanceLifecycle.ForCurrentThread());
         _store = store;
         _routing = routing;
         _escalation = escalation;
@@ -79,7 +85,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             return WorkflowResult.Failure(new GrievanceAuthorizationException(command.GrievanceId, command.Actor, GrievanceAction.Register, authorization.Reason!));
         }
 
-        var id = command.GrievanceId ?? GrievanceId.New();
+        var id = command.GrievanceId ?? new GrievanceId(SecureRandomBuffer.NewGuid());
         var now = _time.GetUtcNow();
         var draft = new GrievanceSnapshot
         {
@@ -99,7 +105,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         var grievance = draft;
         if (routing.IsRouted)
         {
-            var lifecycle = GrievanceLifecycle.ForCurrentThread();
+            var lifecycle = _machines(id);
             lifecycle.Context.Load(draft, _maxTransfers);
             grievance = draft with
             {
@@ -126,7 +132,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 Department = grievance.Department,
                 Officer = grievance.Officer,
                 ReasonCode = routing.IsRouted ? null : "unroutable",
-                Text = routing.UnroutableReason,
+                Text = routing.IsRouted ? null : routing.UnroutableReason ?? $"the routing policy {_routing.GetType().Name} gave no department and no reason",
                 CommandId = command.CommandId,
             };
             try
@@ -185,7 +191,9 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 return WorkflowResult.Failure(NotAllowed(grievance, command.Action, reason: null));
             }
 
-            var answers = await AskPoliciesAsync(command, grievance, cancellationToken).ConfigureAwait(false);
+            var answers = command is ReportAction or AddNote or RejectGrievance or WithdrawGrievance
+                ? PolicyAnswers.None
+                : await AskPoliciesAsync(command, grievance, cancellationToken).ConfigureAwait(false);
             if (answers.Error is { } refusal)
             {
                 return WorkflowResult.Failure(refusal);
@@ -340,82 +348,91 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     /// <summary>Fires the lifecycle on this thread's machine and records the new snapshot and history entry. Synchronous by design.</summary>
     private GrievanceChange Apply(GrievanceCommand command, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)
     {
-        var lifecycle = GrievanceLifecycle.ForCurrentThread();
+        var lifecycle = _machines(grievance.Id);
         lifecycle.Context.Load(grievance, _maxTransfers, answers.Escalation, answers.Feedback);
         var state = lifecycle.Fire(command.Action);
         var status = LifecycleStates.StatusOf(state);
-        var outcome = LifecycleStates.OutcomeOf(state);
         var closed = status == GrievanceStatus.Closed;
-        var next = grievance with
-        {
-            Status = status,
-            Outcome = outcome,
-            UpdatedAt = now,
-            ClosedAt = closed ? now : grievance.ClosedAt,
-            DueAt = closed ? null : grievance.DueAt,
-            Version = grievance.Version + 1,
-        };
+
+        var level = grievance.Level;
+        var department = grievance.Department;
+        var officer = grievance.Officer;
+        var reopenCounts = grievance.ReopenCounts;
+        var transferCount = grievance.TransferCount;
+        var unreachable = grievance.UnreachableAttempts;
+        var dueAt = grievance.DueAt;
+        var rejection = grievance.RejectionReasonCode;
+        var duplicateOf = grievance.DuplicateOf;
         string? text = null;
         string? reasonCode = null;
         int? rating = null;
         switch (command)
         {
             case RouteGrievance:
-                next = next with { Department = answers.Department, Officer = answers.Officer, Level = 1, DueAt = now + _timeLimit };
+                (department, officer, level, dueAt) = (answers.Department, answers.Officer, 1, now + _timeLimit);
                 break;
             case ReportAction report:
-                next = next with { DueAt = null, UnreachableAttempts = 0 };
-                text = report.Report;
+                (dueAt, unreachable, text) = (null, 0, report.Report);
                 break;
             case RecordFeedback feedback:
-                text = feedback.Reason;
-                rating = feedback.Rating;
+                (text, rating) = (feedback.Reason, feedback.Rating);
                 if (feedback.Response == FeedbackResponse.NotReachable)
                 {
-                    next = next with { UnreachableAttempts = grievance.UnreachableAttempts + 1 };
+                    unreachable++;
                     reasonCode = closed ? "unreachable-limit" : null;
                 }
                 else if (feedback.Response == FeedbackResponse.Dissatisfied)
                 {
-                    (next, reasonCode) = answers.Escalation switch
+                    switch (answers.Escalation)
                     {
-                        EscalationKind.ReopenAtSameLevel => (next with { ReopenCounts = Increment(grievance.ReopenCounts, grievance.Level), DueAt = now + _timeLimit }, "reopened"),
-                        EscalationKind.EscalateToLevel => (next with { Level = answers.TargetLevel, Officer = answers.Officer, DueAt = now + _timeLimit }, "escalated"),
-                        _ => (next, "closed-at-final-level"),
-                    };
+                        case EscalationKind.ReopenAtSameLevel:
+                            (reopenCounts, dueAt, reasonCode) = (Increment(reopenCounts, level), now + _timeLimit, "reopened");
+                            break;
+                        case EscalationKind.EscalateToLevel:
+                            (level, officer, dueAt, reasonCode) = (answers.TargetLevel, answers.Officer, now + _timeLimit, "escalated");
+                            break;
+                        default:
+                            reasonCode = "closed-at-final-level";
+                            break;
+                    }
                 }
 
                 break;
             case TransferGrievance transfer:
-                next = next with
-                {
-                    Department = answers.Department,
-                    Officer = answers.Officer,
-                    Level = 1,
-                    ReopenCounts = ImmutableArray<int>.Empty,
-                    TransferCount = grievance.TransferCount + 1,
-                    DueAt = now + _timeLimit,
-                };
-                text = transfer.Reason;
+                (department, officer, level, reopenCounts, transferCount, dueAt, text) =
+                    (answers.Department, answers.Officer, 1, ImmutableArray<int>.Empty, transferCount + 1, now + _timeLimit, transfer.Reason);
                 break;
             case RejectGrievance reject:
-                next = next with { RejectionReasonCode = reject.ReasonCode };
-                reasonCode = reject.ReasonCode;
-                text = reject.Remarks;
+                (rejection, reasonCode, text) = (reject.ReasonCode, reject.ReasonCode, reject.Remarks);
                 break;
             case WithdrawGrievance withdraw:
                 text = withdraw.Reason;
                 break;
             case MarkDuplicate duplicate:
-                next = next with { DuplicateOf = duplicate.Original };
-                reasonCode = duplicate.Original.Value;
-                text = duplicate.Remarks;
+                (duplicateOf, reasonCode, text) = (duplicate.Original, duplicate.Original.Value, duplicate.Remarks);
                 break;
             case AddNote note:
                 text = note.Text;
                 break;
         }
 
+        var next = grievance with
+        {
+            Status = status,
+            Outcome = LifecycleStates.OutcomeOf(state),
+            Level = level,
+            Department = department,
+            Officer = officer,
+            ReopenCounts = reopenCounts,
+            TransferCount = transferCount,
+            UnreachableAttempts = unreachable,
+            DueAt = closed ? null : dueAt,
+            ClosedAt = closed ? now : grievance.ClosedAt,
+            RejectionReasonCode = rejection,
+            DuplicateOf = duplicateOf,
+            UpdatedAt = now,
+            Version = grievance.Version + 1,
+        };
         var entry = new HistoryEntry
         {
             GrievanceId = grievance.Id,
@@ -424,12 +441,12 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             Actor = command.Actor,
             Action = command.Action,
             FromStatus = grievance.Status,
-            ToStatus = next.Status,
+            ToStatus = status,
             Outcome = next.Outcome,
             FromLevel = grievance.Level,
-            ToLevel = next.Level,
-            Department = next.Department,
-            Officer = next.Officer,
+            ToLevel = level,
+            Department = department,
+            Officer = officer,
             Text = text,
             ReasonCode = reasonCode,
             Rating = rating,
@@ -455,22 +472,17 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
 
     private List<GrievanceAction> AllowedByLifecycle(GrievanceSnapshot grievance)
     {
-        var lifecycle = GrievanceLifecycle.ForCurrentThread();
+        var lifecycle = _machines(grievance.Id);
         lifecycle.Context.Load(grievance, _maxTransfers);
         return lifecycle.ActionsAllowedNow();
     }
 
     private static ImmutableArray<int> Increment(ImmutableArray<int> counts, int level)
     {
-        var builder = ImmutableArray.CreateBuilder<int>(Math.Max(counts.Length, level));
-        builder.AddRange(counts);
-        while (builder.Count < level)
-        {
-            builder.Add(0);
-        }
-
-        builder[level - 1]++;
-        return builder.MoveToImmutable();
+        var array = new int[Math.Max(counts.Length, level)];
+        counts.CopyTo(array);
+        array[level - 1]++;
+        return ImmutableCollectionsMarshal.AsImmutableArray(array);
     }
 
     private static ValueTask<CommandResult> Unwrap(ValueTask<WorkflowResult> pending)

@@ -30,8 +30,7 @@ public sealed class LadderEscalationPolicy : IEscalationPolicy
     /// <inheritdoc />
     public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var grievance = request.Grievance;
+        var grievance = request.Grievance ?? throw new ArgumentException("The request is the default value.", nameof(request));
         if (grievance.ReopensAt(grievance.Level) < _options.ReopensAllowedAt(grievance.Level))
         {
             return new(EscalationDecision.Reopen);

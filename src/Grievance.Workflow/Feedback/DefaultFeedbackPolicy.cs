@@ -26,13 +26,13 @@ public sealed class DefaultFeedbackPolicy : IFeedbackPolicy
     /// <inheritdoc />
     public ValueTask<FeedbackDecision> DecideAsync(FeedbackRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var grievance = request.Grievance ?? throw new ArgumentException("The request is the default value.", nameof(request));
         if (request.Response != FeedbackResponse.NotReachable)
         {
             return new(FeedbackDecision.Accept);
         }
 
-        var attempts = request.Grievance.UnreachableAttempts + 1;
+        var attempts = grievance.UnreachableAttempts + 1;
         return new(_options.CloseWhenUnreachable && attempts >= _options.MaxUnreachableAttempts
             ? FeedbackDecision.CloseWithoutFeedback
             : FeedbackDecision.KeepWaiting);

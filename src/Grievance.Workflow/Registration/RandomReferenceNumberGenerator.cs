@@ -1,7 +1,7 @@
 using System;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Grievance.Workflow.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Registration;
@@ -11,7 +11,7 @@ namespace Grievance.Workflow.Registration;
 /// characters (40 bits), for example <c>GRV-261128-7K3M9QXA</c>. Easy to read out on a phone call: no I, L, O or U.
 /// </summary>
 /// <remarks>
-/// Collisions are very unlikely (about one in a trillion a pair on the same day) and are caught by the store's unique key, after
+/// The randomness is cryptographically strong, so numbers cannot be guessed from one another. Collisions are very unlikely (about one in a trillion a pair on the same day) and are caught by the store's unique key, after
 /// which the engine asks for another number. Thread-safe.
 /// </remarks>
 public sealed class RandomReferenceNumberGenerator : IReferenceNumberGenerator
@@ -31,7 +31,7 @@ public sealed class RandomReferenceNumberGenerator : IReferenceNumberGenerator
     public ValueTask<ReferenceNumber> NextAsync(GrievanceId grievanceId, RegisterGrievance command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Span<byte> random = stackalloc byte[5];
-        RandomNumberGenerator.Fill(random);
+        SecureRandomBuffer.Fill(random);
         ulong bits = 0;
         foreach (var b in random)
         {

@@ -26,11 +26,11 @@ public sealed class OptionsRoutingPolicy : IRoutingPolicy
     /// <inheritdoc />
     public ValueTask<RoutingDecision> RouteAsync(RoutingRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        var grievance = request.Grievance ?? throw new ArgumentException("The request is the default value.", nameof(request));
         var department = request.Department;
         if (department is null)
         {
-            var code = request.Grievance.Category.Code;
+            var code = grievance.Category.Code;
             if (_options.CategoryDepartments.TryGetValue(code, out var mapped))
             {
                 department = new DepartmentId(mapped);

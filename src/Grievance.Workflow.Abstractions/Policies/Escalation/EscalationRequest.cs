@@ -3,8 +3,8 @@ using System;
 namespace Grievance.Workflow.Escalation;
 
 /// <summary>A question to the escalation policy: the complainant is dissatisfied with the disposal of this grievance.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class EscalationRequest
+/// <remarks>Immutable and thread-safe. The default value is not a valid request.</remarks>
+public readonly struct EscalationRequest
 {
     /// <summary>Creates the request.</summary>
     /// <param name="grievance">The grievance as it is now (awaiting feedback).</param>

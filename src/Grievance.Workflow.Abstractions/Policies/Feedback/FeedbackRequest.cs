@@ -3,8 +3,8 @@ using System;
 namespace Grievance.Workflow.Feedback;
 
 /// <summary>A question to the feedback policy.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class FeedbackRequest
+/// <remarks>Immutable and thread-safe. The default value is not a valid request.</remarks>
+public readonly struct FeedbackRequest
 {
     /// <summary>Creates the request.</summary>
     /// <param name="grievance">The grievance as it is now (awaiting feedback).</param>

@@ -5,9 +5,9 @@ namespace Grievance.Workflow.Routing;
 /// <summary>The routing policy's answer: a department with an optional officer, or the reason it cannot be routed.</summary>
 /// <remarks>
 /// When the request names a department (manual route, transfer, escalation), the engine keeps that department and uses only the
-/// officer from the decision. Immutable and thread-safe.
+/// officer from the decision. Immutable and thread-safe. The default value means "unroutable" with no reason given.
 /// </remarks>
-public sealed class RoutingDecision
+public readonly struct RoutingDecision
 {
     private RoutingDecision(DepartmentId? department, OfficerId? officer, string? unroutableReason)
     {

@@ -3,8 +3,8 @@ using System;
 namespace Grievance.Workflow.Routing;
 
 /// <summary>A question to the routing policy.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class RoutingRequest
+/// <remarks>Immutable and thread-safe. The default value is not a valid request.</remarks>
+public readonly struct RoutingRequest
 {
     /// <summary>Creates the request.</summary>
     /// <param name="grievance">The grievance as it is now (for a registration: as it will be stored, still in triage).</param>

@@ -1,0 +1,133 @@
+using System;
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Grievance.Workflow.Storage;
+
+/// <summary>
+/// Writes history entries as compact binary records and reads them back, so that a store can keep history as plain bytes:
+/// nothing for the garbage collector to trace, however much history it holds.
+/// </summary>
+/// <remarks>
+/// Record layout (little-endian): length (int32, of what follows), sequence (int64), occurred-at UTC ticks (int64), offset minutes
+/// (int16), action, from status, to status, outcome, from level, to level, actor role (bytes), actor level (byte, 0 = none),
+/// rating (byte, 0 = none), then the strings actor id, actor department, department, officer, text, reason code, command id
+/// (each int32 UTF-8 byte count, -1 for null, then the bytes).
+/// </remarks>
+internal static class HistoryCodec
+{
+    private const int FixedSize = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(short) + 9;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Appends an entry to <paramref name="buffer"/> at <paramref name="length"/>, growing the buffer when needed.</summary>
+    public static void Append(ref byte[] buffer, ref int length, HistoryEntry entry)
+    {
+        var actor = entry.Actor;
+        var size = FixedSize
+            + SizeOf(actor.Id) + SizeOf(actor.Department?.Value) + SizeOf(entry.Department?.Value) + SizeOf(entry.Officer?.Value)
+            + SizeOf(entry.Text) + SizeOf(entry.ReasonCode) + SizeOf(entry.CommandId?.Value);
+        if (buffer.Length - length < size)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
+        }
+
+        var span = buffer.AsSpan(length, size);
+        BinaryPrimitives.WriteInt32LittleEndian(span, size - sizeof(int));
+        BinaryPrimitives.WriteInt64LittleEndian(span[4..], entry.Sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(span[12..], entry.OccurredAt.UtcTicks);
+        BinaryPrimitives.WriteInt16LittleEndian(span[20..], (short)entry.OccurredAt.Offset.TotalMinutes);
+        span[22] = (byte)entry.Action;
+        span[23] = (byte)entry.FromStatus;
+        span[24] = (byte)entry.ToStatus;
+        span[25] = (byte)entry.Outcome;
+        span[26] = (byte)entry.FromLevel;
+        span[27] = (byte)entry.ToLevel;
+        span[28] = (byte)actor.Role;
+        span[29] = (byte)(actor.Level ?? 0);
+        span[30] = (byte)(entry.Rating ?? 0);
+        var rest = span[FixedSize..];
+        Write(ref rest, actor.Id);
+        Write(ref rest, actor.Department?.Value);
+        Write(ref rest, entry.Department?.Value);
+        Write(ref rest, entry.Officer?.Value);
+        Write(ref rest, entry.Text);
+        Write(ref rest, entry.ReasonCode);
+        Write(ref rest, entry.CommandId?.Value);
+        length += size;
+    }
+
+    /// <summary>Reads the entry that starts at <paramref name="position"/> and moves the position past it.</summary>
+    public static HistoryEntry Read(ReadOnlySpan<byte> buffer, ref int position, GrievanceId grievanceId)
+    {
+        var size = BinaryPrimitives.ReadInt32LittleEndian(buffer[position..]) + sizeof(int);
+        var span = buffer.Slice(position, size);
+        position += size;
+        var rest = span[FixedSize..];
+        var actorId = ReadString(ref rest)!;
+        var actorDepartment = ReadString(ref rest);
+        var role = (ActorRole)span[28];
+        var actor = role switch
+        {
+            ActorRole.Officer => Actor.Officer(new OfficerId(actorId), new DepartmentId(actorDepartment!), span[29]),
+            ActorRole.Complainant => Actor.Complainant(actorId),
+            ActorRole.HelplineAgent => Actor.HelplineAgent(actorId),
+            ActorRole.Administrator => Actor.Administrator(actorId),
+            _ => Actor.System,
+        };
+        var department = ReadString(ref rest);
+        var officer = ReadString(ref rest);
+        var text = ReadString(ref rest);
+        var reasonCode = ReadString(ref rest);
+        var commandId = ReadString(ref rest);
+        var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(span[20..]));
+        return new HistoryEntry
+        {
+            GrievanceId = grievanceId,
+            Sequence = BinaryPrimitives.ReadInt64LittleEndian(span[4..]),
+            OccurredAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(span[12..]) + offset.Ticks, offset),
+            Actor = actor,
+            Action = (GrievanceAction)span[22],
+            FromStatus = (GrievanceStatus)span[23],
+            ToStatus = (GrievanceStatus)span[24],
+            Outcome = (GrievanceOutcome)span[25],
+            FromLevel = span[26],
+            ToLevel = span[27],
+            Department = department is null ? null : new DepartmentId(department),
+            Officer = officer is null ? null : new OfficerId(officer),
+            Text = text,
+            ReasonCode = reasonCode,
+            Rating = span[30] == 0 ? null : span[30],
+            CommandId = commandId is null ? null : new CommandId(commandId),
+        };
+    }
+
+    private static int SizeOf(string? value) => sizeof(int) + (value is null ? 0 : Utf8.GetByteCount(value));
+
+    private static void Write(ref Span<byte> span, string? value)
+    {
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span, -1);
+            span = span[sizeof(int)..];
+            return;
+        }
+
+        var count = Utf8.GetBytes(value, span[sizeof(int)..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span, count);
+        span = span[(sizeof(int) + count)..];
+    }
+
+    private static string? ReadString(ref ReadOnlySpan<byte> span)
+    {
+        var count = BinaryPrimitives.ReadInt32LittleEndian(span);
+        span = span[sizeof(int)..];
+        if (count < 0)
+        {
+            return null;
+        }
+
+        var value = Utf8.GetString(span[..count]);
+        span = span[count..];
+        return value;
+    }
+}
