@@ -22,9 +22,11 @@ public class SingleCommandBenchmarks
     private int _next;
 
     [IterationSetup(Target = nameof(EngineCommandWarmGrievances))]
-    public void PrepareWarmGrievances()
+    public void PrepareWarmGrievances() => PrepareWarm(b => b.AddEscalationPolicy<AlwaysReopenEscalationPolicy>());
+
+    private void PrepareWarm(Action<IGrievanceWorkflowBuilder> build)
     {
-        _workflow = NewWorkflow(b => b.AddEscalationPolicy<AlwaysReopenEscalationPolicy>());
+        _workflow = NewWorkflow(build);
         var ids = Enumerable.Range(0, WarmGrievances).Select(_ => Register().Id).ToArray();
         _commands = new GrievanceCommand[BatchConfig.Batch];
         for (var i = 0; i < _commands.Length; i++)
