@@ -1,4 +1,4 @@
-using System;
+using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Routing;
@@ -7,7 +7,7 @@ namespace Grievance.Workflow;
 
 /// <summary>
 /// Options of the grievance workflow. The defaults reproduce the UP CM Helpline 1076 / IGRS flow: two officer levels, one
-/// reopen at L1, none at L2, 7 days per level, at most 3 transfers.
+/// reopen at L1, none at L2, 7 working days per level, at most 3 transfers, a passed time limit flags a defaulter.
 /// </summary>
 /// <remarks>Left unsealed on purpose so a host can extend it. Validated on start; read once by the engine.</remarks>
 public class GrievanceWorkflowOptions
@@ -23,10 +23,6 @@ public class GrievanceWorkflowOptions
     /// <value>The default is 3, as in CPGRAMS. From 0 to 100.</value>
     public int MaxTransfers { get; set; } = 3;
 
-    /// <summary>Gets or sets the time an officer has at each level before the grievance is overdue.</summary>
-    /// <value>The default is 7 days, as in IGRS. From 1 minute to 365 days.</value>
-    public TimeSpan TimeLimitPerLevel { get; set; } = TimeSpan.FromDays(7);
-
     /// <summary>Gets or sets how often a command without an expected version is re-decided after losing a concurrent write.</summary>
     /// <value>The default is 8. From 0 to 100.</value>
     public int ConcurrencyRetryLimit { get; set; } = 8;
@@ -41,6 +37,12 @@ public class GrievanceWorkflowOptions
     /// <summary>Gets the options of the default feedback policy.</summary>
     public FeedbackOptions Feedback { get; } = new();
 
-    /// <summary>Gets the options of the default routing policy.</summary>
+    /// <summary>Gets the options of the default routing policy and officer directory.</summary>
     public RoutingOptions Routing { get; } = new();
+
+    /// <summary>Gets the officers' time limits.</summary>
+    public SlaOptions Sla { get; } = new();
+
+    /// <summary>Gets the options of the default business calendar.</summary>
+    public CalendarOptions Calendar { get; } = new();
 }

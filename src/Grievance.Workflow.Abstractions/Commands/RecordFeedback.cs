@@ -21,6 +21,7 @@ public sealed record RecordFeedback : GrievanceCommand
         Response = response switch
         {
             FeedbackResponse.Satisfied or FeedbackResponse.Dissatisfied or FeedbackResponse.NotReachable => response,
+            FeedbackResponse.WindowExpired => throw new ArgumentException("An expired feedback window is recorded by the due-work sweeper (HandleDueWork), not by a feedback call.", nameof(response)),
             _ => throw new ArgumentException($"The feedback response {(int)response} is not defined.", nameof(response)),
         };
         Reason = response == FeedbackResponse.Dissatisfied ? Guard.Text(reason, nameof(reason)) : Guard.OptionalText(reason, nameof(reason));

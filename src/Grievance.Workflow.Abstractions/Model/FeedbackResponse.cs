@@ -11,4 +11,7 @@ public enum FeedbackResponse
 
     /// <summary>The complainant could not be reached; an attempt is counted.</summary>
     NotReachable = 3,
+
+    /// <summary>No feedback was taken within the feedback window (set by the due-work sweeper, never by a caller).</summary>
+    WindowExpired = 4,
 }

@@ -35,4 +35,22 @@ public enum GrievanceAction
 
     /// <summary>A note added to the file; the status does not change.</summary>
     AddNote = 11,
+
+    /// <summary>The officer asks the complainant for clarification; the officer's clock stops.</summary>
+    RequestClarification = 12,
+
+    /// <summary>The clarification arrives; the officer's clock runs again, its deadline moved by exactly the pause.</summary>
+    ProvideClarification = 13,
+
+    /// <summary>An interim reply: the officer moves the deadline to a later date, with a reason (limited in number by the options).</summary>
+    ExtendDeadline = 14,
+
+    /// <summary>An administrator moves the grievance up one level by hand, with a reason.</summary>
+    Escalate = 15,
+
+    /// <summary>The due-work sweeper found the officer's time limit passed: the escalation policy flags a defaulter or escalates.</summary>
+    SlaBreach = 16,
+
+    /// <summary>The due-work sweeper found no feedback taken within the feedback window: the feedback policy closes or keeps waiting.</summary>
+    FeedbackWindowExpired = 17,
 }

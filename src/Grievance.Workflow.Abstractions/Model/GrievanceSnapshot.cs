@@ -68,6 +68,27 @@ public sealed record GrievanceSnapshot
     /// <summary>Gets when the current officer's time limit runs out, or <see langword="null"/> when no officer clock runs.</summary>
     public DateTimeOffset? DueAt { get; init; }
 
+    /// <summary>Gets when feedback must be taken by, or <see langword="null"/> when no feedback is awaited or the window is off.</summary>
+    public DateTimeOffset? FeedbackDueAt { get; init; }
+
+    /// <summary>
+    /// Gets the timer token: it changes whenever <see cref="DueAt"/> or <see cref="FeedbackDueAt"/> is re-armed, so a sweeper that
+    /// read an older token can never act on a timer that no longer exists.
+    /// </summary>
+    public long TimerToken { get; init; }
+
+    /// <summary>Gets whether the officer's time limit passed without disposal (a "defaulter"); cleared when the clock is re-armed.</summary>
+    public bool IsOverdue { get; init; }
+
+    /// <summary>Gets when the officer last reported disposal, or <see langword="null"/>.</summary>
+    public DateTimeOffset? DisposedAt { get; init; }
+
+    /// <summary>Gets when the current clarification pause began, or <see langword="null"/> when not paused.</summary>
+    public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>Gets how many interim extensions the current officer clock has had.</summary>
+    public int ExtensionCount { get; init; }
+
     /// <summary>Gets when it was closed, or <see langword="null"/> while open.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 

@@ -14,4 +14,7 @@ public enum GrievanceStatus
 
     /// <summary>Closed; <see cref="GrievanceSnapshot.Outcome"/> says how. Nothing but reading is allowed any more.</summary>
     Closed = 4,
+
+    /// <summary>The officer asked the complainant for clarification; the officer's clock is paused until it arrives.</summary>
+    AwaitingClarification = 5,
 }

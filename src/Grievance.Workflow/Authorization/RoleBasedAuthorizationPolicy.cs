@@ -9,7 +9,9 @@ namespace Grievance.Workflow.Authorization;
 /// administrator, system. Reporting action and rejecting: the officer holding the grievance (or one above them in its
 /// department), an administrator. Transfer: those, and the helpline. Feedback: the helpline agent, or the complainant who filed
 /// it (unreachable calls: the helpline only). Withdrawal: the complainant who filed it, an administrator. Duplicates: the
-/// helpline, an administrator, the holding officer. Notes: any person involved; never the system.
+/// helpline, an administrator, the holding officer. Clarification requests and interim extensions: the holding officer, an
+/// administrator; clarifications: the complainant who filed it, the helpline. Manual escalation: an administrator. Timers (breaches,
+/// feedback windows): the system only. Notes: any person involved; never the system.
 /// </summary>
 /// <remarks>Thread-safe and stateless.</remarks>
 public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
@@ -39,6 +41,10 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
             GrievanceAction.Withdraw => role == ActorRole.Administrator || IsTheComplainant(actor, grievance),
             GrievanceAction.MarkDuplicate => role is ActorRole.Administrator or ActorRole.HelplineAgent || HoldsIt(actor, grievance),
             GrievanceAction.AddNote => role is ActorRole.Administrator or ActorRole.HelplineAgent || IsTheComplainant(actor, grievance) || InItsDepartment(actor, grievance),
+            GrievanceAction.RequestClarification or GrievanceAction.ExtendDeadline => role == ActorRole.Administrator || HoldsIt(actor, grievance),
+            GrievanceAction.ProvideClarification => role == ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
+            GrievanceAction.Escalate => role == ActorRole.Administrator,
+            GrievanceAction.SlaBreach or GrievanceAction.FeedbackWindowExpired => role == ActorRole.System,
             _ => false,
         };
 
@@ -71,6 +77,10 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
         GrievanceAction.RecordUnreachable => "only the helpline records an unreachable feedback call",
         GrievanceAction.Withdraw => "only the complainant who filed it or an administrator withdraws it",
         GrievanceAction.MarkDuplicate => "only the helpline, an administrator or the officer holding it marks it a duplicate",
+        GrievanceAction.RequestClarification or GrievanceAction.ExtendDeadline => "only the officer it is pending with, an officer above them in its department, or an administrator may do this",
+        GrievanceAction.ProvideClarification => "only the complainant who filed it or the helpline provides a clarification",
+        GrievanceAction.Escalate => "only an administrator escalates by hand",
+        GrievanceAction.SlaBreach or GrievanceAction.FeedbackWindowExpired => "only the system's due-work sweeper acts on timers",
         _ => "only a person involved with the grievance adds notes",
     };
 

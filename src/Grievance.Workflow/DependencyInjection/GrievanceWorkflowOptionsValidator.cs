@@ -1,67 +1,137 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using Grievance.Workflow.Clocks;
+using Grievance.Workflow.Escalation;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.DependencyInjection;
 
-/// <summary>Checks <see cref="GrievanceWorkflowOptions"/> on start; every message prints the bad value and the allowed range.</summary>
+/// <summary>Checks <see cref="GrievanceWorkflowOptions"/> on start; every message names the option, prints the bad value and the allowed range.</summary>
 internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<GrievanceWorkflowOptions>
 {
     public ValidateOptionsResult Validate(string? name, GrievanceWorkflowOptions options)
     {
         var failures = new List<string>();
         var levelsValid = options.Levels is >= 1 and <= GrievanceLimits.MaxLevels;
-        if (!levelsValid)
-        {
-            failures.Add($"Levels: {options.Levels}; it must be from 1 to {GrievanceLimits.MaxLevels}.");
-        }
-
-        if (options.MaxTransfers is < 0 or > 100)
-        {
-            failures.Add($"MaxTransfers: {options.MaxTransfers}; it must be from 0 to 100.");
-        }
-
-        if (options.TimeLimitPerLevel < System.TimeSpan.FromMinutes(1) || options.TimeLimitPerLevel > System.TimeSpan.FromDays(365))
-        {
-            failures.Add($"TimeLimitPerLevel: {options.TimeLimitPerLevel}; it must be from 00:01:00 to 365.00:00:00.");
-        }
-
-        if (options.ConcurrencyRetryLimit is < 0 or > 100)
-        {
-            failures.Add($"ConcurrencyRetryLimit: {options.ConcurrencyRetryLimit}; it must be from 0 to 100.");
-        }
-
+        Range(failures, "Levels", options.Levels, 1, GrievanceLimits.MaxLevels);
+        Range(failures, "MaxTransfers", options.MaxTransfers, 0, 100);
+        Range(failures, "ConcurrencyRetryLimit", options.ConcurrencyRetryLimit, 0, 100);
         if (string.IsNullOrEmpty(options.ReferenceNumberPrefix) || options.ReferenceNumberPrefix.Length > 16 || !options.ReferenceNumberPrefix.All(char.IsAsciiLetterOrDigit))
         {
             failures.Add($"ReferenceNumberPrefix: '{options.ReferenceNumberPrefix}'; it must be 1 to 16 ASCII letters or digits.");
         }
 
-        foreach (var (level, reopens) in options.Escalation.ReopensPerLevel.OrderBy(p => p.Key))
+        void Level(string option, int level)
         {
             if (levelsValid && (level < 1 || level > options.Levels))
             {
-                failures.Add($"Escalation.ReopensPerLevel: level {level} is not a level of the ladder (1 to {options.Levels}).");
-            }
-
-            if (reopens is < 0 or > 100)
-            {
-                failures.Add($"Escalation.ReopensPerLevel[{level}]: {reopens}; it must be from 0 to 100.");
+                failures.Add($"{option}: level {level} is not a level of the ladder (1 to {options.Levels}).");
             }
         }
 
-        if (options.Feedback.MaxUnreachableAttempts is < 1 or > 100)
+        // Escalation
+        foreach (var (level, reopens) in options.Escalation.ReopensPerLevel.OrderBy(p => p.Key))
         {
-            failures.Add($"Feedback.MaxUnreachableAttempts: {options.Feedback.MaxUnreachableAttempts}; it must be from 1 to 100.");
+            Level("Escalation.ReopensPerLevel", level);
+            Range(failures, $"Escalation.ReopensPerLevel[{level}]", reopens, 0, 100);
         }
 
-        foreach (var (department, levels) in options.Routing.Officers)
+        foreach (var (category, rules) in options.Escalation.Categories)
         {
-            foreach (var level in levels.Keys.Where(l => levelsValid && (l < 1 || l > options.Levels)))
+            foreach (var (level, reopens) in rules.ReopensPerLevel.OrderBy(p => p.Key))
             {
-                failures.Add($"Routing.Officers[{department}]: level {level} is not a level of the ladder (1 to {options.Levels}).");
+                Level($"Escalation.Categories[{category}].ReopensPerLevel", level);
+                Range(failures, $"Escalation.Categories[{category}].ReopensPerLevel[{level}]", reopens, 0, 100);
             }
+        }
+
+        if (options.Escalation.ReopenWindow is { } window && window <= TimeSpan.Zero)
+        {
+            failures.Add($"Escalation.ReopenWindow: {window}; it must be positive, or null for no window.");
+        }
+
+        if (!Enum.IsDefined(options.Escalation.OnBreach))
+        {
+            failures.Add($"Escalation.OnBreach: {options.Escalation.OnBreach}; it must be FlagDefaulter or EscalateToNextLevel.");
+        }
+
+        // Feedback
+        Range(failures, "Feedback.MaxUnreachableAttempts", options.Feedback.MaxUnreachableAttempts, 1, 100);
+        if (options.Feedback.Window is { } feedbackWindow && feedbackWindow < TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Feedback.Window: {feedbackWindow}; it must be at least 00:01:00, or null for no window.");
+        }
+
+        // Clocks
+        Range(failures, "Sla.DefaultDays", options.Sla.DefaultDays, 1, 365);
+        Range(failures, "Sla.MaxExtensions", options.Sla.MaxExtensions, 0, 20);
+        foreach (var (level, days) in options.Sla.DaysPerLevel.OrderBy(p => p.Key))
+        {
+            Level("Sla.DaysPerLevel", level);
+            Range(failures, $"Sla.DaysPerLevel[{level}]", days, 1, 365);
+        }
+
+        foreach (var (category, sla) in options.Sla.Categories)
+        {
+            if (sla.Days is { } days)
+            {
+                Range(failures, $"Sla.Categories[{category}].Days", days, 1, 365);
+            }
+
+            foreach (var (level, levelDays) in sla.DaysPerLevel.OrderBy(p => p.Key))
+            {
+                Level($"Sla.Categories[{category}].DaysPerLevel", level);
+                Range(failures, $"Sla.Categories[{category}].DaysPerLevel[{level}]", levelDays, 1, 365);
+            }
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Calendar.TimeZoneId ?? string.Empty, out _))
+        {
+            failures.Add($"Calendar.TimeZoneId: '{options.Calendar.TimeZoneId}' is not a time zone known to this machine.");
+        }
+
+        try
+        {
+            if (WorkingDayCalendar.ParseWeeklyOff(options.Calendar.WeeklyOff).Distinct().Count() == 7)
+            {
+                failures.Add($"Calendar.WeeklyOff: '{options.Calendar.WeeklyOff}' leaves no working day.");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add(ex.Message[..ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]);
+        }
+
+        // Routing
+        for (var i = 0; i < options.Routing.Rules.Count; i++)
+        {
+            var rule = options.Routing.Rules[i];
+            if (string.IsNullOrWhiteSpace(rule.Category) || string.IsNullOrWhiteSpace(rule.Department))
+            {
+                failures.Add($"Routing.Rules[{i}]: category '{rule.Category}' and department '{rule.Department}' are both required.");
+            }
+        }
+
+        for (var i = 0; i < options.Routing.Officers.Count; i++)
+        {
+            var assignment = options.Routing.Officers[i];
+            if (string.IsNullOrWhiteSpace(assignment.Department) || string.IsNullOrWhiteSpace(assignment.Officer))
+            {
+                failures.Add($"Routing.Officers[{i}]: department '{assignment.Department}' and officer '{assignment.Officer}' are both required.");
+            }
+
+            Level($"Routing.Officers[{i}] ({assignment.Department})", assignment.Level);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Range(List<string> failures, string option, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{option}: {value}; it must be from {min} to {max}.");
+        }
     }
 }

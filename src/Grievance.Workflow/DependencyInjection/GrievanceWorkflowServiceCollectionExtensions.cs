@@ -1,12 +1,16 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Engine;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
+using Grievance.Workflow.Sweeping;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,16 +26,40 @@ public static class GrievanceWorkflowServiceCollectionExtensions
     /// container is used; otherwise <see cref="TimeProvider.System"/>. Options are validated on start.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Configures the options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="configure">Configures the options.</param>
     /// <returns>A builder to chain the store and the policies.</returns>
-    public static IGrievanceWorkflowBuilder AddGrievanceWorkflow(this IServiceCollection services, Action<GrievanceWorkflowOptions>? configure = null)
+    public static IGrievanceWorkflowBuilder AddGrievanceWorkflow(this IServiceCollection services, Action<GrievanceWorkflowOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, s => s.Configure(configure));
+    }
+
+    /// <summary>Registers the workflow with the default options (the CM Helpline 1076 flow), the in-memory store and the default policies.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder to chain the store and the policies.</returns>
+    public static IGrievanceWorkflowBuilder AddGrievanceWorkflow(this IServiceCollection services) => AddCore(services, null);
+
+    /// <summary>
+    /// Registers the workflow as <see cref="AddGrievanceWorkflow(IServiceCollection, Action{GrievanceWorkflowOptions})"/> does, with its
+    /// options bound from a configuration section (by convention <see cref="GrievanceWorkflowOptions.SectionName"/> of
+    /// <c>appsettings.json</c>). Binding reloads with the configuration; the engine reads the options once, at start.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section to bind.</param>
+    /// <returns>A builder to chain the store and the policies.</returns>
+    [RequiresUnreferencedCode("Binds GrievanceWorkflowOptions from configuration by reflection. Use the Action<GrievanceWorkflowOptions> overload in trimmed apps.")]
+    [RequiresDynamicCode("Binds GrievanceWorkflowOptions from configuration by reflection. Use the Action<GrievanceWorkflowOptions> overload in native AOT apps.")]
+    public static IGrievanceWorkflowBuilder AddGrievanceWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddCore(services, s => s.Configure<GrievanceWorkflowOptions>(configuration));
+    }
+
+    private static GrievanceWorkflowBuilder AddCore(IServiceCollection services, Action<IServiceCollection>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = new GrievanceWorkflowBuilder(services);
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
+        configure?.Invoke(services);
 
         if (services.Any(d => d.ServiceType == typeof(GrievanceWorkflowMarker)))
         {
@@ -41,8 +69,14 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.AddSingleton<GrievanceWorkflowMarker>();
         services.AddOptions<GrievanceWorkflowOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceWorkflowOptions>, GrievanceWorkflowOptionsValidator>());
-        services.TryAddSingleton<IGrievanceStore, InMemoryGrievanceStore>();
-        services.TryAddSingleton<IRoutingPolicy, OptionsRoutingPolicy>();
+        services.TryAddSingleton<InMemoryGrievanceStore>();
+        services.TryAddSingleton<IGrievanceStore>(sp => sp.GetRequiredService<InMemoryGrievanceStore>());
+        services.TryAddSingleton<IDueWorkQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IDueWorkQuery
+            ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IDueWorkQuery; register one to run the due-work sweeper."));
+        services.TryAddSingleton<IRoutingPolicy, RuleTableRoutingPolicy>();
+        services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
+        services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();
+        services.TryAddSingleton<IGrievanceSweeper, GrievanceSweeper>();
         services.TryAddSingleton<IEscalationPolicy, LadderEscalationPolicy>();
         services.TryAddSingleton<IFeedbackPolicy, DefaultFeedbackPolicy>();
         services.TryAddSingleton<IAuthorizationPolicy, RoleBasedAuthorizationPolicy>();
@@ -54,6 +88,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IFeedbackPolicy>(),
             sp.GetRequiredService<IAuthorizationPolicy>(),
             sp.GetRequiredService<IReferenceNumberGenerator>(),
+            sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Grievance.Workflow.DependencyInjection;
 
-/// <summary>Chains the store and the policies onto <see cref="GrievanceWorkflowServiceCollectionExtensions.AddGrievanceWorkflow"/>.</summary>
+/// <summary>Chains the store and the policies onto <c>services.AddGrievanceWorkflow(…)</c>.</summary>
 public interface IGrievanceWorkflowBuilder
 {
     /// <summary>Gets the service collection the workflow is registered in.</summary>

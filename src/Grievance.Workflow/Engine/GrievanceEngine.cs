@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Internal;
 using Grievance.Workflow.Feedback;
@@ -33,9 +34,9 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     private readonly IReferenceNumberGenerator _referenceNumbers;
     private readonly TimeProvider _time;
     private readonly int _levels;
-    private readonly int _maxTransfers;
     private readonly int _retryLimit;
-    private readonly TimeSpan _timeLimit;
+    private readonly LifecycleLimits _limits;
+    private readonly SlaClock _clock;
     private readonly Func<GrievanceId, GrievanceLifecycle> _machines;
 
     public GrievanceEngine(
@@ -45,6 +46,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         IFeedbackPolicy feedback,
         IAuthorizationPolicy authorization,
         IReferenceNumberGenerator referenceNumbers,
+        IBusinessCalendar calendar,
         IOptions<GrievanceWorkflowOptions> options,
         TimeProvider time,
         Func<GrievanceId, GrievanceLifecycle>? machines = null)
@@ -60,9 +62,9 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         _time = time;
         var value = options.Value;
         _levels = value.Levels;
-        _maxTransfers = value.MaxTransfers;
         _retryLimit = value.ConcurrencyRetryLimit;
-        _timeLimit = value.TimeLimitPerLevel;
+        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions);
+        _clock = new SlaClock(calendar, value.Sla, value.Feedback.Window);
     }
 
     public ValueTask<CommandResult> RegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
@@ -106,13 +108,14 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         if (routing.IsRouted)
         {
             var lifecycle = _machines(id);
-            lifecycle.Context.Load(draft, _maxTransfers);
+            lifecycle.Context.Load(_limits, draft);
             grievance = draft with
             {
                 Status = LifecycleStates.StatusOf(lifecycle.Fire(GrievanceAction.Route)),
                 Department = routing.Department,
                 Officer = routing.Officer,
-                DueAt = now + _timeLimit,
+                DueAt = _clock.OfficerDeadline(draft.Category, 1, now),
+                TimerToken = 1,
             };
         }
 
@@ -131,7 +134,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 ToLevel = 1,
                 Department = grievance.Department,
                 Officer = grievance.Officer,
-                ReasonCode = routing.IsRouted ? null : "unroutable",
+                ReasonCode = routing.IsRouted ? null : HistoryReasonCodes.Unroutable,
                 Text = routing.IsRouted ? null : routing.UnroutableReason ?? $"the routing policy {_routing.GetType().Name} gave no department and no reason",
                 CommandId = command.CommandId,
             };
@@ -191,7 +194,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 return WorkflowResult.Failure(NotAllowed(grievance, command.Action, reason: null));
             }
 
-            var answers = command is ReportAction or AddNote or RejectGrievance or WithdrawGrievance
+            var answers = command is ReportAction or AddNote or RejectGrievance or WithdrawGrievance or RequestClarification or ProvideClarification
                 ? PolicyAnswers.None
                 : await AskPoliciesAsync(command, grievance, cancellationToken).ConfigureAwait(false);
             if (answers.Error is { } refusal)
@@ -247,8 +250,15 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         var grievance = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var candidates = AllowedByLifecycle(grievance);
         var permitted = new List<GrievanceAction>(candidates.Count);
+        var now = _time.GetUtcNow();
         foreach (var action in candidates)
         {
+            if ((action == GrievanceAction.SlaBreach && (grievance.IsOverdue || !(grievance.DueAt <= now)))
+                || (action == GrievanceAction.FeedbackWindowExpired && !(grievance.FeedbackDueAt <= now)))
+            {
+                continue; // a timer action is open only once its timer has run out
+            }
+
             var decision = await _authorization.AuthorizeAsync(new AuthorizationRequest(actor, action, grievance), cancellationToken).ConfigureAwait(false);
             if (decision.IsAllowed)
             {
@@ -283,7 +293,25 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 };
 
             case RecordFeedback feedback:
-                return await AskFeedbackPoliciesAsync(feedback, grievance, cancellationToken).ConfigureAwait(false);
+                return await AskFeedbackPoliciesAsync(feedback.Response, grievance, cancellationToken).ConfigureAwait(false);
+
+            case ExtendDeadline extension:
+                return extension.NewDueAt > grievance.DueAt && extension.NewDueAt > _time.GetUtcNow()
+                    ? PolicyAnswers.None
+                    : PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"the new deadline {extension.NewDueAt:O} is not later than the current one ({grievance.DueAt:O}) and the present"));
+
+            case EscalateGrievance:
+                return new PolicyAnswers
+                {
+                    Escalation = EscalationKind.EscalateToLevel,
+                    TargetLevel = grievance.Level + 1,
+                    Officer = grievance.Level < _levels
+                        ? await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, grievance.Level + 1, cancellationToken).ConfigureAwait(false)
+                        : null,
+                };
+
+            case HandleDueWork due:
+                return await AskDueWorkPoliciesAsync(due, grievance, cancellationToken).ConfigureAwait(false);
 
             case MarkDuplicate duplicate:
                 var original = await _store.FindByReferenceAsync(duplicate.Original, cancellationToken).ConfigureAwait(false);
@@ -301,11 +329,43 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         }
     }
 
-    private async ValueTask<PolicyAnswers> AskFeedbackPoliciesAsync(RecordFeedback command, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    private async ValueTask<PolicyAnswers> AskDueWorkPoliciesAsync(HandleDueWork command, GrievanceSnapshot grievance, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var decision = await _feedback.DecideAsync(new FeedbackRequest(grievance, command.Response, now), cancellationToken).ConfigureAwait(false);
-        if (command.Response == FeedbackResponse.NotReachable)
+        var (due, stillDue) = command.Kind == GrievanceAction.SlaBreach
+            ? (grievance.DueAt, !grievance.IsOverdue && grievance.DueAt <= now)
+            : (grievance.FeedbackDueAt, grievance.FeedbackDueAt <= now);
+        if (command.TimerToken != grievance.TimerToken || !stillDue)
+        {
+            return PolicyAnswers.Refused(NotAllowed(grievance, command.Action,
+                $"the timer is not due: the sweeper read token {command.TimerToken}, the grievance has token {grievance.TimerToken}, due {due:O}, now {now:O}"));
+        }
+
+        if (command.Kind == GrievanceAction.FeedbackWindowExpired)
+        {
+            return await AskFeedbackPoliciesAsync(FeedbackResponse.WindowExpired, grievance, cancellationToken).ConfigureAwait(false);
+        }
+
+        var decision = await _escalation.DecideAsync(new EscalationRequest(grievance, now, EscalationReason.SlaBreach), cancellationToken).ConfigureAwait(false);
+        if (decision.Kind == EscalationKind.FlagOverdue)
+        {
+            return new PolicyAnswers { Escalation = EscalationKind.FlagOverdue, TargetLevel = grievance.Level, Officer = grievance.Officer };
+        }
+
+        if (decision.Kind != EscalationKind.EscalateToLevel)
+        {
+            throw new InvalidOperationException(
+                $"The escalation policy {_escalation.GetType().Name} answered {decision.Kind} to a breach on grievance {grievance.Id}; a breach escalates or flags a defaulter.");
+        }
+
+        return await EscalateToAsync(grievance, decision.Level, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<PolicyAnswers> AskFeedbackPoliciesAsync(FeedbackResponse response, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var decision = await _feedback.DecideAsync(new FeedbackRequest(grievance, response, now), cancellationToken).ConfigureAwait(false);
+        if (response is FeedbackResponse.NotReachable or FeedbackResponse.WindowExpired)
         {
             return new PolicyAnswers { Feedback = decision == FeedbackDecision.CloseWithoutFeedback ? FeedbackDecision.CloseWithoutFeedback : FeedbackDecision.KeepWaiting };
         }
@@ -313,32 +373,40 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         if (decision != FeedbackDecision.Accept)
         {
             throw new InvalidOperationException(
-                $"The feedback policy {_feedback.GetType().Name} answered {decision} to a {command.Response} response on grievance {grievance.Id}; a complainant who was reached is always accepted.");
+                $"The feedback policy {_feedback.GetType().Name} answered {decision} to a {response} response on grievance {grievance.Id}; a complainant who was reached is always accepted.");
         }
 
-        if (command.Response == FeedbackResponse.Satisfied)
+        if (response == FeedbackResponse.Satisfied)
         {
             return new PolicyAnswers { Feedback = FeedbackDecision.Accept };
         }
 
-        var escalation = await _escalation.DecideAsync(new EscalationRequest(grievance, now), cancellationToken).ConfigureAwait(false);
-        if (escalation.Kind != EscalationKind.EscalateToLevel)
+        var escalation = await _escalation.DecideAsync(new EscalationRequest(grievance, now, EscalationReason.Dissatisfaction), cancellationToken).ConfigureAwait(false);
+        switch (escalation.Kind)
         {
-            return new PolicyAnswers { Feedback = FeedbackDecision.Accept, Escalation = escalation.Kind, TargetLevel = grievance.Level, Officer = grievance.Officer };
+            case EscalationKind.ReopenAtSameLevel or EscalationKind.CloseAtFinalLevel:
+                return new PolicyAnswers { Feedback = FeedbackDecision.Accept, Escalation = escalation.Kind, TargetLevel = grievance.Level, Officer = grievance.Officer };
+            case EscalationKind.EscalateToLevel:
+                return await EscalateToAsync(grievance, escalation.Level, cancellationToken).ConfigureAwait(false) with { Feedback = FeedbackDecision.Accept };
+            default:
+                throw new InvalidOperationException(
+                    $"The escalation policy {_escalation.GetType().Name} answered {escalation.Kind} to dissatisfaction on grievance {grievance.Id}; dissatisfaction reopens, escalates or closes at the final level.");
         }
+    }
 
-        if (escalation.Level <= grievance.Level || escalation.Level > _levels)
+    private async ValueTask<PolicyAnswers> EscalateToAsync(GrievanceSnapshot grievance, int level, CancellationToken cancellationToken)
+    {
+        if (level <= grievance.Level || level > _levels)
         {
             throw new InvalidOperationException(
-                $"The escalation policy {_escalation.GetType().Name} asked to move grievance {grievance.Id} from L{grievance.Level} to L{escalation.Level}; it must go up, to at most L{_levels}.");
+                $"The escalation policy {_escalation.GetType().Name} asked to move grievance {grievance.Id} from L{grievance.Level} to L{level}; it must go up, to at most L{_levels}.");
         }
 
         return new PolicyAnswers
         {
-            Feedback = FeedbackDecision.Accept,
             Escalation = EscalationKind.EscalateToLevel,
-            TargetLevel = escalation.Level,
-            Officer = await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, escalation.Level, cancellationToken).ConfigureAwait(false),
+            TargetLevel = level,
+            Officer = await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, level, cancellationToken).ConfigureAwait(false),
         };
     }
 
@@ -349,90 +417,107 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     private GrievanceChange Apply(GrievanceCommand command, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)
     {
         var lifecycle = _machines(grievance.Id);
-        lifecycle.Context.Load(grievance, _maxTransfers, answers.Escalation, answers.Feedback);
+        lifecycle.Context.Load(_limits, grievance, answers.Escalation, answers.Feedback);
         var state = lifecycle.Fire(command.Action);
         var status = LifecycleStates.StatusOf(state);
         var closed = status == GrievanceStatus.Closed;
 
-        var level = grievance.Level;
-        var department = grievance.Department;
-        var officer = grievance.Officer;
-        var reopenCounts = grievance.ReopenCounts;
-        var transferCount = grievance.TransferCount;
-        var unreachable = grievance.UnreachableAttempts;
-        var dueAt = grievance.DueAt;
-        var rejection = grievance.RejectionReasonCode;
-        var duplicateOf = grievance.DuplicateOf;
+        var g = new Draft(grievance);
         string? text = null;
         string? reasonCode = null;
         int? rating = null;
         switch (command)
         {
             case RouteGrievance:
-                (department, officer, level, dueAt) = (answers.Department, answers.Officer, 1, now + _timeLimit);
+                g.Department = answers.Department;
+                g.Officer = answers.Officer;
+                g.Level = 1;
+                ArmOfficerClock(ref g, grievance, now);
                 break;
             case ReportAction report:
-                (dueAt, unreachable, text) = (null, 0, report.Report);
+                (g.DueAt, g.IsOverdue, g.UnreachableAttempts, g.DisposedAt, text) = (null, false, 0, now, report.Report);
+                g.FeedbackDueAt = _clock.FeedbackDeadline(now);
+                g.TimerToken++;
                 break;
             case RecordFeedback feedback:
                 (text, rating) = (feedback.Reason, feedback.Rating);
                 if (feedback.Response == FeedbackResponse.NotReachable)
                 {
-                    unreachable++;
-                    reasonCode = closed ? "unreachable-limit" : null;
+                    g.UnreachableAttempts++;
+                    reasonCode = closed ? HistoryReasonCodes.UnreachableLimit : null;
                 }
                 else if (feedback.Response == FeedbackResponse.Dissatisfied)
                 {
-                    switch (answers.Escalation)
-                    {
-                        case EscalationKind.ReopenAtSameLevel:
-                            (reopenCounts, dueAt, reasonCode) = (Increment(reopenCounts, level), now + _timeLimit, "reopened");
-                            break;
-                        case EscalationKind.EscalateToLevel:
-                            (level, officer, dueAt, reasonCode) = (answers.TargetLevel, answers.Officer, now + _timeLimit, "escalated");
-                            break;
-                        default:
-                            reasonCode = "closed-at-final-level";
-                            break;
-                    }
+                    reasonCode = Dissatisfied(ref g, grievance, answers, now);
                 }
 
                 break;
             case TransferGrievance transfer:
-                (department, officer, level, reopenCounts, transferCount, dueAt, text) =
-                    (answers.Department, answers.Officer, 1, ImmutableArray<int>.Empty, transferCount + 1, now + _timeLimit, transfer.Reason);
+                (g.Department, g.Officer, g.Level, g.ReopenCounts, text) = (answers.Department, answers.Officer, 1, ImmutableArray<int>.Empty, transfer.Reason);
+                g.TransferCount++;
+                ArmOfficerClock(ref g, grievance, now);
                 break;
             case RejectGrievance reject:
-                (rejection, reasonCode, text) = (reject.ReasonCode, reject.ReasonCode, reject.Remarks);
+                (g.RejectionReasonCode, reasonCode, text) = (reject.ReasonCode, reject.ReasonCode, reject.Remarks);
                 break;
             case WithdrawGrievance withdraw:
                 text = withdraw.Reason;
                 break;
             case MarkDuplicate duplicate:
-                (duplicateOf, reasonCode, text) = (duplicate.Original, duplicate.Original.Value, duplicate.Remarks);
+                (g.DuplicateOf, reasonCode, text) = (duplicate.Original, duplicate.Original.Value, duplicate.Remarks);
                 break;
             case AddNote note:
                 text = note.Text;
                 break;
+            case RequestClarification request:
+                (g.PausedAt, text) = (now, request.Question);
+                g.TimerToken++;
+                break;
+            case ProvideClarification provided:
+                (g.DueAt, g.PausedAt, text) = (grievance.DueAt + (now - grievance.PausedAt), null, provided.Answer);
+                g.TimerToken++;
+                break;
+            case ExtendDeadline extension:
+                (g.DueAt, g.IsOverdue, text) = (extension.NewDueAt, false, extension.Reason);
+                g.ExtensionCount++;
+                g.TimerToken++;
+                break;
+            case EscalateGrievance escalate:
+                (g.Level, g.Officer, text, reasonCode) = (answers.TargetLevel, answers.Officer, escalate.Reason, HistoryReasonCodes.EscalatedManually);
+                ArmOfficerClock(ref g, grievance, now);
+                break;
+            case HandleDueWork { Kind: GrievanceAction.SlaBreach }:
+                if (answers.Escalation == EscalationKind.EscalateToLevel)
+                {
+                    (g.Level, g.Officer, reasonCode) = (answers.TargetLevel, answers.Officer, HistoryReasonCodes.EscalatedOnBreach);
+                    ArmOfficerClock(ref g, grievance, now);
+                }
+                else
+                {
+                    (g.IsOverdue, reasonCode) = (true, HistoryReasonCodes.FlaggedDefaulter);
+                }
+
+                break;
+            case HandleDueWork:
+                if (closed)
+                {
+                    reasonCode = HistoryReasonCodes.FeedbackWindowClosed;
+                }
+                else
+                {
+                    g.FeedbackDueAt = _clock.FeedbackDeadline(now);
+                    g.TimerToken++;
+                }
+
+                break;
         }
 
-        var next = grievance with
+        if (closed)
         {
-            Status = status,
-            Outcome = LifecycleStates.OutcomeOf(state),
-            Level = level,
-            Department = department,
-            Officer = officer,
-            ReopenCounts = reopenCounts,
-            TransferCount = transferCount,
-            UnreachableAttempts = unreachable,
-            DueAt = closed ? null : dueAt,
-            ClosedAt = closed ? now : grievance.ClosedAt,
-            RejectionReasonCode = rejection,
-            DuplicateOf = duplicateOf,
-            UpdatedAt = now,
-            Version = grievance.Version + 1,
-        };
+            (g.DueAt, g.FeedbackDueAt, g.PausedAt) = (null, null, null);
+        }
+
+        var next = g.ToSnapshot(grievance, status, LifecycleStates.OutcomeOf(state), now);
         var entry = new HistoryEntry
         {
             GrievanceId = grievance.Id,
@@ -444,15 +529,42 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             ToStatus = status,
             Outcome = next.Outcome,
             FromLevel = grievance.Level,
-            ToLevel = level,
-            Department = department,
-            Officer = officer,
+            ToLevel = next.Level,
+            Department = next.Department,
+            Officer = next.Officer,
             Text = text,
             ReasonCode = reasonCode,
             Rating = rating,
             CommandId = command.CommandId,
         };
         return new GrievanceChange(next, entry);
+    }
+
+    private string Dissatisfied(ref Draft g, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)
+    {
+        g.FeedbackDueAt = null;
+        switch (answers.Escalation)
+        {
+            case EscalationKind.ReopenAtSameLevel:
+                g.ReopenCounts = Increment(grievance.ReopenCounts, grievance.Level);
+                ArmOfficerClock(ref g, grievance, now);
+                return HistoryReasonCodes.Reopened;
+            case EscalationKind.EscalateToLevel:
+                (g.Level, g.Officer) = (answers.TargetLevel, answers.Officer);
+                ArmOfficerClock(ref g, grievance, now);
+                return HistoryReasonCodes.EscalatedOnDissatisfaction;
+            default:
+                return HistoryReasonCodes.ClosedAtFinalLevel;
+        }
+    }
+
+    /// <summary>Starts a fresh officer clock at the draft's level: new deadline, new token, no extensions, not overdue.</summary>
+    private void ArmOfficerClock(ref Draft g, GrievanceSnapshot grievance, DateTimeOffset now)
+    {
+        g.DueAt = _clock.OfficerDeadline(grievance.Category, g.Level, now);
+        g.IsOverdue = false;
+        g.ExtensionCount = 0;
+        g.TimerToken++;
     }
 
     private async ValueTask<WorkflowResult> ReplayAsync(CommandId commandId, GrievanceId? grievanceId, GrievanceAction action, HistoryEntry prior, CancellationToken cancellationToken)
@@ -473,7 +585,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     private List<GrievanceAction> AllowedByLifecycle(GrievanceSnapshot grievance)
     {
         var lifecycle = _machines(grievance.Id);
-        lifecycle.Context.Load(grievance, _maxTransfers);
+        lifecycle.Context.Load(_limits, grievance);
         return lifecycle.ActionsAllowedNow();
     }
 

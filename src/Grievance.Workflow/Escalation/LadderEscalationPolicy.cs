@@ -6,12 +6,18 @@ using Microsoft.Extensions.Options;
 namespace Grievance.Workflow.Escalation;
 
 /// <summary>
-/// The default escalation ladder: reopen at the same level while that level's reopens (<see cref="EscalationOptions.ReopensPerLevel"/>)
-/// are not used up, then move up one level, and at the top level (<see cref="GrievanceWorkflowOptions.Levels"/>) close at the final level.
+/// The default escalation ladder.
+/// <para>Dissatisfaction: reopen at the same level while that level's reopens are not used up (per category, see
+/// <see cref="EscalationOptions.ReopensAllowedAt"/>), the category allows reopening and the <see cref="EscalationOptions.ReopenWindow"/>
+/// since the disposal has not passed; otherwise move up one level; at the top level (<see cref="GrievanceWorkflowOptions.Levels"/>) close
+/// at the final level.</para>
+/// <para>A passed time limit: per <see cref="EscalationOptions.OnBreach"/>, flag a defaulter or move up one level (at the top level,
+/// flag).</para>
 /// </summary>
 /// <remarks>
 /// With the defaults it reproduces the CM Helpline 1076 flow: dissatisfied once, L1 acts again; dissatisfied twice, L2 decides;
-/// dissatisfied with L2's disposal, closed at the final level. Thread-safe; reads its options once.
+/// dissatisfied with L2's disposal, closed at the final level; late officers are flagged as defaulters. Thread-safe; reads its
+/// options once.
 /// </remarks>
 public sealed class LadderEscalationPolicy : IEscalationPolicy
 {
@@ -31,11 +37,20 @@ public sealed class LadderEscalationPolicy : IEscalationPolicy
     public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
         var grievance = request.Grievance ?? throw new ArgumentException("The request is the default value.", nameof(request));
-        if (grievance.ReopensAt(grievance.Level) < _options.ReopensAllowedAt(grievance.Level))
+        var canGoUp = grievance.Level < _levels;
+        if (request.Trigger == EscalationReason.SlaBreach)
+        {
+            return new(_options.OnBreach == BreachAction.EscalateToNextLevel && canGoUp
+                ? EscalationDecision.EscalateTo(grievance.Level + 1)
+                : EscalationDecision.FlagOverdue);
+        }
+
+        var withinWindow = _options.ReopenWindow is not { } window || grievance.DisposedAt is not { } disposed || request.Now - disposed <= window;
+        if (withinWindow && grievance.ReopensAt(grievance.Level) < _options.ReopensAllowedAt(grievance.Category.Code, grievance.Level))
         {
             return new(EscalationDecision.Reopen);
         }
 
-        return new(grievance.Level < _levels ? EscalationDecision.EscalateTo(grievance.Level + 1) : EscalationDecision.CloseAtFinalLevel);
+        return new(canGoUp ? EscalationDecision.EscalateTo(grievance.Level + 1) : EscalationDecision.CloseAtFinalLevel);
     }
 }

@@ -24,6 +24,10 @@ internal sealed class GrievanceLifecycle
     private const string FinalLevelGuard = "escalation policy closes at the final level";
     private const string KeepWaitingGuard = "feedback policy keeps waiting";
     private const string NoFeedbackGuard = "feedback policy closes without feedback";
+    private const string ExtensionGuard = "extensions below the limit";
+    private const string HigherLevelGuard = "a higher level exists";
+    private const string BreachEscalatesGuard = "escalation policy escalates on breach";
+    private const string BreachFlagsGuard = "escalation policy flags a defaulter";
 
     [ThreadStatic]
     private static GrievanceLifecycle? t_current;
@@ -122,8 +126,18 @@ internal sealed class GrievanceLifecycle
         machine.Configure(LifecycleState.PendingWithOfficer)
             .SubstateOf(LifecycleState.Open)
             .Permit(GrievanceAction.ReportAction, LifecycleState.AwaitingFeedback)
+            .Permit(GrievanceAction.RequestClarification, LifecycleState.AwaitingClarification)
+            .InternalTransitionIf(GrievanceAction.ExtendDeadline, _ => context.ExtensionCount < context.ExtensionLimit, static _ => { }, ExtensionGuard)
             .PermitReentryIf(GrievanceAction.Transfer, () => context.TransferCount < context.TransferLimit, TransferGuard)
+            .PermitReentryIf(GrievanceAction.Escalate, () => context.Level < context.Levels, HigherLevelGuard)
+            .PermitReentryIf(GrievanceAction.SlaBreach, () => context.Escalation == EscalationKind.EscalateToLevel, BreachEscalatesGuard)
+            .InternalTransitionIf(GrievanceAction.SlaBreach, _ => context.Escalation != EscalationKind.EscalateToLevel, static _ => { }, BreachFlagsGuard)
             .Permit(GrievanceAction.Reject, LifecycleState.Rejected);
+
+        // Awaiting the complainant's clarification: the officer's clock is paused.
+        machine.Configure(LifecycleState.AwaitingClarification)
+            .SubstateOf(LifecycleState.Open)
+            .Permit(GrievanceAction.ProvideClarification, LifecycleState.PendingWithOfficer);
 
         // Awaiting the complainant's feedback on the disposal report.
         machine.Configure(LifecycleState.AwaitingFeedback)
@@ -132,7 +146,9 @@ internal sealed class GrievanceLifecycle
             .PermitIf(GrievanceAction.RecordDissatisfied, LifecycleState.PendingWithOfficer, () => context.Escalation != EscalationKind.CloseAtFinalLevel, ReopenOrEscalateGuard)
             .PermitIf(GrievanceAction.RecordDissatisfied, LifecycleState.ClosedAtFinalLevel, () => context.Escalation == EscalationKind.CloseAtFinalLevel, FinalLevelGuard)
             .InternalTransitionIf(GrievanceAction.RecordUnreachable, _ => context.Feedback != FeedbackDecision.CloseWithoutFeedback, static _ => { }, KeepWaitingGuard)
-            .PermitIf(GrievanceAction.RecordUnreachable, LifecycleState.ClosedNoFeedback, () => context.Feedback == FeedbackDecision.CloseWithoutFeedback, NoFeedbackGuard);
+            .PermitIf(GrievanceAction.RecordUnreachable, LifecycleState.ClosedNoFeedback, () => context.Feedback == FeedbackDecision.CloseWithoutFeedback, NoFeedbackGuard)
+            .InternalTransitionIf(GrievanceAction.FeedbackWindowExpired, _ => context.Feedback != FeedbackDecision.CloseWithoutFeedback, static _ => { }, KeepWaitingGuard)
+            .PermitIf(GrievanceAction.FeedbackWindowExpired, LifecycleState.ClosedNoFeedback, () => context.Feedback == FeedbackDecision.CloseWithoutFeedback, NoFeedbackGuard);
 
         // Closed: terminal. Each outcome is its own substate, so that "closed, not fixed" can never pass for resolved.
         machine.Configure(LifecycleState.Closed);

@@ -19,18 +19,30 @@ internal sealed class LifecycleContext
 
     public int TransferLimit { get; private set; }
 
+    public int Level { get; private set; }
+
+    public int Levels { get; private set; }
+
+    public int ExtensionCount { get; private set; }
+
+    public int ExtensionLimit { get; private set; }
+
     public EscalationKind Escalation { get; private set; }
 
     public FeedbackDecision Feedback { get; private set; }
 
     /// <summary>Loads a grievance and the policy decisions taken for the command about to fire.</summary>
-    public void Load(GrievanceSnapshot grievance, int transferLimit, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting)
+    public void Load(in LifecycleLimits limits, GrievanceSnapshot grievance, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting)
     {
+        Level = grievance.Level;
+        Levels = limits.Levels;
+        ExtensionCount = grievance.ExtensionCount;
+        ExtensionLimit = limits.MaxExtensions;
+        TransferLimit = limits.MaxTransfers;
         State = LifecycleStates.From(grievance.Status, grievance.Outcome);
         GrievanceId = grievance.Id;
         Outcome = grievance.Outcome;
         TransferCount = grievance.TransferCount;
-        TransferLimit = transferLimit;
         Escalation = escalation;
         Feedback = feedback;
     }
@@ -43,6 +55,10 @@ internal sealed class LifecycleContext
         Outcome = LifecycleStates.OutcomeOf(state);
         TransferCount = 0;
         TransferLimit = int.MaxValue;
+        Level = 1;
+        Levels = int.MaxValue;
+        ExtensionCount = 0;
+        ExtensionLimit = int.MaxValue;
         Escalation = EscalationKind.ReopenAtSameLevel;
         Feedback = FeedbackDecision.KeepWaiting;
     }

@@ -15,6 +15,9 @@ internal enum LifecycleState
     /// <summary>See <see cref="GrievanceStatus.AwaitingFeedback"/>.</summary>
     AwaitingFeedback,
 
+    /// <summary>See <see cref="GrievanceStatus.AwaitingClarification"/>.</summary>
+    AwaitingClarification,
+
     /// <summary>Superstate of the terminal outcomes.</summary>
     Closed,
 

@@ -10,6 +10,7 @@ internal static class LifecycleStates
         GrievanceStatus.Registered => LifecycleState.Registered,
         GrievanceStatus.PendingWithOfficer => LifecycleState.PendingWithOfficer,
         GrievanceStatus.AwaitingFeedback => LifecycleState.AwaitingFeedback,
+        GrievanceStatus.AwaitingClarification => LifecycleState.AwaitingClarification,
         GrievanceStatus.Closed => outcome switch
         {
             GrievanceOutcome.Resolved => LifecycleState.Resolved,
@@ -28,6 +29,7 @@ internal static class LifecycleStates
         LifecycleState.Registered => GrievanceStatus.Registered,
         LifecycleState.PendingWithOfficer => GrievanceStatus.PendingWithOfficer,
         LifecycleState.AwaitingFeedback => GrievanceStatus.AwaitingFeedback,
+        LifecycleState.AwaitingClarification => GrievanceStatus.AwaitingClarification,
         LifecycleState.Open => throw new ArgumentOutOfRangeException(nameof(state), state, "A superstate is never current."),
         _ => GrievanceStatus.Closed,
     };

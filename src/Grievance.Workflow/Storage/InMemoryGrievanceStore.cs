@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Grievance.Workflow.Sweeping;
 
 namespace Grievance.Workflow.Storage;
 
@@ -15,7 +16,7 @@ namespace Grievance.Workflow.Storage;
 /// database keeps it, as compact binary records in one byte buffer per grievance, and decoded when read: the garbage collector has
 /// nothing to trace in it however much history the store holds. Everything is lost when the process ends.
 /// </remarks>
-public sealed class InMemoryGrievanceStore : IGrievanceStore
+public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery
 {
     private readonly ConcurrentDictionary<GrievanceId, Slot> _grievances = new();
     private readonly ConcurrentDictionary<ReferenceNumber, GrievanceId> _references = new();
@@ -132,6 +133,39 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore
         }
 
         return default;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The in-memory store scans its grievances (no index): fine for tests, demos and small desks.</remarks>
+    public ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var due = new List<DueWorkItem>();
+        foreach (var slot in _grievances.Values)
+        {
+            var g = slot.Current;
+            var (isDue, at) = kind switch
+            {
+                DueWorkKind.OfficerDeadline => (g.Status == GrievanceStatus.PendingWithOfficer && !g.IsOverdue && g.DueAt <= dueBy, g.DueAt),
+                DueWorkKind.FeedbackWindow => (g.Status == GrievanceStatus.AwaitingFeedback && g.FeedbackDueAt <= dueBy, g.FeedbackDueAt),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
+            };
+            var item = new DueWorkItem(g.Id, at.GetValueOrDefault(), g.TimerToken, g.Version);
+            if (isDue && (after is not { } cursor || Compare(item, cursor) > 0))
+            {
+                due.Add(item);
+            }
+        }
+
+        due.Sort(Compare);
+        return new(due.Count > limit ? due.GetRange(0, limit) : due);
+    }
+
+    private static int Compare(DueWorkItem a, DueWorkItem b)
+    {
+        var byTime = a.DueAt.CompareTo(b.DueAt);
+        return byTime != 0 ? byTime : a.GrievanceId.Value.CompareTo(b.GrievanceId.Value);
     }
 
     private CommandIdConflictException CommandIdTaken(CommandId commandId, HistoryEntry entry)

@@ -18,7 +18,9 @@ public sealed class ServiceRegistrationTests
         using var provider = new ServiceCollection().AddGrievanceWorkflow().Services.BuildServiceProvider(validateScopes: true);
 
         provider.GetRequiredService<IGrievanceStore>().Should().BeOfType<InMemoryGrievanceStore>();
-        provider.GetRequiredService<IRoutingPolicy>().Should().BeOfType<OptionsRoutingPolicy>();
+        provider.GetRequiredService<IRoutingPolicy>().Should().BeOfType<RuleTableRoutingPolicy>();
+        provider.GetRequiredService<IOfficerDirectory>().Should().BeOfType<OptionsOfficerDirectory>();
+        provider.GetRequiredService<Grievance.Workflow.Sweeping.IDueWorkQuery>().Should().BeSameAs(provider.GetRequiredService<IGrievanceStore>());
         provider.GetRequiredService<IEscalationPolicy>().Should().BeOfType<LadderEscalationPolicy>();
         provider.GetRequiredService<IGrievanceWorkflow>().Should().BeSameAs(provider.GetRequiredService<IGrievanceWorkflow>());
     }
@@ -73,7 +75,7 @@ public sealed class ServiceRegistrationTests
         var result = await provider.GetRequiredService<IGrievanceWorkflow>().RegisterAsync(Seed.Complaint());
 
         result.Entry.OccurredAt.Should().Be(clock.GetUtcNow());
-        result.Grievance.DueAt.Should().Be(clock.GetUtcNow().AddDays(7));
+        result.Grievance.DueAt.Should().Be(clock.GetUtcNow().AddDays(8), "registered on a Sunday: 7 working days end on the Monday after next");
         result.Grievance.Department.Should().Be(new DepartmentId("general"));
     }
 
@@ -94,7 +96,7 @@ public sealed class ServiceRegistrationTests
         {
             o.Levels = 11;
             o.MaxTransfers = -1;
-            o.TimeLimitPerLevel = TimeSpan.Zero;
+            o.Sla.DefaultDays = 0;
             o.ReferenceNumberPrefix = "GR V";
             o.Escalation.ReopensPerLevel[3] = 1;
             o.Feedback.MaxUnreachableAttempts = 0;
@@ -106,7 +108,7 @@ public sealed class ServiceRegistrationTests
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
             "Levels: 11; it must be from 1 to 10.",
             "MaxTransfers: -1; it must be from 0 to 100.",
-            "TimeLimitPerLevel: 00:00:00; it must be from 00:01:00 to 365.00:00:00.",
+            "Sla.DefaultDays: 0; it must be from 1 to 365.",
             "ReferenceNumberPrefix: 'GR V'; it must be 1 to 16 ASCII letters or digits.",
             "Feedback.MaxUnreachableAttempts: 0; it must be from 1 to 100.");
     }
@@ -118,7 +120,7 @@ public sealed class ServiceRegistrationTests
         services.AddGrievanceWorkflow(o =>
         {
             o.Escalation.ReopensPerLevel[3] = 1;
-            o.Routing.Officers["uppcl"] = new Dictionary<int, string> { [1] = "a", [5] = "b" };
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 5, Officer = "b" });
         });
         using var provider = services.BuildServiceProvider();
 
@@ -126,7 +128,7 @@ public sealed class ServiceRegistrationTests
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
             "Escalation.ReopensPerLevel: level 3 is not a level of the ladder (1 to 2).",
-            "Routing.Officers[uppcl]: level 5 is not a level of the ladder (1 to 2).");
+            "Routing.Officers[0] (uppcl): level 5 is not a level of the ladder (1 to 2).");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SeedScenarioTests : IDisposable
         g.Level.Should().Be(1);
         g.Department.Should().Be(Seed.Uppcl);
         g.Officer.Should().Be(Seed.UppclL1);
-        g.DueAt.Should().Be(Seed.Start.AddDays(7));
+        g.DueAt.Should().Be(Seed.Start.AddDays(8), "7 working days from Monday, Sunday off, end on the next Tuesday");
         g.Version.Should().Be(1);
         g.ReferenceNumber.Value.Should().MatchRegex("^GRV-261102-[0-9A-HJKMNP-TV-Z]{8}$");
         result.Entry.Should().BeEquivalentTo(new
@@ -65,7 +65,7 @@ public sealed class SeedScenarioTests : IDisposable
         g.Level.Should().Be(1);
         g.Officer.Should().Be(Seed.UppclL1);
         g.ReopensAt(1).Should().Be(1);
-        g.DueAt.Should().Be(Seed.Start.AddDays(3 + 7), "the reopened round gets a fresh time limit");
+        g.DueAt.Should().Be(Seed.Start.AddDays(11), "the reopened round (Thursday) gets a fresh 7-working-day limit, ending the next Friday but one");
 
         g = await _seed.ReportAsync(g, report: "Meter replaced.");
         g = await _seed.FeedbackAsync(g, FeedbackResponse.Satisfied);

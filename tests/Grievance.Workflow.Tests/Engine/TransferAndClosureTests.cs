@@ -24,7 +24,7 @@ public sealed class TransferAndClosureTests : IDisposable
         t.Level.Should().Be(1);
         t.ReopenCounts.Should().BeEmpty();
         t.TransferCount.Should().Be(1);
-        t.DueAt.Should().Be(_seed.Clock.GetUtcNow().AddDays(7));
+        t.DueAt.Should().Be(Seed.Start.AddDays(12), "transferred on Friday the 6th: a fresh 7 working days end on Saturday the 14th");
         result.Entry.Text.Should().Be("It is a land dispute.");
         result.Entry.Department.Should().Be(Seed.Revenue);
     }
@@ -67,13 +67,13 @@ public sealed class TransferAndClosureTests : IDisposable
         registered.Grievance.Department.Should().BeNull();
         registered.Grievance.DueAt.Should().BeNull();
         registered.Entry.ReasonCode.Should().Be("unroutable");
-        registered.Entry.Text.Should().Be("no department is configured for category 'stray-dogs' and there is no default department");
+        registered.Entry.Text.Should().Be("no routing rule or default department matches category 'stray-dogs/billing' in district 'Lucknow' via channel 'helpline-1076'");
 
         var routed = await _seed.Workflow.ExecuteAsync(new RouteGrievance(registered.Grievance.Id, Seed.Admin, Seed.Uppcl));
 
         routed.Grievance.Status.Should().Be(GrievanceStatus.PendingWithOfficer);
         routed.Grievance.Officer.Should().Be(Seed.UppclL1, "the routing policy names the department's L1 officer");
-        routed.Grievance.DueAt.Should().Be(Seed.Start.AddDays(7));
+        routed.Grievance.DueAt.Should().Be(Seed.Start.AddDays(8));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ stateDiagram-v2
 	state Open {
 		Registered
 		PendingWithOfficer
+		AwaitingClarification
 		AwaitingFeedback
 	}
 	state Closed {
@@ -27,13 +28,21 @@ stateDiagram-v2
 	Registered --> PendingWithOfficer : Route
 	Registered --> Rejected : Reject
 	PendingWithOfficer --> AwaitingFeedback : ReportAction
+	PendingWithOfficer --> AwaitingClarification : RequestClarification
+	PendingWithOfficer --> PendingWithOfficer : ExtendDeadline [extensions below the limit]
 	PendingWithOfficer --> PendingWithOfficer : Transfer [transfers below the limit]
+	PendingWithOfficer --> PendingWithOfficer : Escalate [a higher level exists]
+	PendingWithOfficer --> PendingWithOfficer : SlaBreach [escalation policy escalates on breach]
+	PendingWithOfficer --> PendingWithOfficer : SlaBreach [escalation policy flags a defaulter]
 	PendingWithOfficer --> Rejected : Reject
+	AwaitingClarification --> PendingWithOfficer : ProvideClarification
 	AwaitingFeedback --> Resolved : RecordSatisfied
 	AwaitingFeedback --> PendingWithOfficer : RecordDissatisfied [escalation policy reopens or escalates]
 	AwaitingFeedback --> ClosedAtFinalLevel : RecordDissatisfied [escalation policy closes at the final level]
 	AwaitingFeedback --> ClosedNoFeedback : RecordUnreachable [feedback policy closes without feedback]
 	AwaitingFeedback --> AwaitingFeedback : RecordUnreachable [feedback policy keeps waiting]
+	AwaitingFeedback --> ClosedNoFeedback : FeedbackWindowExpired [feedback policy closes without feedback]
+	AwaitingFeedback --> AwaitingFeedback : FeedbackWindowExpired [feedback policy keeps waiting]
 [*] --> Registered
 """;
 

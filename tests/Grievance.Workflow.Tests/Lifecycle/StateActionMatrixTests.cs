@@ -11,8 +11,11 @@ public sealed class StateActionMatrixTests
     private static readonly Dictionary<string, GrievanceAction[]> Allowed = new()
     {
         [States.Triage] = [GrievanceAction.Route, GrievanceAction.Reject, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote],
-        [States.Pending] = [GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote],
-        [States.Awaiting] = [GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.RecordUnreachable, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote],
+        [States.Pending] = [GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote,
+            GrievanceAction.RequestClarification, GrievanceAction.ExtendDeadline, GrievanceAction.Escalate, GrievanceAction.SlaBreach],
+        [States.Awaiting] = [GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.RecordUnreachable, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote,
+            GrievanceAction.FeedbackWindowExpired],
+        [States.Clarification] = [GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote, GrievanceAction.ProvideClarification],
     };
 
     public static TheoryData<string, GrievanceAction> Pairs()

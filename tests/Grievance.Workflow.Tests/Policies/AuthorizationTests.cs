@@ -13,9 +13,13 @@ public sealed class AuthorizationTests : IDisposable
         var g = await _seed.RegisterAsync();
 
         (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.OfficerL1)).Should().Equal(
-            GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
+            GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote,
+            GrievanceAction.RequestClarification, GrievanceAction.ExtendDeadline);
         (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.OfficerL2)).Should().Equal(
-            GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
+            GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote,
+            GrievanceAction.RequestClarification, GrievanceAction.ExtendDeadline);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Admin)).Should().Contain(GrievanceAction.Escalate);
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Actor.System)).Should().BeEmpty("the officer's clock has not run out");
         (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.RevenueOfficer)).Should().BeEmpty();
         (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Citizen)).Should().Equal(GrievanceAction.Withdraw, GrievanceAction.AddNote);
         (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Agent)).Should().Equal(GrievanceAction.Transfer, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
@@ -26,7 +30,9 @@ public sealed class AuthorizationTests : IDisposable
             GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.RecordUnreachable, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote);
         (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Seed.Citizen)).Should().Equal(
             GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.Withdraw, GrievanceAction.AddNote);
-        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Actor.System)).Should().BeEmpty();
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Actor.System)).Should().BeEmpty("the feedback window is still open");
+        _seed.Clock.Advance(TimeSpan.FromDays(8));
+        (await _seed.Workflow.GetPermittedActionsAsync(g.Id, Actor.System)).Should().Equal(GrievanceAction.FeedbackWindowExpired);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Routing;
 using Grievance.Workflow.Tests.Support;
 
 namespace Grievance.Workflow.Tests.Policies;
@@ -15,8 +16,8 @@ public sealed class LadderTests
             o.Levels = 4;
             o.Escalation.ReopensPerLevel[2] = 1;
             o.Escalation.ReopensPerLevel[3] = 1;
-            o.Routing.Officers[Seed.Uppcl.Value][3] = "uppcl-l3";
-            o.Routing.Officers[Seed.Uppcl.Value][4] = "uppcl-l4";
+            o.Routing.Officers.Add(new OfficerAssignment { Department = Seed.Uppcl.Value, Level = 3, Officer = "uppcl-l3" });
+            o.Routing.Officers.Add(new OfficerAssignment { Department = Seed.Uppcl.Value, Level = 4, Officer = "uppcl-l4" });
         });
         var g = await seed.RegisterAsync();
         var path = new List<(int Level, GrievanceStatus Status)>();
@@ -46,7 +47,8 @@ public sealed class LadderTests
         using var seed = new Seed(o =>
         {
             o.Levels = 1;
-            o.Routing.Officers[Seed.Uppcl.Value].Remove(2);
+            var l2 = o.Routing.Officers.Single(a => a.Level == 2);
+            o.Routing.Officers.Remove(l2);
         });
         var g = await seed.ReportAsync(await seed.RegisterAsync());
 

@@ -1,4 +1,5 @@
 using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,7 +8,9 @@ namespace Grievance.Workflow.Tests.Support;
 /// <summary>The UP CM Helpline 1076 seed set-up: one electricity department with an L1 and an L2 officer, on a fake clock.</summary>
 public sealed class Seed : IDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 2, 4, 30, 0, TimeSpan.Zero); // a Monday, 10:00 IST
+    /// <summary>Monday 2 November 2026, 04:30 UTC. The default calendar counts working days in UTC with Sunday off, so a 7-day limit
+    /// from here ends on Tuesday 10 November (8 calendar days).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 4, 30, 0, TimeSpan.Zero);
 
     public static readonly DepartmentId Uppcl = new("uppcl");
     public static readonly DepartmentId Revenue = new("revenue");
@@ -33,8 +36,9 @@ public sealed class Seed : IDisposable
         {
             o.Routing.CategoryDepartments["electricity"] = Uppcl.Value;
             o.Routing.CategoryDepartments["land"] = Revenue.Value;
-            o.Routing.Officers[Uppcl.Value] = new Dictionary<int, string> { [1] = UppclL1.Value, [2] = UppclL2.Value };
-            o.Routing.Officers[Revenue.Value] = new Dictionary<int, string> { [1] = RevenueL1.Value };
+            o.Routing.Officers.Add(new OfficerAssignment { Department = Uppcl.Value, Level = 1, Officer = UppclL1.Value });
+            o.Routing.Officers.Add(new OfficerAssignment { Department = Uppcl.Value, Level = 2, Officer = UppclL2.Value });
+            o.Routing.Officers.Add(new OfficerAssignment { Department = Revenue.Value, Level = 1, Officer = RevenueL1.Value });
             configure?.Invoke(o);
         });
         build?.Invoke(builder);

@@ -6,10 +6,11 @@ public static class States
     public const string Triage = "Registered (triage)";
     public const string Pending = "PendingWithOfficer";
     public const string Awaiting = "AwaitingFeedback";
+    public const string Clarification = "AwaitingClarification";
 
     public static readonly string[] All =
     [
-        Triage, Pending, Awaiting,
+        Triage, Pending, Awaiting, Clarification,
         nameof(GrievanceOutcome.Resolved), nameof(GrievanceOutcome.ClosedAtFinalLevel), nameof(GrievanceOutcome.ClosedNoFeedback),
         nameof(GrievanceOutcome.Rejected), nameof(GrievanceOutcome.Withdrawn), nameof(GrievanceOutcome.Duplicate),
     ];
@@ -27,6 +28,8 @@ public static class States
         {
             case Pending:
                 return g;
+            case Clarification:
+                return (await w.ExecuteAsync(new RequestClarification(g.Id, Seed.OfficerL1, "Which meter number?"))).Grievance;
             case nameof(GrievanceOutcome.Rejected):
                 return (await w.ExecuteAsync(new RejectGrievance(g.Id, Seed.OfficerL1, "not-maintainable"))).Grievance;
             case nameof(GrievanceOutcome.Withdrawn):
@@ -74,6 +77,19 @@ public static class States
         GrievanceAction.Withdraw => new WithdrawGrievance(g.Id, Seed.Admin, "Complainant asked to withdraw."),
         GrievanceAction.MarkDuplicate => new MarkDuplicate(g.Id, Seed.Admin, (await seed.RegisterAsync()).ReferenceNumber),
         GrievanceAction.AddNote => new AddNote(g.Id, Seed.Admin, "Called the sub-station."),
+        GrievanceAction.RequestClarification => new RequestClarification(g.Id, Seed.Admin, "Which meter number?"),
+        GrievanceAction.ProvideClarification => new ProvideClarification(g.Id, Seed.Agent, "Meter 4471."),
+        GrievanceAction.ExtendDeadline => new ExtendDeadline(g.Id, Seed.Admin, (g.DueAt ?? seed.Clock.GetUtcNow()).AddDays(3), "Awaiting the lineman's report."),
+        GrievanceAction.Escalate => new EscalateGrievance(g.Id, Seed.Admin, "Repeated complaints from this ward."),
+        GrievanceAction.SlaBreach => Due(seed, g, GrievanceAction.SlaBreach),
+        GrievanceAction.FeedbackWindowExpired => Due(seed, g, GrievanceAction.FeedbackWindowExpired),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    /// <summary>Lets every timer run out, then makes the sweeper's command with the token it would read.</summary>
+    private static HandleDueWork Due(Seed seed, GrievanceSnapshot g, GrievanceAction kind)
+    {
+        seed.Clock.Advance(TimeSpan.FromDays(60));
+        return new HandleDueWork(g.Id, Actor.System, kind, g.TimerToken);
+    }
 }

@@ -21,6 +21,9 @@ public readonly record struct EscalationDecision
     /// <summary>Gets the decision to reopen at the same level.</summary>
     public static EscalationDecision Reopen { get; } = new(EscalationKind.ReopenAtSameLevel, 0);
 
+    /// <summary>Gets the decision, on a breach, to keep it where it is and flag it as a defaulter.</summary>
+    public static EscalationDecision FlagOverdue { get; } = new(EscalationKind.FlagOverdue, 0);
+
     /// <summary>Gets the decision to close at the final level.</summary>
     public static EscalationDecision CloseAtFinalLevel { get; } = new(EscalationKind.CloseAtFinalLevel, 0);
 

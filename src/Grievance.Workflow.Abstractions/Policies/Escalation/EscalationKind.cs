@@ -11,4 +11,7 @@ public enum EscalationKind
 
     /// <summary>Closed at the final level, outcome <see cref="GrievanceOutcome.ClosedAtFinalLevel"/> (never counted as resolved).</summary>
     CloseAtFinalLevel = 3,
+
+    /// <summary>On a breach: kept where it is and flagged as a defaulter (<see cref="GrievanceSnapshot.IsOverdue"/>).</summary>
+    FlagOverdue = 4,
 }

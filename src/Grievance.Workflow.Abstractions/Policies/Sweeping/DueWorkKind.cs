@@ -1,0 +1,11 @@
+namespace Grievance.Workflow.Sweeping;
+
+/// <summary>Which timer of a grievance is due.</summary>
+public enum DueWorkKind
+{
+    /// <summary>The officer's time limit (<see cref="GrievanceSnapshot.DueAt"/>) on a pending grievance not yet flagged overdue.</summary>
+    OfficerDeadline = 1,
+
+    /// <summary>The feedback window (<see cref="GrievanceSnapshot.FeedbackDueAt"/>) on a grievance awaiting feedback.</summary>
+    FeedbackWindow = 2,
+}

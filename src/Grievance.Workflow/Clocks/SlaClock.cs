@@ -1,0 +1,25 @@
+using System;
+
+namespace Grievance.Workflow.Clocks;
+
+/// <summary>Arms a grievance's timers: the officer's deadline on the business calendar and the feedback window.</summary>
+internal sealed class SlaClock
+{
+    private readonly IBusinessCalendar _calendar;
+    private readonly SlaOptions _sla;
+    private readonly TimeSpan? _feedbackWindow;
+
+    public SlaClock(IBusinessCalendar calendar, SlaOptions sla, TimeSpan? feedbackWindow)
+    {
+        _calendar = calendar;
+        _sla = sla;
+        _feedbackWindow = feedbackWindow;
+    }
+
+    /// <summary>The officer's deadline for a grievance at a level, counted from <paramref name="start"/>.</summary>
+    public DateTimeOffset OfficerDeadline(GrievanceCategory category, int level, DateTimeOffset start)
+        => _calendar.AddWorkingDays(start, _sla.DaysFor(category.Code, level));
+
+    /// <summary>The end of the feedback window opened at <paramref name="start"/>, or <see langword="null"/> when there is no window.</summary>
+    public DateTimeOffset? FeedbackDeadline(DateTimeOffset start) => start + _feedbackWindow;
+}
