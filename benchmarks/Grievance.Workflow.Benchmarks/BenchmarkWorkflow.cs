@@ -1,4 +1,5 @@
 using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Clocks;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Engine;
 using Grievance.Workflow.Escalation;
@@ -32,7 +33,8 @@ internal static class BenchmarkWorkflow
         var builder = new ServiceCollection().AddGrievanceWorkflow(o =>
         {
             o.Routing.CategoryDepartments["electricity"] = "uppcl";
-            o.Routing.Officers["uppcl"] = new Dictionary<int, string> { [1] = "uppcl-l1", [2] = "uppcl-l2" };
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 1, Officer = "uppcl-l1" });
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 2, Officer = "uppcl-l2" });
         });
         build?.Invoke(builder);
         return builder.Services.BuildServiceProvider();
@@ -52,6 +54,7 @@ internal static class BenchmarkWorkflow
             services.GetRequiredService<IFeedbackPolicy>(),
             services.GetRequiredService<IAuthorizationPolicy>(),
             services.GetRequiredService<IReferenceNumberGenerator>(),
+            services.GetRequiredService<IBusinessCalendar>(),
             services.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
             TimeProvider.System,
             id => machines.TryGetValue(id, out var machine) ? machine : machines[id] = GrievanceLifecycle.CreateDetached());

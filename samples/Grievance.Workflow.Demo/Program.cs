@@ -1,6 +1,7 @@
 using Grievance.Workflow;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Lifecycle;
+using Grievance.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 // The CM Helpline 1076 seed story, run through the library exactly as a host app would: DI, commands, history.
@@ -8,7 +9,9 @@ var services = new ServiceCollection();
 services.AddGrievanceWorkflow(options =>
 {
     options.Routing.CategoryDepartments["electricity"] = "uppcl";
-    options.Routing.Officers["uppcl"] = new Dictionary<int, string> { [1] = "uppcl-je-lucknow", [2] = "uppcl-xen-lucknow" };
+    options.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 1, District = "Lucknow", Officer = "uppcl-je-lucknow" });
+    options.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 2, District = "Lucknow", Officer = "uppcl-xen-lucknow" });
+    options.Calendar.TimeZoneId = "Asia/Kolkata";
 });
 await using var provider = services.BuildServiceProvider();
 var workflow = provider.GetRequiredService<IGrievanceWorkflow>();

@@ -77,3 +77,58 @@ public sealed class LadderTests
         public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken) => new(EscalationDecision.EscalateTo(5));
     }
 }
+
+public sealed class ReopenRuleTests
+{
+    [Fact]
+    public async Task A_category_that_disallows_reopening_goes_straight_to_L2_on_the_first_dissatisfaction()
+    {
+        using var seed = new Seed(o => o.Escalation.Categories["electricity"] = new CategoryEscalationOptions { AllowReopen = false });
+        var g = await seed.ReportAsync(await seed.RegisterAsync());
+        var land = await seed.ReportAsync(await seed.RegisterAsync("land"), Seed.RevenueOfficer);
+
+        g = await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+        land = await seed.FeedbackAsync(land, FeedbackResponse.Dissatisfied);
+
+        g.Level.Should().Be(2);
+        (await seed.Workflow.GetHistoryAsync(g.Id))[^1].ReasonCode.Should().Be(HistoryReasonCodes.EscalatedOnDissatisfaction);
+        land.Level.Should().Be(1, "other categories keep the general rule");
+        land.ReopensAt(1).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_category_can_allow_more_reopens_than_the_general_rule()
+    {
+        using var seed = new Seed(o =>
+        {
+            o.Escalation.Categories["electricity"] = new CategoryEscalationOptions();
+            o.Escalation.Categories["electricity"].ReopensPerLevel[1] = 2;
+        });
+        var g = await seed.RegisterAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            g = await seed.FeedbackAsync(await seed.ReportAsync(g), FeedbackResponse.Dissatisfied);
+        }
+
+        g.ReopenCounts.Should().Equal(2);
+        g.Level.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Dissatisfaction_after_the_reopen_window_moves_up_instead_of_reopening()
+    {
+        using var seed = new Seed(o => o.Escalation.ReopenWindow = TimeSpan.FromDays(3));
+        var inTime = await seed.ReportAsync(await seed.RegisterAsync());
+        var late = await seed.ReportAsync(await seed.RegisterAsync());
+
+        inTime = await seed.FeedbackAsync(inTime, FeedbackResponse.Dissatisfied);
+        seed.Clock.Advance(TimeSpan.FromDays(3));
+        late = (await seed.Workflow.ExecuteAsync(new RecordFeedback(late.Id, Seed.Agent, FeedbackResponse.Dissatisfied, "Nothing was done."))).Grievance;
+
+        inTime.Level.Should().Be(1, "one day after the disposal is within the window");
+        inTime.ReopensAt(1).Should().Be(1);
+        late.Level.Should().Be(2, "four days after the disposal the window had closed");
+        late.ReopensAt(1).Should().Be(0);
+    }
+}
