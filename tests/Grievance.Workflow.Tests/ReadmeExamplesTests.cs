@@ -1,0 +1,104 @@
+using FluentAssertions;
+using Grievance.Workflow.Authorization;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Routing;
+using Grievance.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grievance.Workflow.Tests;
+
+/// <summary>The README's quickstart and policy examples, kept compiling and working.</summary>
+public sealed class ReadmeExamplesTests
+{
+    [Fact]
+    public async Task The_quickstart_closes_a_grievance_as_resolved_at_version_3()
+    {
+        var services = new ServiceCollection();
+        services.AddGrievanceWorkflow(o =>
+        {
+            o.Routing.CategoryDepartments["electricity"] = "uppcl";
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 1, Officer = "je-lucknow" });
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 2, Officer = "xen-lucknow" });
+        });
+        using var provider = services.BuildServiceProvider();
+        var workflow = provider.GetRequiredService<IGrievanceWorkflow>();
+
+        var agent = Actor.HelplineAgent("agent-017");
+        var l1 = Actor.Officer(new OfficerId("je-lucknow"), new DepartmentId("uppcl"), level: 1);
+        var g = (await workflow.RegisterAsync(new RegisterGrievance(agent, Channel.Helpline1076,
+            new GrievanceCategory("electricity", "billing"), new GrievanceLocation("Lucknow", "Sadar"),
+            new Complainant("citizen-42", new ContactDetails(phone: "+91-98…")), "October bill is wrong."))).Grievance;
+        await workflow.ExecuteAsync(new ReportAction(g.Id, l1, "Bill corrected; revised bill sent."));
+        var closed = (await workflow.ExecuteAsync(new RecordFeedback(g.Id, agent, FeedbackResponse.Satisfied, rating: 5))).Grievance;
+
+        closed.Should().BeEquivalentTo(new { Status = GrievanceStatus.Closed, Outcome = GrievanceOutcome.Resolved, Version = 3L });
+    }
+
+    [Fact]
+    public async Task The_custom_policies_of_the_README_plug_in_and_take_effect()
+    {
+        using var seed = new Seed(o => o.Levels = 3, b => b
+            .AddRoutingPolicy<DistrictDeskRouter>()
+            .AddEscalationPolicy<StraightToCollectorPolicy>()
+            .AddFeedbackPolicy<FiveAttemptsPolicy>()
+            .AddAuthorizationPolicy<NoWeekendWithdrawals>());
+
+        var g = await seed.RegisterAsync();
+        g.Department.Should().Be(new DepartmentId("dm-lucknow"));
+
+        var officer = Actor.Officer(new OfficerId("any"), g.Department!.Value, 1);
+        g = (await seed.Workflow.ExecuteAsync(new ReportAction(g.Id, officer, "done"))).Grievance;
+        for (var i = 0; i < 4; i++)
+        {
+            g = await seed.FeedbackAsync(g, FeedbackResponse.NotReachable);
+        }
+
+        g.Status.Should().Be(GrievanceStatus.AwaitingFeedback, "four unreachable calls are not five");
+        g = await seed.FeedbackAsync(g, FeedbackResponse.Dissatisfied);
+        g.Level.Should().Be(2, "the collector's ladder moves L1 straight up");
+
+        seed.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 8, 6, 0, 0, TimeSpan.Zero)); // a Sunday
+        (await seed.Workflow.TryExecuteAsync(new WithdrawGrievance(g.Id, Seed.Citizen))).Error.Should().BeOfType<GrievanceAuthorizationException>()
+            .Which.Reason.Should().Be("withdrawals are taken on working days");
+    }
+
+    private sealed class DistrictDeskRouter(IOfficerDirectory officers) : IRoutingPolicy
+    {
+        public async ValueTask<RoutingDecision> RouteAsync(RoutingRequest request, CancellationToken cancellationToken)
+        {
+            var department = request.Department ?? new DepartmentId($"dm-{request.Grievance.Location.District.ToLowerInvariant()}");
+            return RoutingDecision.Routed(department, await officers.FindOfficerAsync(department, request.Level, request.Grievance.Location, cancellationToken));
+        }
+    }
+
+    private sealed class StraightToCollectorPolicy : IEscalationPolicy
+    {
+        public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken)
+            => new(request.Trigger == EscalationReason.SlaBreach || request.Grievance.Level == 1
+                ? EscalationDecision.EscalateTo(Math.Min(request.Grievance.Level + 1, 3))
+                : EscalationDecision.CloseAtFinalLevel);
+    }
+
+    private sealed class FiveAttemptsPolicy : IFeedbackPolicy
+    {
+        public ValueTask<FeedbackDecision> DecideAsync(FeedbackRequest request, CancellationToken cancellationToken)
+            => new(request.Response switch
+            {
+                FeedbackResponse.NotReachable when request.Grievance.UnreachableAttempts + 1 >= 5 => FeedbackDecision.CloseWithoutFeedback,
+                FeedbackResponse.NotReachable or FeedbackResponse.WindowExpired => FeedbackDecision.KeepWaiting,
+                _ => FeedbackDecision.Accept,
+            });
+    }
+
+    private sealed class NoWeekendWithdrawals(TimeProvider clock) : IAuthorizationPolicy
+    {
+        private readonly RoleBasedAuthorizationPolicy _default = new();
+
+        public ValueTask<AuthorizationDecision> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
+            => request.Action == GrievanceAction.Withdraw && clock.GetLocalNow().DayOfWeek == DayOfWeek.Sunday
+                ? new(AuthorizationDecision.Deny("withdrawals are taken on working days"))
+                : _default.AuthorizeAsync(request, cancellationToken);
+    }
+}
