@@ -1,5 +1,6 @@
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Events;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Routing;
 
@@ -45,4 +46,7 @@ public class GrievanceWorkflowOptions
 
     /// <summary>Gets the options of the default business calendar.</summary>
     public CalendarOptions Calendar { get; } = new();
+
+    /// <summary>Gets the options of the outbox dispatcher.</summary>
+    public OutboxOptions Outbox { get; } = new();
 }

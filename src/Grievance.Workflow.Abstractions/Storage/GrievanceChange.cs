@@ -1,16 +1,19 @@
 using System;
+using System.Collections.Generic;
+using Grievance.Workflow.Events;
 
 namespace Grievance.Workflow.Storage;
 
-/// <summary>One accepted command's change: the new snapshot and its history entry, to be stored if the version is still the expected one.</summary>
+/// <summary>One accepted command's change: the new snapshot, its history entry and its domain events, to be stored together if the version is still the expected one.</summary>
 /// <remarks>Immutable and thread-safe. The default value is invalid.</remarks>
 public readonly struct GrievanceChange
 {
     /// <summary>Creates the value.</summary>
     /// <param name="grievance">The new snapshot, at <see cref="ExpectedVersion"/> + 1.</param>
     /// <param name="entry">The new history entry, whose sequence is the new version.</param>
+    /// <param name="events">The domain events to record in the outbox with it, or <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">The versions or ids do not line up.</exception>
-    public GrievanceChange(GrievanceSnapshot grievance, HistoryEntry entry)
+    public GrievanceChange(GrievanceSnapshot grievance, HistoryEntry entry, IReadOnlyList<GrievanceEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(grievance);
         ArgumentNullException.ThrowIfNull(entry);
@@ -21,7 +24,11 @@ public readonly struct GrievanceChange
 
         Grievance = grievance;
         Entry = entry;
+        Events = events ?? Array.Empty<GrievanceEvent>();
     }
+
+    /// <summary>Gets the domain events to record in the outbox in the same write.</summary>
+    public IReadOnlyList<GrievanceEvent> Events { get; }
 
     /// <summary>Gets the new snapshot.</summary>
     public GrievanceSnapshot Grievance { get; }

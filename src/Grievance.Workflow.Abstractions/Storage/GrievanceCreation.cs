@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using Grievance.Workflow.Events;
 
 namespace Grievance.Workflow.Storage;
 
@@ -10,8 +12,9 @@ public readonly struct GrievanceCreation
     /// <param name="grievance">The snapshot at version 1.</param>
     /// <param name="entry">The registration entry, sequence 1.</param>
     /// <param name="contact">The contact details, or <see langword="null"/>.</param>
+    /// <param name="events">The domain events to record in the outbox with it, or <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">The snapshot is not at version 1 or the entry does not match it.</exception>
-    public GrievanceCreation(GrievanceSnapshot grievance, HistoryEntry entry, ContactDetails? contact)
+    public GrievanceCreation(GrievanceSnapshot grievance, HistoryEntry entry, ContactDetails? contact, IReadOnlyList<GrievanceEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(grievance);
         ArgumentNullException.ThrowIfNull(entry);
@@ -23,7 +26,11 @@ public readonly struct GrievanceCreation
         Grievance = grievance;
         Entry = entry;
         Contact = contact;
+        Events = events ?? Array.Empty<GrievanceEvent>();
     }
+
+    /// <summary>Gets the domain events to record in the outbox in the same write.</summary>
+    public IReadOnlyList<GrievanceEvent> Events { get; }
 
     /// <summary>Gets the snapshot at version 1.</summary>
     public GrievanceSnapshot Grievance { get; }

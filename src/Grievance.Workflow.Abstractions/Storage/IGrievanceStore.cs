@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 namespace Grievance.Workflow.Storage;
 
 /// <summary>
-/// Where grievances live. The engine reads through it and writes each accepted command as one atomic change:
-/// the new snapshot, its history entry and nothing else, checked against the expected version.
+/// Where grievances live. The engine reads through it and writes each accepted command as one atomic change: the new snapshot,
+/// its history entry and its domain events (the outbox, see <see cref="Events.IOutboxStore"/>), checked against the expected version.
 /// </summary>
 /// <remarks>
 /// Implementations must be thread-safe and must make <see cref="CreateAsync"/> and <see cref="SaveAsync"/> atomic: a change is

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Events;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
@@ -90,6 +91,18 @@ public static class GrievanceWorkflowBuilderExtensions
     public static IGrievanceWorkflowBuilder UseReferenceNumberGenerator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGenerator>(this IGrievanceWorkflowBuilder builder)
         where TGenerator : class, IReferenceNumberGenerator
         => Replace<IReferenceNumberGenerator, TGenerator>(builder);
+
+    /// <summary>Adds an outbox subscriber (a singleton): the host's SMS gateway, e-mail, webhook… Subscribers add up; each is delivered every event.</summary>
+    /// <typeparam name="TSubscriber">The subscriber type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder AddEventSubscriber<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSubscriber>(this IGrievanceWorkflowBuilder builder)
+        where TSubscriber : class, IGrievanceEventSubscriber
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrievanceEventSubscriber, TSubscriber>());
+        return builder;
+    }
 
     private static IGrievanceWorkflowBuilder Replace<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>(IGrievanceWorkflowBuilder builder)
         where TService : class

@@ -103,6 +103,13 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add(ex.Message[..ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]);
         }
 
+        // Outbox
+        Range(failures, "Outbox.MaxAttempts", options.Outbox.MaxAttempts, 1, 100);
+        if (options.Outbox.InitialBackoff < TimeSpan.Zero || options.Outbox.MaxBackoff < options.Outbox.InitialBackoff)
+        {
+            failures.Add($"Outbox.InitialBackoff: {options.Outbox.InitialBackoff}, Outbox.MaxBackoff: {options.Outbox.MaxBackoff}; the initial back-off must not be negative nor above the maximum.");
+        }
+
         // Routing
         for (var i = 0; i < options.Routing.Rules.Count; i++)
         {

@@ -5,6 +5,7 @@ using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Engine;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Events;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
@@ -73,6 +74,13 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<IGrievanceStore>(sp => sp.GetRequiredService<InMemoryGrievanceStore>());
         services.TryAddSingleton<IDueWorkQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IDueWorkQuery
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IDueWorkQuery; register one to run the due-work sweeper."));
+        services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IGrievanceStore>() as IOutboxStore
+            ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IOutboxStore; register one to dispatch events."));
+        services.TryAddSingleton<IOutboxDispatcher>(sp => new OutboxDispatcher(
+            sp.GetRequiredService<IOutboxStore>(),
+            sp.GetServices<IGrievanceEventSubscriber>(),
+            sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<IRoutingPolicy, RuleTableRoutingPolicy>();
         services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
         services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();

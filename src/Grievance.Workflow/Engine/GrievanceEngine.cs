@@ -140,7 +140,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             };
             try
             {
-                await _store.CreateAsync(new GrievanceCreation(grievance, entry, command.Complainant.Contact), cancellationToken).ConfigureAwait(false);
+                await _store.CreateAsync(new GrievanceCreation(grievance, entry, command.Complainant.Contact, EventRecorder.For(entry, grievance)), cancellationToken).ConfigureAwait(false);
                 return WorkflowResult.Success(new CommandResult(grievance, entry, isReplay: false));
             }
             catch (DuplicateGrievanceException ex) when (ex.Conflict == DuplicateKind.ReferenceNumber && attempt < ReferenceNumberAttempts)
@@ -537,7 +537,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             Rating = rating,
             CommandId = command.CommandId,
         };
-        return new GrievanceChange(next, entry);
+        return new GrievanceChange(next, entry, EventRecorder.For(entry, next));
     }
 
     private string Dissatisfied(ref Draft g, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Grievance.Workflow.Events;
 using Grievance.Workflow.Sweeping;
 
 namespace Grievance.Workflow.Storage;
@@ -16,8 +17,12 @@ namespace Grievance.Workflow.Storage;
 /// database keeps it, as compact binary records in one byte buffer per grievance, and decoded when read: the garbage collector has
 /// nothing to trace in it however much history the store holds. Everything is lost when the process ends.
 /// </remarks>
-public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery
+public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore
 {
+    private readonly List<OutboxMessage> _outbox = new();
+    private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
+    private readonly object _outboxLock = new();
+
     private readonly ConcurrentDictionary<GrievanceId, Slot> _grievances = new();
     private readonly ConcurrentDictionary<ReferenceNumber, GrievanceId> _references = new();
     private readonly ConcurrentDictionary<CommandId, (GrievanceId Grievance, long Sequence)> _commands = new();
@@ -91,6 +96,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery
             }
 
             _grievances[grievance.Id] = new Slot(grievance, creation.Entry, creation.Contact);
+            AppendToOutbox(creation.Events);
         }
 
         return default;
@@ -123,6 +129,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery
 
             // Nothing can fail past this point.
             slot.Append(grievance, change.Entry);
+            AppendToOutbox(change.Events);
         }
         finally
         {
@@ -133,6 +140,66 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery
         }
 
         return default;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            // Positions are 1, 2, 3…: position p sits at index p - 1.
+            var start = (int)Math.Clamp(afterPosition, 0, _outbox.Count);
+            return new(_outbox.GetRange(start, Math.Min(limit, _outbox.Count - start)));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> GetCheckpointAsync(string handler, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            return new(_checkpoints.GetValueOrDefault(handler));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            var checkpoint = _checkpoints.GetValueOrDefault(handler);
+            if (position <= checkpoint || position > _outbox.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position), position, $"Handler '{handler}' is at position {checkpoint}; a delivery must move it forward, to at most {_outbox.Count}.");
+            }
+
+            _checkpoints[handler] = position;
+        }
+
+        return default;
+    }
+
+    private void AppendToOutbox(IReadOnlyList<GrievanceEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        lock (_outboxLock)
+        {
+            foreach (var e in events)
+            {
+                _outbox.Add(new OutboxMessage(_outbox.Count + 1, e));
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,44 @@
+namespace Grievance.Workflow.Events;
+
+/// <summary>What happened to a grievance, as told to the outside world (SMS, e-mail, webhooks, dashboards).</summary>
+public enum GrievanceEventType
+{
+    /// <summary>Registered with a reference number.</summary>
+    Registered = 1,
+
+    /// <summary>Sent to a department and its officer (at registration or by hand out of triage).</summary>
+    Routed = 2,
+
+    /// <summary>The officer reported action taken and disposal.</summary>
+    ActionReported = 3,
+
+    /// <summary>A feedback call's result was recorded.</summary>
+    FeedbackRecorded = 4,
+
+    /// <summary>Sent back to the same level after dissatisfaction.</summary>
+    Reopened = 5,
+
+    /// <summary>Moved up a level (dissatisfaction, breach or by hand).</summary>
+    Escalated = 6,
+
+    /// <summary>Transferred to another department.</summary>
+    Transferred = 7,
+
+    /// <summary>The officer asked the complainant for clarification.</summary>
+    ClarificationRequested = 8,
+
+    /// <summary>The complainant's clarification arrived.</summary>
+    ClarificationProvided = 9,
+
+    /// <summary>The officer's deadline was extended (interim reply).</summary>
+    DeadlineExtended = 10,
+
+    /// <summary>The officer's time limit passed: flagged as a defaulter.</summary>
+    FlaggedOverdue = 11,
+
+    /// <summary>A note was added.</summary>
+    NoteAdded = 12,
+
+    /// <summary>Closed; the event's outcome says how.</summary>
+    Closed = 13,
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
+
+namespace Grievance.Workflow.Events;
+
+/// <summary>
+/// The default outbox dispatcher. For each subscriber it reads the events after the subscriber's checkpoint, delivers them one by
+/// one in position order, and records each delivery (moving the checkpoint) only after the subscriber returned: so delivery is at
+/// least once and in order, and nothing is lost if the process dies between a commit and a delivery — the next dispatcher starts
+/// from the checkpoint. A failing subscriber is retried with exponential back-off; if it still fails it is left at that event
+/// until the next dispatch, while the other subscribers go on.
+/// </summary>
+/// <remarks>Thread-safe, but run one dispatch at a time per process.</remarks>
+public sealed class OutboxDispatcher : IOutboxDispatcher
+{
+    private readonly IOutboxStore _store;
+    private readonly IGrievanceEventSubscriber[] _subscribers;
+    private readonly TimeProvider _time;
+    private readonly OutboxOptions _options;
+
+    /// <summary>Creates the dispatcher.</summary>
+    /// <param name="store">The outbox.</param>
+    /// <param name="subscribers">The subscribers; names must be unique.</param>
+    /// <param name="options">The workflow options; <see cref="GrievanceWorkflowOptions.Outbox"/> is used.</param>
+    /// <param name="time">The clock for back-off waits and delivery times.</param>
+    /// <exception cref="ArgumentException">Two subscribers share a name.</exception>
+    public OutboxDispatcher(IOutboxStore store, IEnumerable<IGrievanceEventSubscriber> subscribers, IOptions<GrievanceWorkflowOptions> options, TimeProvider time)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _subscribers = subscribers?.ToArray() ?? throw new ArgumentNullException(nameof(subscribers));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value.Outbox;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        var duplicate = _subscribers.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two event subscribers are named '{duplicate.Key}'; each needs its own name for its checkpoint.", nameof(subscribers));
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<DispatchResult> DispatchAsync(int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var result = new DispatchResult();
+        foreach (var subscriber in _subscribers)
+        {
+            var checkpoint = await _store.GetCheckpointAsync(subscriber.Name, cancellationToken).ConfigureAwait(false);
+            var messages = await _store.ReadAsync(checkpoint, batchSize, cancellationToken).ConfigureAwait(false);
+            result = result with { HasMore = result.HasMore || messages.Count == batchSize };
+            foreach (var message in messages)
+            {
+                var attempts = await DeliverAsync(subscriber, message, cancellationToken).ConfigureAwait(false);
+                if (attempts < 0)
+                {
+                    result = result with { Retries = result.Retries + _options.MaxAttempts - 1, StalledHandlers = result.StalledHandlers + 1 };
+                    break;
+                }
+
+                await _store.RecordDeliveryAsync(subscriber.Name, message.Position, attempts, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                result = result with { Delivered = result.Delivered + 1, Retries = result.Retries + attempts - 1 };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Delivers one message, retrying with back-off. Returns the attempts it took, or -1 when every attempt failed.</summary>
+    private async ValueTask<int> DeliverAsync(IGrievanceEventSubscriber subscriber, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var backoff = _options.InitialBackoff;
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await subscriber.HandleAsync(message.Event, cancellationToken).ConfigureAwait(false);
+                return attempt;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= _options.MaxAttempts)
+                {
+                    return -1;
+                }
+            }
+
+            await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+
+namespace Grievance.Workflow.Events;
+
+/// <summary>Options of the outbox dispatcher (<see cref="OutboxDispatcher"/>).</summary>
+/// <remarks>Left unsealed on purpose so a host can extend it.</remarks>
+public class OutboxOptions
+{
+    /// <summary>Gets or sets how many times one event is tried on one subscriber in a dispatch before the subscriber is left stalled until the next dispatch.</summary>
+    /// <value>The default is 5. From 1 to 100.</value>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the wait before the first retry; each further retry waits twice as long, up to <see cref="MaxBackoff"/>.</summary>
+    /// <value>The default is 200 milliseconds.</value>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Gets or sets the longest wait between retries.</summary>
+    /// <value>The default is 10 seconds.</value>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using FluentAssertions;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Events;
+using Grievance.Workflow.Storage;
+using Grievance.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Grievance.Workflow.Tests.Events;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task Every_accepted_command_records_its_domain_events_in_the_outbox()
+    {
+        using var seed = new Seed();
+        var g = await seed.RegisterAsync();
+        g = await seed.FeedbackAsync(await seed.ReportAsync(g), FeedbackResponse.Dissatisfied);
+        g = await seed.FeedbackAsync(await seed.ReportAsync(g), FeedbackResponse.Dissatisfied);
+        g = await seed.FeedbackAsync(await seed.ReportAsync(g, Seed.OfficerL2), FeedbackResponse.Satisfied);
+
+        var outbox = await seed.Services.GetRequiredService<IOutboxStore>().ReadAsync(0, 100, default);
+
+        outbox.Select(m => m.Position).Should().Equal(Enumerable.Range(1, outbox.Count).Select(i => (long)i));
+        outbox.Select(m => (m.Event.Sequence, m.Event.Type)).Should().Equal(
+            (1L, GrievanceEventType.Registered), (1L, GrievanceEventType.Routed),
+            (2L, GrievanceEventType.ActionReported),
+            (3L, GrievanceEventType.FeedbackRecorded), (3L, GrievanceEventType.Reopened),
+            (4L, GrievanceEventType.ActionReported),
+            (5L, GrievanceEventType.FeedbackRecorded), (5L, GrievanceEventType.Escalated),
+            (6L, GrievanceEventType.ActionReported),
+            (7L, GrievanceEventType.FeedbackRecorded), (7L, GrievanceEventType.Closed));
+        outbox[^1].Event.Should().BeEquivalentTo(new { Outcome = GrievanceOutcome.Resolved, Level = 2, ReferenceNumber = g.ReferenceNumber, Index = 1 });
+    }
+
+    [Fact]
+    public async Task A_refused_command_records_no_event()
+    {
+        using var seed = new Seed();
+        var g = await seed.RegisterAsync();
+        var outbox = seed.Services.GetRequiredService<IOutboxStore>();
+        var before = (await outbox.ReadAsync(0, 100, default)).Count;
+
+        await seed.Workflow.TryExecuteAsync(new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Satisfied));
+        await seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.Agent, "stale") { ExpectedVersion = 7 });
+
+        (await outbox.ReadAsync(0, 100, default)).Should().HaveCount(before);
+    }
+
+    [Fact]
+    public async Task The_dispatcher_delivers_every_event_in_order_to_each_subscriber_once_and_records_its_checkpoint()
+    {
+        var sms = new Recorder("sms");
+        var webhook = new Recorder("webhook");
+        using var seed = new Seed(build: b => b.Services.AddSingleton<IGrievanceEventSubscriber>(sms).AddSingleton<IGrievanceEventSubscriber>(webhook));
+        for (var i = 0; i < 5; i++)
+        {
+            await seed.ReportAsync(await seed.RegisterAsync());
+        }
+
+        var dispatcher = seed.Services.GetRequiredService<IOutboxDispatcher>();
+        var first = await dispatcher.DispatchAsync(100);
+        var second = await dispatcher.DispatchAsync(100);
+
+        first.Should().Be(new DispatchResult(Delivered: 30, Retries: 0, StalledHandlers: 0, HasMore: false));
+        second.Delivered.Should().Be(0);
+        var positionOf = await PositionsOf(seed.Services.GetRequiredService<IOutboxStore>());
+        sms.Events.Select(positionOf).Should().Equal(Enumerable.Range(1, 15).Select(i => (long)i));
+        webhook.Events.Should().Equal(sms.Events);
+        (await seed.Services.GetRequiredService<IOutboxStore>().GetCheckpointAsync("sms", default)).Should().Be(15);
+    }
+
+    [Fact]
+    public async Task A_failing_subscriber_is_retried_with_back_off_and_a_stalled_one_holds_up_no_other()
+    {
+        var flaky = new Recorder("flaky", failFirst: 2);
+        var broken = new Recorder("broken", failFirst: int.MaxValue);
+        var healthy = new Recorder("healthy");
+        using var seed = new Seed(
+            o => (o.Outbox.MaxAttempts, o.Outbox.InitialBackoff, o.Outbox.MaxBackoff) = (3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2)),
+            b => b.Services.AddSingleton<IGrievanceEventSubscriber>(flaky).AddSingleton<IGrievanceEventSubscriber>(broken).AddSingleton<IGrievanceEventSubscriber>(healthy));
+        await seed.RegisterAsync();
+        var dispatcher = new OutboxDispatcher(
+            seed.Services.GetRequiredService<IOutboxStore>(), [flaky, broken, healthy],
+            seed.Services.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(), TimeProvider.System);
+
+        var result = await dispatcher.DispatchAsync(10);
+
+        result.Delivered.Should().Be(4, "flaky and healthy each got both events");
+        result.StalledHandlers.Should().Be(1);
+        flaky.Attempts.Should().Be(4, "two failures, then two successes");
+        broken.Attempts.Should().Be(3, "three attempts on the first event, then it waits for the next dispatch");
+        healthy.Events.Select(await PositionsOf(seed.Services.GetRequiredService<IOutboxStore>())).Should().Equal(1, 2);
+        (await seed.Services.GetRequiredService<IOutboxStore>().GetCheckpointAsync("broken", default)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_event_is_never_lost_when_a_dispatcher_dies_mid_batch_a_fresh_one_resumes_from_the_checkpoint()
+    {
+        var store = new InMemoryGrievanceStore();
+        using var seed = new Seed(build: b => b.UseStore(_ => store));
+        for (var i = 0; i < 4; i++)
+        {
+            await seed.RegisterAsync();
+        }
+
+        var positionOf = await PositionsOf(store);
+        var received = new ConcurrentQueue<long>();
+        using var dying = new CancellationTokenSource();
+        var firstProcess = new Recorder("sms", onHandled: e =>
+        {
+            var position = positionOf(e);
+            received.Enqueue(position);
+            if (position == 3)
+            {
+                dying.Cancel(); // the process dies after the SMS went out but before the delivery was recorded
+            }
+        });
+        var options = seed.Services.GetRequiredService<IOptions<GrievanceWorkflowOptions>>();
+
+        var crash = async () => await new OutboxDispatcher(store, [firstProcess], options, TimeProvider.System).DispatchAsync(100, dying.Token);
+        await crash.Should().ThrowAsync<OperationCanceledException>();
+        (await store.GetCheckpointAsync("sms", default)).Should().Be(2);
+
+        var secondProcess = new Recorder("sms", onHandled: e => received.Enqueue(positionOf(e)));
+        var resumed = await new OutboxDispatcher(store, [secondProcess], options, TimeProvider.System).DispatchAsync(100);
+
+        resumed.Delivered.Should().Be(6);
+        received.Should().Equal(1, 2, 3, 3, 4, 5, 6, 7, 8);
+        received.Distinct().Should().Equal(Enumerable.Range(1, 8).Select(i => (long)i), "every event arrives at least once, in order");
+        (await store.GetCheckpointAsync("sms", default)).Should().Be(8);
+    }
+
+    [Fact]
+    public void Two_subscribers_with_one_name_are_refused()
+    {
+        var act = () => new OutboxDispatcher(new InMemoryGrievanceStore(), [new Recorder("sms"), new Recorder("sms")], Options.Create(new GrievanceWorkflowOptions()), TimeProvider.System);
+
+        act.Should().Throw<ArgumentException>().WithMessage("Two event subscribers are named 'sms'*");
+    }
+
+    private static async Task<Func<GrievanceEvent, long>> PositionsOf(IOutboxStore store)
+    {
+        var all = await store.ReadAsync(0, 10_000, default);
+        var byKey = all.ToDictionary(m => (m.Event.GrievanceId, m.Event.Sequence, m.Event.Index), m => m.Position);
+        return e => byKey[(e.GrievanceId, e.Sequence, e.Index)];
+    }
+
+    private sealed class Recorder(string name, int failFirst = 0, Action<GrievanceEvent>? onHandled = null) : IGrievanceEventSubscriber
+    {
+        private int _failures;
+
+        public string Name { get; } = name;
+
+        public List<GrievanceEvent> Events { get; } = new();
+
+        public int Attempts { get; private set; }
+
+        public ValueTask HandleAsync(GrievanceEvent grievanceEvent, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            if (_failures < failFirst)
+            {
+                _failures++;
+                throw new InvalidOperationException("SMS gateway timed out");
+            }
+
+            Events.Add(grievanceEvent);
+            onHandled?.Invoke(grievanceEvent);
+            return default;
+        }
+    }
+}
