@@ -113,23 +113,22 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         }
 
         var taken = false;
+        long stored;
+        var commandIdTaken = false;
         try
         {
             slot.Lock.Enter(ref taken);
-            var stored = slot.Current.Version;
-            if (stored != change.ExpectedVersion)
+            stored = slot.Current.Version;
+            if (stored == change.ExpectedVersion)
             {
-                throw new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, stored);
+                commandIdTaken = change.Entry.CommandId is { } commandId && !_commands.TryAdd(commandId, (grievance.Id, change.Entry.Sequence));
+                if (!commandIdTaken)
+                {
+                    // Nothing can fail past this point.
+                    slot.Append(grievance, change.Entry);
+                    AppendToOutbox(change.Events);
+                }
             }
-
-            if (change.Entry.CommandId is { } commandId && !_commands.TryAdd(commandId, (grievance.Id, change.Entry.Sequence)))
-            {
-                throw CommandIdTaken(commandId, change.Entry);
-            }
-
-            // Nothing can fail past this point.
-            slot.Append(grievance, change.Entry);
-            AppendToOutbox(change.Events);
         }
         finally
         {
@@ -137,6 +136,17 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             {
                 slot.Lock.Exit(useMemoryBarrier: false);
             }
+        }
+
+        // Errors are built outside the lock: naming the first use of a command id reads a history, which takes a lock again.
+        if (stored != change.ExpectedVersion)
+        {
+            throw new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, stored);
+        }
+
+        if (commandIdTaken)
+        {
+            throw CommandIdTaken(change.Entry.CommandId!.Value, change.Entry);
         }
 
         return default;
