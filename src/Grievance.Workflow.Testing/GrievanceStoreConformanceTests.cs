@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Grievance.Workflow.DependencyInjection;
@@ -357,7 +356,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
             Level = 3,
             Department = new DepartmentId("revenue"),
             Officer = new OfficerId("tehsildar-phulpur"),
-            ReopenCounts = ImmutableArray.Create(1, 0, 2),
+            ReopenCounts = new LevelCounts([1, 0, 2]),
             TransferCount = 2,
             UnreachableAttempts = 1,
             RegisteredAt = Start,

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 
 namespace Grievance.Workflow;
 
@@ -51,7 +50,7 @@ public sealed record GrievanceSnapshot
 
     /// <summary>Gets how often it was reopened at each level since it reached its current department: index 0 is L1.</summary>
     /// <value>The default is empty, meaning no reopens at any level.</value>
-    public ImmutableArray<int> ReopenCounts { get; init; } = ImmutableArray<int>.Empty;
+    public LevelCounts ReopenCounts { get; init; }
 
     /// <summary>Gets how often it was transferred to another department.</summary>
     public int TransferCount { get; init; }
@@ -107,7 +106,7 @@ public sealed record GrievanceSnapshot
     /// <summary>Gets how often it was reopened at <paramref name="level"/>.</summary>
     /// <param name="level">The level, 1 for L1.</param>
     /// <returns>The count; 0 for a level with no entry.</returns>
-    public int ReopensAt(int level) => level >= 1 && level <= ReopenCounts.Length ? ReopenCounts[level - 1] : 0;
+    public int ReopensAt(int level) => ReopenCounts.At(level);
 
     /// <summary>Returns identity, status and version; never the description or personal data.</summary>
     /// <returns>For example <c>Grievance GRV-261128-7K3M9QXA (…) PendingWithOfficer L1 v2</c>.</returns>

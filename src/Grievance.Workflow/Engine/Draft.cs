@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 
 namespace Grievance.Workflow.Engine;
 
@@ -28,7 +27,7 @@ internal struct Draft
     public int Level;
     public DepartmentId? Department;
     public OfficerId? Officer;
-    public ImmutableArray<int> ReopenCounts;
+    public LevelCounts ReopenCounts;
     public int TransferCount;
     public int UnreachableAttempts;
     public DateTimeOffset? DueAt;

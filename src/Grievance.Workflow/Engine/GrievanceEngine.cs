@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -453,7 +452,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
 
                 break;
             case TransferGrievance transfer:
-                (g.Department, g.Officer, g.Level, g.ReopenCounts, text) = (answers.Department, answers.Officer, 1, ImmutableArray<int>.Empty, transfer.Reason);
+                (g.Department, g.Officer, g.Level, g.ReopenCounts, text) = (answers.Department, answers.Officer, 1, LevelCounts.Empty, transfer.Reason);
                 g.TransferCount++;
                 ArmOfficerClock(ref g, grievance, now);
                 break;
@@ -546,7 +545,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         switch (answers.Escalation)
         {
             case EscalationKind.ReopenAtSameLevel:
-                g.ReopenCounts = Increment(grievance.ReopenCounts, grievance.Level);
+                g.ReopenCounts = grievance.ReopenCounts.Increment(grievance.Level);
                 ArmOfficerClock(ref g, grievance, now);
                 return HistoryReasonCodes.Reopened;
             case EscalationKind.EscalateToLevel:
@@ -587,14 +586,6 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         var lifecycle = _machines(grievance.Id);
         lifecycle.Context.Load(_limits, grievance);
         return lifecycle.ActionsAllowedNow();
-    }
-
-    private static ImmutableArray<int> Increment(ImmutableArray<int> counts, int level)
-    {
-        var array = new int[Math.Max(counts.Length, level)];
-        counts.CopyTo(array);
-        array[level - 1]++;
-        return ImmutableCollectionsMarshal.AsImmutableArray(array);
     }
 
     private static ValueTask<CommandResult> Unwrap(ValueTask<WorkflowResult> pending)

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Grievance.Workflow.Storage.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Grievance.Workflow.Sqlite;
+
+/// <summary>SQLite: one writer at a time (transactions begin IMMEDIATE), so outbox positions are in commit order without a lock.</summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    private const string Schema1 = """
+        CREATE TABLE grievances (
+            id TEXT NOT NULL PRIMARY KEY,
+            reference_number TEXT NOT NULL CONSTRAINT grievances_reference_number_key UNIQUE,
+            channel TEXT NOT NULL, category TEXT NOT NULL, sub_category TEXT NULL,
+            district TEXT NOT NULL, tehsil TEXT NULL, ward TEXT NULL,
+            complainant_id TEXT NOT NULL, description TEXT NOT NULL,
+            status INTEGER NOT NULL, outcome INTEGER NOT NULL, level INTEGER NOT NULL,
+            department TEXT NULL, officer TEXT NULL, reopen_counts TEXT NOT NULL,
+            transfer_count INTEGER NOT NULL, unreachable_attempts INTEGER NOT NULL,
+            registered_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, due_at INTEGER NULL, feedback_due_at INTEGER NULL,
+            timer_token INTEGER NOT NULL, is_overdue INTEGER NOT NULL, disposed_at INTEGER NULL, paused_at INTEGER NULL,
+            extension_count INTEGER NOT NULL, closed_at INTEGER NULL, rejection_reason_code TEXT NULL, duplicate_of TEXT NULL,
+            version INTEGER NOT NULL);
+        CREATE INDEX grievances_officer_deadline ON grievances (status, is_overdue, due_at, id);
+        CREATE INDEX grievances_feedback_deadline ON grievances (status, feedback_due_at, id);
+        CREATE INDEX grievances_department_queue ON grievances (department, officer, status, due_at);
+        CREATE TABLE history (
+            grievance_id TEXT NOT NULL, sequence INTEGER NOT NULL, occurred_at INTEGER NOT NULL,
+            actor_role INTEGER NOT NULL, actor_id TEXT NOT NULL, actor_department TEXT NULL, actor_level INTEGER NULL,
+            action INTEGER NOT NULL, from_status INTEGER NOT NULL, to_status INTEGER NOT NULL, outcome INTEGER NOT NULL,
+            from_level INTEGER NOT NULL, to_level INTEGER NOT NULL, department TEXT NULL, officer TEXT NULL,
+            text TEXT NULL, reason_code TEXT NULL, rating INTEGER NULL,
+            command_id TEXT NULL CONSTRAINT history_command_id_key UNIQUE,
+            PRIMARY KEY (grievance_id, sequence));
+        CREATE TABLE contacts (grievance_id TEXT NOT NULL PRIMARY KEY, name TEXT NULL, phone TEXT NULL, email TEXT NULL, address TEXT NULL);
+        CREATE TABLE outbox (
+            position INTEGER PRIMARY KEY AUTOINCREMENT,
+            grievance_id TEXT NOT NULL, reference_number TEXT NOT NULL, sequence INTEGER NOT NULL, idx INTEGER NOT NULL,
+            type INTEGER NOT NULL, occurred_at INTEGER NOT NULL, channel TEXT NOT NULL, status INTEGER NOT NULL,
+            outcome INTEGER NOT NULL, level INTEGER NOT NULL, department TEXT NULL, officer TEXT NULL, due_at INTEGER NULL);
+        CREATE TABLE outbox_checkpoints (handler TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL);
+        CREATE TABLE outbox_deliveries (handler TEXT NOT NULL, position INTEGER NOT NULL, attempts INTEGER NOT NULL, delivered_at INTEGER NOT NULL, PRIMARY KEY (handler, position));
+        """;
+
+    private readonly string _connectionString;
+    private int _walEnsured;
+
+    public SqliteDialect(string connectionString) => _connectionString = connectionString;
+
+    public override string[] Migrations { get; } = [Schema1];
+
+    public override string OutboxLock => string.Empty;
+
+    public override string MigrationLock => string.Empty;
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (Interlocked.Exchange(ref _walEnsured, 1) == 0)
+            {
+                // Write-ahead logging: readers never block the writer. Persistent in the file; set outside any transaction.
+                pragma.CommandText = "PRAGMA journal_mode = WAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return connection;
+    }
+
+    // BEGIN IMMEDIATE: the write lock is taken up front (waiting up to the busy timeout), so two writers never deadlock upgrading a
+    // read lock. Microsoft.Data.Sqlite runs SQLite synchronously; there is no asynchronous form to call.
+    public override ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    public override bool IsUniqueViolation(DbException exception, out string what)
+    {
+        // SQLITE_CONSTRAINT (19); the message names the table and column: "UNIQUE constraint failed: grievances.reference_number".
+        what = exception.Message;
+        return exception is SqliteException { SqliteErrorCode: 19 } && (what.Contains("UNIQUE", System.StringComparison.Ordinal) || what.Contains("PRIMARY KEY", System.StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,19 @@
+using System;
+using Grievance.Workflow.DependencyInjection;
+
+namespace Grievance.Workflow.Sqlite;
+
+/// <summary>Wires the SQLite store into a grievance workflow.</summary>
+public static class SqliteWorkflowBuilderExtensions
+{
+    /// <summary>Uses an SQLite file as the store (a singleton), for example <c>.UseSqliteStore("Data Source=grievances.db")</c>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder UseSqliteStore(this IGrievanceWorkflowBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return builder.UseStore(_ => new SqliteGrievanceStore(connectionString));
+    }
+}

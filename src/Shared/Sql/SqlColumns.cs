@@ -1,0 +1,202 @@
+using System;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using Grievance.Workflow.Events;
+
+namespace Grievance.Workflow.Storage.Sql;
+
+/// <summary>
+/// Maps snapshots, history entries and events to and from SQL rows, for every ADO.NET adapter: times as UTC ticks (sortable
+/// integers), ids and codes as text, enums as integers. Source shared by the adapters, not a public API.
+/// </summary>
+internal static class SqlColumns
+{
+    public const string Grievance = "id, reference_number, channel, category, sub_category, district, tehsil, ward, complainant_id, description, "
+        + "status, outcome, level, department, officer, reopen_counts, transfer_count, unreachable_attempts, registered_at, updated_at, due_at, "
+        + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, version";
+
+    public const string History = "grievance_id, sequence, occurred_at, actor_role, actor_id, actor_department, actor_level, action, from_status, "
+        + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id";
+
+    public const string Event = "grievance_id, reference_number, sequence, idx, type, occurred_at, channel, status, outcome, level, department, officer, due_at";
+
+    public static string Parameters(string columns, string prefix = "") => string.Join(", ", columns.Split(", ").Select(c => "@" + prefix + c));
+
+    public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => c != "id").Select(c => $"{c} = @{c}"));
+
+    public static string Id(GrievanceId id) => id.Value.ToString("N");
+
+    public static void AddGrievance(DbCommand command, GrievanceSnapshot g)
+    {
+        Add(command, "id", Id(g.Id));
+        Add(command, "reference_number", g.ReferenceNumber.Value);
+        Add(command, "channel", g.Channel.Code);
+        Add(command, "category", g.Category.Code);
+        Add(command, "sub_category", g.Category.SubCategory);
+        Add(command, "district", g.Location.District);
+        Add(command, "tehsil", g.Location.Tehsil);
+        Add(command, "ward", g.Location.Ward);
+        Add(command, "complainant_id", g.ComplainantId);
+        Add(command, "description", g.Description);
+        Add(command, "status", (int)g.Status);
+        Add(command, "outcome", (int)g.Outcome);
+        Add(command, "level", g.Level);
+        Add(command, "department", g.Department?.Value);
+        Add(command, "officer", g.Officer?.Value);
+        Add(command, "reopen_counts", string.Join(",", g.ReopenCounts.Select(c => c.ToString(CultureInfo.InvariantCulture))));
+        Add(command, "transfer_count", g.TransferCount);
+        Add(command, "unreachable_attempts", g.UnreachableAttempts);
+        Add(command, "registered_at", g.RegisteredAt.UtcTicks);
+        Add(command, "updated_at", g.UpdatedAt.UtcTicks);
+        Add(command, "due_at", g.DueAt?.UtcTicks);
+        Add(command, "feedback_due_at", g.FeedbackDueAt?.UtcTicks);
+        Add(command, "timer_token", g.TimerToken);
+        Add(command, "is_overdue", g.IsOverdue);
+        Add(command, "disposed_at", g.DisposedAt?.UtcTicks);
+        Add(command, "paused_at", g.PausedAt?.UtcTicks);
+        Add(command, "extension_count", g.ExtensionCount);
+        Add(command, "closed_at", g.ClosedAt?.UtcTicks);
+        Add(command, "rejection_reason_code", g.RejectionReasonCode);
+        Add(command, "duplicate_of", g.DuplicateOf?.Value);
+        Add(command, "version", g.Version);
+    }
+
+    public static GrievanceSnapshot ReadGrievance(DbDataReader r) => new()
+    {
+        Id = new GrievanceId(Guid.ParseExact(r.GetString(0), "N")),
+        ReferenceNumber = new ReferenceNumber(r.GetString(1)),
+        Channel = new Channel(r.GetString(2)),
+        Category = new GrievanceCategory(r.GetString(3), Text(r, 4)),
+        Location = new GrievanceLocation(r.GetString(5), Text(r, 6), Text(r, 7)),
+        ComplainantId = r.GetString(8),
+        Description = r.GetString(9),
+        Status = (GrievanceStatus)r.GetInt32(10),
+        Outcome = (GrievanceOutcome)r.GetInt32(11),
+        Level = r.GetInt32(12),
+        Department = Text(r, 13) is { } department ? new DepartmentId(department) : null,
+        Officer = Text(r, 14) is { } officer ? new OfficerId(officer) : null,
+        ReopenCounts = r.GetString(15) is { Length: > 0 } counts
+            ? new LevelCounts(counts.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)))
+            : LevelCounts.Empty,
+        TransferCount = r.GetInt32(16),
+        UnreachableAttempts = r.GetInt32(17),
+        RegisteredAt = Time(r, 18)!.Value,
+        UpdatedAt = Time(r, 19)!.Value,
+        DueAt = Time(r, 20),
+        FeedbackDueAt = Time(r, 21),
+        TimerToken = r.GetInt64(22),
+        IsOverdue = r.GetBoolean(23),
+        DisposedAt = Time(r, 24),
+        PausedAt = Time(r, 25),
+        ExtensionCount = r.GetInt32(26),
+        ClosedAt = Time(r, 27),
+        RejectionReasonCode = Text(r, 28),
+        DuplicateOf = Text(r, 29) is { } original ? new ReferenceNumber(original) : null,
+        Version = r.GetInt64(30),
+    };
+
+    public static void AddHistory(DbCommand command, HistoryEntry e)
+    {
+        Add(command, "grievance_id", Id(e.GrievanceId));
+        Add(command, "sequence", e.Sequence);
+        Add(command, "occurred_at", e.OccurredAt.UtcTicks);
+        Add(command, "actor_role", (int)e.Actor.Role);
+        Add(command, "actor_id", e.Actor.Id);
+        Add(command, "actor_department", e.Actor.Department?.Value);
+        Add(command, "actor_level", e.Actor.Level);
+        Add(command, "action", (int)e.Action);
+        Add(command, "from_status", (int)e.FromStatus);
+        Add(command, "to_status", (int)e.ToStatus);
+        Add(command, "outcome", (int)e.Outcome);
+        Add(command, "from_level", e.FromLevel);
+        Add(command, "to_level", e.ToLevel);
+        Add(command, "department", e.Department?.Value);
+        Add(command, "officer", e.Officer?.Value);
+        Add(command, "text", e.Text);
+        Add(command, "reason_code", e.ReasonCode);
+        Add(command, "rating", e.Rating);
+        Add(command, "command_id", e.CommandId?.Value);
+    }
+
+    public static HistoryEntry ReadHistory(DbDataReader r)
+    {
+        var role = (ActorRole)r.GetInt32(3);
+        var actorId = r.GetString(4);
+        var actor = role switch
+        {
+            ActorRole.Officer => Actor.Officer(new OfficerId(actorId), new DepartmentId(r.GetString(5)), r.GetInt32(6)),
+            ActorRole.Complainant => Actor.Complainant(actorId),
+            ActorRole.HelplineAgent => Actor.HelplineAgent(actorId),
+            ActorRole.Administrator => Actor.Administrator(actorId),
+            _ => Actor.System,
+        };
+        return new HistoryEntry
+        {
+            GrievanceId = new GrievanceId(Guid.ParseExact(r.GetString(0), "N")),
+            Sequence = r.GetInt64(1),
+            OccurredAt = Time(r, 2)!.Value,
+            Actor = actor,
+            Action = (GrievanceAction)r.GetInt32(7),
+            FromStatus = (GrievanceStatus)r.GetInt32(8),
+            ToStatus = (GrievanceStatus)r.GetInt32(9),
+            Outcome = (GrievanceOutcome)r.GetInt32(10),
+            FromLevel = r.GetInt32(11),
+            ToLevel = r.GetInt32(12),
+            Department = Text(r, 13) is { } department ? new DepartmentId(department) : null,
+            Officer = Text(r, 14) is { } officer ? new OfficerId(officer) : null,
+            Text = Text(r, 15),
+            ReasonCode = Text(r, 16),
+            Rating = r.IsDBNull(17) ? null : r.GetInt32(17),
+            CommandId = Text(r, 18) is { } commandId ? new CommandId(commandId) : null,
+        };
+    }
+
+    public static void AddEvent(DbCommand command, GrievanceEvent e, string prefix)
+    {
+        Add(command, prefix + "grievance_id", Id(e.GrievanceId));
+        Add(command, prefix + "reference_number", e.ReferenceNumber.Value);
+        Add(command, prefix + "sequence", e.Sequence);
+        Add(command, prefix + "idx", e.Index);
+        Add(command, prefix + "type", (int)e.Type);
+        Add(command, prefix + "occurred_at", e.OccurredAt.UtcTicks);
+        Add(command, prefix + "channel", e.Channel.Code);
+        Add(command, prefix + "status", (int)e.Status);
+        Add(command, prefix + "outcome", (int)e.Outcome);
+        Add(command, prefix + "level", e.Level);
+        Add(command, prefix + "department", e.Department?.Value);
+        Add(command, prefix + "officer", e.Officer?.Value);
+        Add(command, prefix + "due_at", e.DueAt?.UtcTicks);
+    }
+
+    /// <summary>Reads an outbox row: the position first, then <see cref="Event"/>'s columns.</summary>
+    public static OutboxMessage ReadOutbox(DbDataReader r) => new(r.GetInt64(0), new GrievanceEvent
+    {
+        GrievanceId = new GrievanceId(Guid.ParseExact(r.GetString(1), "N")),
+        ReferenceNumber = new ReferenceNumber(r.GetString(2)),
+        Sequence = r.GetInt64(3),
+        Index = r.GetInt32(4),
+        Type = (GrievanceEventType)r.GetInt32(5),
+        OccurredAt = Time(r, 6)!.Value,
+        Channel = new Channel(r.GetString(7)),
+        Status = (GrievanceStatus)r.GetInt32(8),
+        Outcome = (GrievanceOutcome)r.GetInt32(9),
+        Level = r.GetInt32(10),
+        Department = Text(r, 11) is { } department ? new DepartmentId(department) : null,
+        Officer = Text(r, 12) is { } officer ? new OfficerId(officer) : null,
+        DueAt = Time(r, 13),
+    });
+
+    public static DbParameter Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    public static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
+    public static DateTimeOffset? Time(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : new DateTimeOffset(r.GetInt64(ordinal), TimeSpan.Zero);
+}

@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Grievance.Workflow.Events;
+using Grievance.Workflow.Sweeping;
+
+namespace Grievance.Workflow.Storage.Sql;
+
+/// <summary>
+/// The store logic every SQL adapter shares: one transaction per command covering the grievance row (checked against the expected
+/// version), its history row and its outbox rows; parameterized SQL only; schema managed by a version table. Source shared by the
+/// adapters, not a public API.
+/// </summary>
+internal sealed class SqlStore
+{
+    private readonly SqlDialect _dialect;
+    private readonly object _migrationGate = new();
+    private Task? _migration;
+
+    public SqlStore(SqlDialect dialect) => _dialect = dialect;
+
+    /// <summary>Creates or upgrades the schema once per store; a failed attempt is tried again on the next call.</summary>
+    public ValueTask MigrateAsync(CancellationToken cancellationToken)
+    {
+        var migration = Volatile.Read(ref _migration);
+        if (migration is { IsCompletedSuccessfully: true })
+        {
+            return default;
+        }
+
+        lock (_migrationGate)
+        {
+            if (_migration is null || _migration.IsFaulted || _migration.IsCanceled)
+            {
+                _migration = MigrateCoreAsync();
+            }
+
+            migration = _migration;
+        }
+
+        return new ValueTask(migration.WaitAsync(cancellationToken));
+    }
+
+    private async Task MigrateCoreAsync()
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (_dialect.MigrationLock.Length > 0)
+        {
+            await ExecuteAsync(connection, transaction, _dialect.MigrationLock, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS grievance_schema (version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);
+        var current = await ScalarAsync(connection, transaction, "SELECT MAX(version) FROM grievance_schema", cancellationToken).ConfigureAwait(false);
+        var version = current is null or DBNull ? 0 : Convert.ToInt32(current, System.Globalization.CultureInfo.InvariantCulture);
+        for (var next = version + 1; next <= _dialect.Migrations.Length; next++)
+        {
+            await ExecuteAsync(connection, transaction, _dialect.Migrations[next - 1], cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO grievance_schema (version) VALUES ({next})", cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the schema version.</summary>
+    public async ValueTask<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var value = await ScalarAsync(connection, null, "SELECT MAX(version) FROM grievance_schema", cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public ValueTask<GrievanceSnapshot?> FindAsync(GrievanceId id, CancellationToken cancellationToken)
+        => ReadOneAsync($"SELECT {SqlColumns.Grievance} FROM grievances WHERE id = @id", c => SqlColumns.Add(c, "id", SqlColumns.Id(id)), SqlColumns.ReadGrievance, cancellationToken);
+
+    public ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken)
+        => ReadOneAsync($"SELECT {SqlColumns.Grievance} FROM grievances WHERE reference_number = @reference", c => SqlColumns.Add(c, "reference", referenceNumber.Value), SqlColumns.ReadGrievance, cancellationToken);
+
+    public ValueTask<HistoryEntry?> FindByCommandIdAsync(CommandId commandId, CancellationToken cancellationToken)
+        => ReadOneAsync($"SELECT {SqlColumns.History} FROM history WHERE command_id = @command", c => SqlColumns.Add(c, "command", commandId.Value), SqlColumns.ReadHistory, cancellationToken);
+
+    public ValueTask<ContactDetails?> GetContactDetailsAsync(GrievanceId id, CancellationToken cancellationToken)
+        => ReadOneAsync(
+            "SELECT name, phone, email, address FROM contacts WHERE grievance_id = @id",
+            c => SqlColumns.Add(c, "id", SqlColumns.Id(id)),
+            r => new ContactDetails(SqlColumns.Text(r, 0), SqlColumns.Text(r, 1), SqlColumns.Text(r, 2), SqlColumns.Text(r, 3)),
+            cancellationToken);
+
+    public async ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken)
+        => await ReadManyAsync($"SELECT {SqlColumns.History} FROM history WHERE grievance_id = @id ORDER BY sequence", c => SqlColumns.Add(c, "id", SqlColumns.Id(id)), SqlColumns.ReadHistory, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken)
+    {
+        var grievance = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteAsync(connection, transaction, $"INSERT INTO grievances ({SqlColumns.Grievance}) VALUES ({SqlColumns.Parameters(SqlColumns.Grievance)})", c => SqlColumns.AddGrievance(c, grievance), cancellationToken).ConfigureAwait(false);
+            await InsertHistoryAsync(connection, transaction, creation.Entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out var what))
+        {
+            var (kind, value) = what.Contains("reference", StringComparison.OrdinalIgnoreCase) ? (DuplicateKind.ReferenceNumber, grievance.ReferenceNumber.Value)
+                : what.Contains("command", StringComparison.OrdinalIgnoreCase) ? (DuplicateKind.CommandId, creation.Entry.CommandId?.Value ?? string.Empty)
+                : (DuplicateKind.GrievanceId, grievance.Id.ToString());
+            throw new DuplicateGrievanceException(grievance.Id, kind, value);
+        }
+
+        if (creation.Contact is { } contact)
+        {
+            await WriteAsync(connection, transaction, "INSERT INTO contacts (grievance_id, name, phone, email, address) VALUES (@id, @name, @phone, @email, @address)", c =>
+            {
+                SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id));
+                SqlColumns.Add(c, "name", contact.Name);
+                SqlColumns.Add(c, "phone", contact.Phone);
+                SqlColumns.Add(c, "email", contact.Email);
+                SqlColumns.Add(c, "address", contact.Address);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await AppendOutboxAsync(connection, transaction, creation.Events, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
+    {
+        var grievance = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        var updated = await WriteAsync(connection, transaction, $"UPDATE grievances SET {SqlColumns.Assignments(SqlColumns.Grievance)} WHERE id = @id AND version = @expected_version", c =>
+        {
+            SqlColumns.AddGrievance(c, grievance);
+            SqlColumns.Add(c, "expected_version", change.ExpectedVersion);
+        }, cancellationToken).ConfigureAwait(false);
+        if (updated == 0)
+        {
+            var stored = await ScalarAsync(connection, transaction, "SELECT version FROM grievances WHERE id = @id", cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false);
+            throw stored is null or DBNull
+                ? new GrievanceNotFoundException(grievance.Id)
+                : new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        try
+        {
+            await InsertHistoryAsync(connection, transaction, change.Entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out _) && change.Entry.CommandId is { } commandId)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var first = await FindByCommandIdAsync(commandId, cancellationToken).ConfigureAwait(false);
+            throw new CommandIdConflictException(commandId, grievance.Id, change.Entry.Action, first?.GrievanceId ?? grievance.Id, first?.Action ?? change.Entry.Action);
+        }
+
+        await AppendOutboxAsync(connection, transaction, change.Events, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var (column, filter) = kind switch
+        {
+            DueWorkKind.OfficerDeadline => ("due_at", $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = @not_overdue"),
+            DueWorkKind.FeedbackWindow => ("feedback_due_at", $"status = {(int)GrievanceStatus.AwaitingFeedback}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
+        };
+        var keyset = after is null ? string.Empty : $" AND ({column} > @after_due OR ({column} = @after_due AND id > @after_id))";
+        return await ReadManyAsync(
+            $"SELECT id, {column}, timer_token, version FROM grievances WHERE {filter} AND {column} <= @due_by{keyset} ORDER BY {column}, id LIMIT @limit",
+            c =>
+            {
+                SqlColumns.Add(c, "due_by", dueBy.UtcTicks);
+                SqlColumns.Add(c, "limit", limit);
+                if (kind == DueWorkKind.OfficerDeadline)
+                {
+                    SqlColumns.Add(c, "not_overdue", false);
+                }
+
+                if (after is { } cursor)
+                {
+                    SqlColumns.Add(c, "after_due", cursor.DueAt.UtcTicks);
+                    SqlColumns.Add(c, "after_id", SqlColumns.Id(cursor.GrievanceId));
+                }
+            },
+            r => new DueWorkItem(new GrievanceId(Guid.ParseExact(r.GetString(0), "N")), SqlColumns.Time(r, 1)!.Value, r.GetInt64(2), r.GetInt64(3)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(long afterPosition, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return await ReadManyAsync(
+            $"SELECT position, {SqlColumns.Event} FROM outbox WHERE position > @after ORDER BY position LIMIT @limit",
+            c =>
+            {
+                SqlColumns.Add(c, "after", afterPosition);
+                SqlColumns.Add(c, "limit", limit);
+            },
+            SqlColumns.ReadOutbox,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<long> GetCheckpointAsync(string handler, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var value = await ScalarAsync(connection, null, "SELECT position FROM outbox_checkpoints WHERE handler = @handler", cancellationToken, c => SqlColumns.Add(c, "handler", handler)).ConfigureAwait(false);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        var current = await ScalarAsync(connection, transaction, "SELECT position FROM outbox_checkpoints WHERE handler = @handler", cancellationToken, c => SqlColumns.Add(c, "handler", handler)).ConfigureAwait(false);
+        var checkpoint = current is null or DBNull ? 0 : Convert.ToInt64(current, System.Globalization.CultureInfo.InvariantCulture);
+        var exists = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM outbox WHERE position = @position", cancellationToken, c => SqlColumns.Add(c, "position", position)).ConfigureAwait(false);
+        if (position <= checkpoint || Convert.ToInt64(exists, System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), position, $"Handler '{handler}' is at position {checkpoint}; a delivery must move it forward, to an event in the outbox.");
+        }
+
+        await WriteAsync(connection, transaction, "INSERT INTO outbox_checkpoints (handler, position) VALUES (@handler, @position) ON CONFLICT (handler) DO UPDATE SET position = @position", c =>
+        {
+            SqlColumns.Add(c, "handler", handler);
+            SqlColumns.Add(c, "position", position);
+        }, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(connection, transaction, "INSERT INTO outbox_deliveries (handler, position, attempts, delivered_at) VALUES (@handler, @position, @attempts, @delivered_at)", c =>
+        {
+            SqlColumns.Add(c, "handler", handler);
+            SqlColumns.Add(c, "position", position);
+            SqlColumns.Add(c, "attempts", attempts);
+            SqlColumns.Add(c, "delivered_at", deliveredAt.UtcTicks);
+        }, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask AppendOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        if (_dialect.OutboxLock.Length > 0)
+        {
+            await ExecuteAsync(connection, transaction, _dialect.OutboxLock, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var e in events)
+        {
+            await WriteAsync(connection, transaction, $"INSERT INTO outbox ({SqlColumns.Event}) VALUES ({SqlColumns.Parameters(SqlColumns.Event)})", c => SqlColumns.AddEvent(c, e, string.Empty), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static ValueTask<int> InsertHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
+        => WriteAsync(connection, transaction, $"INSERT INTO history ({SqlColumns.History}) VALUES ({SqlColumns.Parameters(SqlColumns.History)})", c => SqlColumns.AddHistory(c, entry), cancellationToken);
+
+    private async ValueTask<T?> ReadOneAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var rows = await ReadManyAsync(sql, bind, read, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async ValueTask<List<T>> ReadManyAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static async ValueTask<int> WriteAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ValueTask<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+        => WriteAsync(connection, transaction, sql, static _ => { }, cancellationToken);
+
+    private static async ValueTask<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, Action<DbCommand>? bind = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind?.Invoke(command);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
