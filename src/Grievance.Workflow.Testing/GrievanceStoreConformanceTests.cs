@@ -56,7 +56,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>Every field of a grievance, its first history entry and its contact details read back as written, Unicode and 4,000-character text included.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task A_grievance_reads_back_field_for_field()
     {
         var (grievance, entry, contact) = FullyPopulated();
@@ -72,7 +72,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>Optional fields left empty read back empty.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Optional_fields_left_empty_read_back_empty()
     {
         var grievance = Minimal(GrievanceId.New(), "REF-MIN-1");
@@ -90,7 +90,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>A taken id, reference number or command id is refused with a typed error, and nothing of the refused grievance is stored.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task A_taken_id_reference_number_or_command_id_is_refused_and_nothing_is_stored()
     {
         var first = Minimal(GrievanceId.New(), "REF-1");
@@ -115,7 +115,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>A save at the expected version lands with its entry; a stale one is a typed conflict naming both versions and stores nothing.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Saves_check_the_expected_version_and_a_stale_one_stores_nothing()
     {
         var g = Minimal(GrievanceId.New(), "REF-V");
@@ -135,7 +135,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>A command id used again is a typed conflict naming the first use, and nothing is stored.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task A_reused_command_id_is_a_typed_conflict_and_stores_nothing()
     {
         var g = Minimal(GrievanceId.New(), "REF-C");
@@ -153,7 +153,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>64 writers racing on one grievance: exactly one wins each version, and every writer's entry is in the history once.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Sixty_four_parallel_writers_get_exactly_one_winner_per_version_and_lose_no_entry()
     {
         var g = Minimal(GrievanceId.New(), "REF-P");
@@ -185,7 +185,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>Events are recorded with their change, in position order, never with a refused change; checkpoints only move forward.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task The_outbox_records_events_atomically_with_the_change()
     {
         var outbox = Assert.IsAssignableFrom<IOutboxStore>(Store);
@@ -211,7 +211,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>The due-work query finds due timers only, in due order, with keyset paging that neither skips nor repeats.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Due_work_is_found_in_due_order_with_stable_keyset_paging()
     {
         var query = Assert.IsAssignableFrom<IDueWorkQuery>(Store);
@@ -253,7 +253,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>The seed's four stories run end to end through the real engine on the store, with idempotent replay.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task The_seed_lifecycles_run_through_the_engine_on_the_store()
     {
         var (workflow, clock, provider) = Engine(Store);
@@ -293,7 +293,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
 
     /// <summary>Two engines sweeping the same store at once act on each breach exactly once.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [StoreFact]
     public async Task Two_engines_sweeping_one_store_escalate_each_breach_once()
     {
         var (a, clockA, providerA) = Engine(Store, escalateOnBreach: true);

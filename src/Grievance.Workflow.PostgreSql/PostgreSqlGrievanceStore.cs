@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Grievance.Workflow.Events;
+using Grievance.Workflow.Storage;
+using Grievance.Workflow.Storage.Sql;
+using Grievance.Workflow.Sweeping;
+using Npgsql;
+
+namespace Grievance.Workflow.PostgreSql;
+
+/// <summary>
+/// The store for several app nodes sharing one PostgreSQL database: grievances, their history, contact details (in a table of
+/// their own) and the outbox. Every command is one transaction covering the grievance row (checked against its version column), its
+/// history row and its outbox rows. Several nodes may sweep due work at once: each command names the version it read, so exactly one
+/// acts on each timer. The schema is created and upgraded on first use, under an advisory lock; running that again is harmless.
+/// </summary>
+/// <remarks>Thread-safe. Dispose it (the container does) to close its connection pool.</remarks>
+public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SqlStore _store;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="connectionString">An Npgsql connection string, for example <c>Host=db;Database=grievances;Username=app;Password=…</c>.</param>
+    /// <exception cref="ArgumentException">The connection string is empty.</exception>
+    public PostgreSqlGrievanceStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _store = new SqlStore(new PostgreSqlDialect(_dataSource));
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>Creates or upgrades the schema now, rather than on first use.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The schema version after the migration.</returns>
+    public ValueTask<int> MigrateAsync(CancellationToken cancellationToken = default) => _store.GetSchemaVersionAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<GrievanceSnapshot?> FindAsync(GrievanceId id, CancellationToken cancellationToken) => _store.FindAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken) => _store.FindByReferenceAsync(referenceNumber, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken) => _store.GetHistoryAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<HistoryEntry?> FindByCommandIdAsync(CommandId commandId, CancellationToken cancellationToken) => _store.FindByCommandIdAsync(commandId, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<ContactDetails?> GetContactDetailsAsync(GrievanceId id, CancellationToken cancellationToken) => _store.GetContactDetailsAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken) => _store.CreateAsync(creation, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken) => _store.SaveAsync(change, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
+        => _store.FindDueAsync(kind, dueBy, limit, after, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken) => _store.ReadOutboxAsync(afterPosition, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<long> GetCheckpointAsync(string handler, CancellationToken cancellationToken) => _store.GetCheckpointAsync(handler, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+        => _store.RecordDeliveryAsync(handler, position, attempts, deliveredAt, cancellationToken);
+}
