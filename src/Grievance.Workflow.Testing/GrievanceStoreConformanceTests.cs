@@ -209,6 +209,40 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<ArgumentException>(async () => await outbox.RecordDeliveryAsync("sms", messages[0].Position, 1, Start, default));
     }
 
+    /// <summary>
+    /// A dispatcher that dies between a delivery and its record loses nothing: a fresh dispatcher resumes from the checkpoint and
+    /// every event arrives at least once, in order.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task No_event_is_lost_when_a_dispatcher_dies_mid_batch()
+    {
+        var outbox = Assert.IsAssignableFrom<IOutboxStore>(Store);
+        var (workflow, _, provider) = Engine(Store);
+        await using (provider.ConfigureAwait(false))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"), new Complainant("c"), "x"));
+            }
+
+            var all = await outbox.ReadAsync(0, 100, default);
+            Assert.Equal(8, all.Count);
+            var received = new List<long>();
+            using var dying = new System.Threading.CancellationTokenSource();
+            var options = Microsoft.Extensions.Options.Options.Create(new GrievanceWorkflowOptions());
+            var first = new RecordingSubscriber("sms", all, received, stopAfter: all[2].Position, dying);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await new OutboxDispatcher(outbox, [first], options, TimeProvider.System).DispatchAsync(100, dying.Token));
+            Assert.Equal(all[1].Position, await outbox.GetCheckpointAsync("sms", default));
+            var resumed = await new OutboxDispatcher(outbox, [new RecordingSubscriber("sms", all, received, stopAfter: null, null)], options, TimeProvider.System).DispatchAsync(100);
+
+            Assert.Equal(6, resumed.Delivered);
+            Assert.Equal(all.Take(3).Select(m => m.Position).Concat(all.Skip(2).Select(m => m.Position)), received);
+            Assert.Equal(all[^1].Position, await outbox.GetCheckpointAsync("sms", default));
+        }
+    }
+
     /// <summary>The due-work query finds due timers only, in due order, with keyset paging that neither skips nor repeats.</summary>
     /// <returns>A task.</returns>
     [StoreFact]
@@ -317,6 +351,23 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
             {
                 Assert.Single(await Store.GetHistoryAsync(id, default), e => e.Action == GrievanceAction.SlaBreach);
             }
+        }
+    }
+
+    private sealed class RecordingSubscriber(string name, IReadOnlyList<OutboxMessage> all, List<long> received, long? stopAfter, System.Threading.CancellationTokenSource? dying) : IGrievanceEventSubscriber
+    {
+        public string Name { get; } = name;
+
+        public ValueTask HandleAsync(GrievanceEvent grievanceEvent, System.Threading.CancellationToken cancellationToken)
+        {
+            var position = all.Single(m => m.Event == grievanceEvent).Position;
+            received.Add(position);
+            if (position == stopAfter)
+            {
+                dying!.Cancel(); // the process dies after the side effect, before the delivery is recorded
+            }
+
+            return default;
         }
     }
 

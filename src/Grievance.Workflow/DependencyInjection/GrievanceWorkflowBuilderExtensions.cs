@@ -35,7 +35,7 @@ public static class GrievanceWorkflowBuilderExtensions
         where TStore : class, IGrievanceStore
         => Replace<IGrievanceStore, TStore>(builder);
 
-    /// <summary>Uses a store made by <paramref name="factory"/> (a singleton).</summary>
+    /// <summary>Uses a store made by <paramref name="factory"/> (a singleton). Like any factory-made singleton, the container disposes it when it is disposed.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="factory">Makes the store.</param>
     /// <returns>The builder.</returns>
