@@ -2,9 +2,12 @@ using Grievance.Workflow;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Lifecycle;
 using Grievance.Workflow.Routing;
+using Grievance.Workflow.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-// The CM Helpline 1076 seed story, run through the library exactly as a host app would: DI, commands, history.
+// The CM Helpline 1076 seed story, run through the library exactly as a host app would: DI, commands, history, on the embedded
+// SQLite store (a file in the current folder).
+var database = Path.GetFullPath("grievances.db");
 var services = new ServiceCollection();
 services.AddGrievanceWorkflow(options =>
 {
@@ -12,7 +15,7 @@ services.AddGrievanceWorkflow(options =>
     options.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 1, District = "Lucknow", Officer = "uppcl-je-lucknow" });
     options.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 2, District = "Lucknow", Officer = "uppcl-xen-lucknow" });
     options.Calendar.TimeZoneId = "Asia/Kolkata";
-});
+}).UseSqliteStore($"Data Source={database}");
 await using var provider = services.BuildServiceProvider();
 var workflow = provider.GetRequiredService<IGrievanceWorkflow>();
 
@@ -25,6 +28,8 @@ await RunAsync("Dissatisfied once: back to L1, then satisfied", FeedbackResponse
 await RunAsync("Dissatisfied twice: L2 disposes, complainant satisfied", FeedbackResponse.Dissatisfied, FeedbackResponse.Dissatisfied, FeedbackResponse.Satisfied);
 await RunAsync("Dissatisfied three times: closed at the final level (not resolved)", FeedbackResponse.Dissatisfied, FeedbackResponse.Dissatisfied, FeedbackResponse.Dissatisfied);
 
+Console.WriteLine($"Database: {database}");
+Console.WriteLine();
 Console.WriteLine("Lifecycle (Mermaid):");
 Console.WriteLine(GrievanceLifecycleDiagram.ToMermaid());
 
