@@ -51,7 +51,13 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public PostgreSqlDialect(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
-    public override string[] Migrations { get; } = [Schema1];
+    // Version 2: indexes for the work-queue queries (by status, by department and officer, oldest registration first).
+    private const string Schema2 = """
+        CREATE INDEX grievances_status_registered ON grievances (status, registered_at, id);
+        CREATE INDEX grievances_department_registered ON grievances (department, officer, registered_at, id);
+        """;
+
+    public override string[] Migrations { get; } = [Schema1, Schema2];
 
     // Fixed keys of transaction-scoped advisory locks ("GRVO" and "GRVM" as integers).
     public override string OutboxLock => "SELECT pg_advisory_xact_lock(1196578383)";

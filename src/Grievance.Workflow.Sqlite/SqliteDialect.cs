@@ -49,7 +49,13 @@ internal sealed class SqliteDialect : SqlDialect
 
     public SqliteDialect(string connectionString) => _connectionString = connectionString;
 
-    public override string[] Migrations { get; } = [Schema1];
+    // Version 2: indexes for the work-queue queries (by status, by department and officer, oldest registration first).
+    private const string Schema2 = """
+        CREATE INDEX grievances_status_registered ON grievances (status, registered_at, id);
+        CREATE INDEX grievances_department_registered ON grievances (department, officer, registered_at, id);
+        """;
+
+    public override string[] Migrations { get; } = [Schema1, Schema2];
 
     public override string OutboxLock => string.Empty;
 

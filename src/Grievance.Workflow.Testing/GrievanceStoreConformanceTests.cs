@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Queries;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Sweeping;
@@ -241,6 +242,56 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
             Assert.Equal(all.Take(3).Select(m => m.Position).Concat(all.Skip(2).Select(m => m.Position)), received);
             Assert.Equal(all[^1].Position, await outbox.GetCheckpointAsync("sms", default));
         }
+    }
+
+    /// <summary>Grievances are listed by status, department, officer and level, oldest first, and keyset pages neither skip nor repeat while others are written.</summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task Grievances_are_listed_by_status_department_and_officer_with_stable_keyset_paging()
+    {
+        var query = Assert.IsAssignableFrom<IGrievanceQuery>(Store);
+        var statuses = new[] { GrievanceStatus.Registered, GrievanceStatus.PendingWithOfficer, GrievanceStatus.AwaitingFeedback };
+        var all = new List<GrievanceSnapshot>();
+        for (var i = 0; i < 30; i++)
+        {
+            var g = Minimal(GrievanceId.New(), $"REF-Q{i}") with
+            {
+                Status = statuses[i % 3],
+                Department = new DepartmentId(i % 2 == 0 ? "uppcl" : "revenue"),
+                Officer = new OfficerId($"officer-{i % 4}"),
+                Level = 1 + (i % 2),
+                RegisteredAt = Start.AddMinutes(i / 2), // pairs share a registration time: the id breaks the tie
+            };
+            await Store.CreateAsync(new GrievanceCreation(g, FirstEntry(g, null) with { ToStatus = g.Status }, null), default);
+            all.Add(g);
+        }
+
+        var pending = await query.FindAsync(new GrievanceFilter { Status = GrievanceStatus.PendingWithOfficer }, 100, null, default);
+        var uppclOfficer0 = await query.FindAsync(new GrievanceFilter { Department = new DepartmentId("uppcl"), Officer = new OfficerId("officer-0") }, 100, null, default);
+        var level2Awaiting = await query.FindAsync(new GrievanceFilter { Level = 2, Status = GrievanceStatus.AwaitingFeedback }, 100, null, default);
+
+        static IEnumerable<GrievanceId> Ordered(IEnumerable<GrievanceSnapshot> list) => list.OrderBy(g => g.RegisteredAt).ThenBy(g => g.Id.Value).Select(g => g.Id);
+        Assert.Equal(Ordered(all.Where(g => g.Status == GrievanceStatus.PendingWithOfficer)), pending.Select(g => g.Id));
+        Assert.Equal(Ordered(all.Where(g => g.Department!.Value.Value == "uppcl" && g.Officer!.Value.Value == "officer-0")), uppclOfficer0.Select(g => g.Id));
+        Assert.Equal(Ordered(all.Where(g => g.Level == 2 && g.Status == GrievanceStatus.AwaitingFeedback)), level2Awaiting.Select(g => g.Id));
+
+        var paged = new List<GrievanceSnapshot>();
+        GrievancePageCursor? cursor = null;
+        while (true)
+        {
+            var page = await query.FindAsync(GrievanceFilter.All, 7, cursor, default);
+            paged.AddRange(page);
+            if (page.Count < 7)
+            {
+                break;
+            }
+
+            cursor = GrievancePageCursor.After(page[^1]);
+            await Store.SaveAsync(Next(all[paged.Count % all.Count], "written while paging"), default); // a concurrent write
+            all[paged.Count % all.Count] = (await Store.FindAsync(all[paged.Count % all.Count].Id, default))!;
+        }
+
+        Assert.Equal(Ordered(all), paged.Select(g => g.Id));
     }
 
     /// <summary>The due-work query finds due timers only, in due order, with keyset paging that neither skips nor repeats.</summary>

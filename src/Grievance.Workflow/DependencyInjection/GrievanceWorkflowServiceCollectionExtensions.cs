@@ -7,6 +7,7 @@ using Grievance.Workflow.Engine;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Queries;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
@@ -74,6 +75,8 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<IGrievanceStore>(sp => sp.GetRequiredService<InMemoryGrievanceStore>());
         services.TryAddSingleton<IDueWorkQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IDueWorkQuery
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IDueWorkQuery; register one to run the due-work sweeper."));
+        services.TryAddSingleton<IGrievanceQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IGrievanceQuery
+            ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IGrievanceQuery."));
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IGrievanceStore>() as IOutboxStore
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IOutboxStore; register one to dispatch events."));
         services.TryAddSingleton<IOutboxDispatcher>(sp => new OutboxDispatcher(

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Queries;
 using Grievance.Workflow.Sweeping;
 
 namespace Grievance.Workflow.Storage;
@@ -17,7 +18,7 @@ namespace Grievance.Workflow.Storage;
 /// database keeps it, as compact binary records in one byte buffer per grievance, and decoded when read: the garbage collector has
 /// nothing to trace in it however much history the store holds. Everything is lost when the process ends.
 /// </remarks>
-public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore
+public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery
 {
     private readonly List<OutboxMessage> _outbox = new();
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
@@ -153,6 +154,31 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     }
 
     /// <inheritdoc />
+    /// <remarks>The in-memory store scans its grievances (no index): fine for tests, demos and small desks.</remarks>
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new List<GrievanceSnapshot>();
+        foreach (var slot in _grievances.Values)
+        {
+            var g = slot.Current;
+            if ((filter.Status is null || g.Status == filter.Status)
+                && (filter.Department is null || g.Department == filter.Department)
+                && (filter.Officer is null || g.Officer == filter.Officer)
+                && (filter.Level is null || g.Level == filter.Level)
+                && (after is not { } cursor || Compare(g.RegisteredAt, g.Id, cursor.RegisteredAt, cursor.Id) > 0))
+            {
+                found.Add(g);
+            }
+        }
+
+        found.Sort((a, b) => Compare(a.RegisteredAt, a.Id, b.RegisteredAt, b.Id));
+        return new(found.Count > limit ? found.GetRange(0, limit) : found);
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -239,10 +265,12 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         return new(due.Count > limit ? due.GetRange(0, limit) : due);
     }
 
-    private static int Compare(DueWorkItem a, DueWorkItem b)
+    private static int Compare(DueWorkItem a, DueWorkItem b) => Compare(a.DueAt, a.GrievanceId, b.DueAt, b.GrievanceId);
+
+    private static int Compare(DateTimeOffset aTime, GrievanceId aId, DateTimeOffset bTime, GrievanceId bId)
     {
-        var byTime = a.DueAt.CompareTo(b.DueAt);
-        return byTime != 0 ? byTime : a.GrievanceId.Value.CompareTo(b.GrievanceId.Value);
+        var byTime = aTime.CompareTo(bTime);
+        return byTime != 0 ? byTime : aId.Value.CompareTo(bId.Value);
     }
 
     private CommandIdConflictException CommandIdTaken(CommandId commandId, HistoryEntry entry)

@@ -193,6 +193,72 @@ internal sealed class SqlStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(Queries.GrievanceFilter filter, int limit, Queries.GrievancePageCursor? after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var conditions = new List<string>();
+        if (filter.Status is not null)
+        {
+            conditions.Add("status = @status");
+        }
+
+        if (filter.Department is not null)
+        {
+            conditions.Add("department = @department");
+        }
+
+        if (filter.Officer is not null)
+        {
+            conditions.Add("officer = @officer");
+        }
+
+        if (filter.Level is not null)
+        {
+            conditions.Add("level = @level");
+        }
+
+        if (after is not null)
+        {
+            conditions.Add("(registered_at > @after_time OR (registered_at = @after_time AND id > @after_id))");
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        return await ReadManyAsync(
+            $"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY registered_at, id LIMIT @limit",
+            c =>
+            {
+                SqlColumns.Add(c, "limit", limit);
+                if (filter.Status is { } status)
+                {
+                    SqlColumns.Add(c, "status", (int)status);
+                }
+
+                if (filter.Department is { } department)
+                {
+                    SqlColumns.Add(c, "department", department.Value);
+                }
+
+                if (filter.Officer is { } officer)
+                {
+                    SqlColumns.Add(c, "officer", officer.Value);
+                }
+
+                if (filter.Level is { } level)
+                {
+                    SqlColumns.Add(c, "level", level);
+                }
+
+                if (after is { } cursor)
+                {
+                    SqlColumns.Add(c, "after_time", cursor.RegisteredAt.UtcTicks);
+                    SqlColumns.Add(c, "after_id", SqlColumns.Id(cursor.Id));
+                }
+            },
+            SqlColumns.ReadGrievance,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(long afterPosition, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Grievance.Workflow.Queries;
+
+/// <summary>Lists grievances by status, department, officer and level, oldest registration first, with keyset paging.</summary>
+/// <remarks>Implementations must be thread-safe and should answer from their indexes, not by loading everything.</remarks>
+public interface IGrievanceQuery
+{
+    /// <summary>Finds grievances.</summary>
+    /// <param name="filter">Which grievances.</param>
+    /// <param name="limit">At most this many, 1 or more.</param>
+    /// <param name="after">Where the previous page ended, or <see langword="null"/> for the first page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The grievances, ordered by registration time, then id.</returns>
+    ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken);
+}
