@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Clocks;
@@ -12,9 +13,11 @@ using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Sweeping;
+using Grievance.Workflow.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.DependencyInjection;
@@ -101,7 +104,11 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IReferenceNumberGenerator>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            machines: null,
+            sp.GetRequiredService<WorkflowInstruments>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name)));
+        services.TryAddSingleton(sp => new WorkflowInstruments(sp.GetService<IMeterFactory>()));
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +13,9 @@ using Grievance.Workflow.Lifecycle;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
+using Grievance.Workflow.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Engine;
@@ -37,6 +41,8 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     private readonly LifecycleLimits _limits;
     private readonly SlaClock _clock;
     private readonly Func<GrievanceId, GrievanceLifecycle> _machines;
+    private readonly WorkflowInstruments _instruments;
+    private readonly ILogger _logger;
 
     public GrievanceEngine(
         IGrievanceStore store,
@@ -48,8 +54,12 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         IBusinessCalendar calendar,
         IOptions<GrievanceWorkflowOptions> options,
         TimeProvider time,
-        Func<GrievanceId, GrievanceLifecycle>? machines = null)
+        Func<GrievanceId, GrievanceLifecycle>? machines = null,
+        WorkflowInstruments? instruments = null,
+        ILogger? logger = null)
     {
+        _instruments = instruments ?? new WorkflowInstruments(null);
+        _logger = logger ?? NullLogger.Instance;
         // The default reuses one configured machine per thread. Benchmarks pass other strategies to measure what reuse saves.
         _machines = machines ?? (static _ => GrievanceLifecycle.ForCurrentThread());
         _store = store;
@@ -75,6 +85,57 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     public async ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = WorkflowInstruments.StartCommand(GrievanceAction.Register, command.GrievanceId);
+        var start = Stopwatch.GetTimestamp();
+        var result = await RegisterCoreAsync(command, cancellationToken).ConfigureAwait(false);
+        Report(GrievanceAction.Register, command.GrievanceId, result, start, activity);
+        return result;
+    }
+
+    public async ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        using var activity = WorkflowInstruments.StartCommand(command.Action, command.GrievanceId);
+        var start = Stopwatch.GetTimestamp();
+        var result = await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
+        Report(command.Action, command.GrievanceId, result, start, activity);
+        return result;
+    }
+
+    private void Report(GrievanceAction action, GrievanceId? grievanceId, WorkflowResult result, long start, Activity? activity)
+    {
+        if (!result.Succeeded)
+        {
+            var refusal = WorkflowInstruments.ResultOf(result.Error);
+            _instruments.Completed(action, refusal, start, activity, null);
+            Log.CommandRefused(_logger, grievanceId ?? result.Error.GrievanceId, action, refusal);
+            return;
+        }
+
+        var done = result.Value;
+        var entry = done.Entry;
+        _instruments.Completed(action, done.IsReplay ? "replayed" : "accepted", start, activity, done);
+        if (done.IsReplay)
+        {
+            Log.CommandReplayed(_logger, entry.GrievanceId, action, entry.CommandId?.Value);
+        }
+        else if (action == GrievanceAction.Register)
+        {
+            Log.Registered(_logger, entry.GrievanceId, done.Grievance.ReferenceNumber, done.Grievance.Channel, entry.ToStatus);
+        }
+        else
+        {
+            Log.CommandAccepted(_logger, entry.GrievanceId, action, entry.ToStatus, entry.ToLevel, entry.Sequence);
+            if (entry.ToLevel > entry.FromLevel && action != GrievanceAction.Transfer)
+            {
+                var reason = WorkflowInstruments.EscalationReasonOf(action);
+                Log.Escalated(_logger, entry.GrievanceId, entry.FromLevel, entry.ToLevel, reason);
+            }
+        }
+    }
+
+    private async ValueTask<WorkflowResult> RegisterCoreAsync(RegisterGrievance command, CancellationToken cancellationToken)
+    {
         if (command.CommandId is { } commandId && await _store.FindByCommandIdAsync(commandId, cancellationToken).ConfigureAwait(false) is { } prior)
         {
             return await ReplayAsync(commandId, null, GrievanceAction.Register, prior, cancellationToken).ConfigureAwait(false);
@@ -161,9 +222,8 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         }
     }
 
-    public async ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
+    private async ValueTask<WorkflowResult> ExecuteCoreAsync(GrievanceCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         for (var attempt = 0; ; attempt++)
         {
             if (command.CommandId is { } commandId && await _store.FindByCommandIdAsync(commandId, cancellationToken).ConfigureAwait(false) is { } prior)
@@ -219,6 +279,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             catch (GrievanceConcurrencyException) when (command.ExpectedVersion is null && attempt < _retryLimit)
             {
                 // Lost a race: re-decide on the latest version.
+                Log.ConcurrencyRetry(_logger, command.GrievanceId, command.Action, attempt + 1);
             }
             catch (GrievanceConcurrencyException ex)
             {

@@ -1,0 +1,60 @@
+namespace Grievance.Workflow.Telemetry;
+
+/// <summary>
+/// The names of the workflow's telemetry, for OpenTelemetry and <c>dotnet-counters</c>: one <see cref="System.Diagnostics.Metrics.Meter"/>
+/// and one <see cref="System.Diagnostics.ActivitySource"/>, both named <see cref="Name"/>. No instrument, span or log carries
+/// complainant data: only ids, actions, statuses, channels, levels and codes.
+/// </summary>
+public static class GrievanceTelemetry
+{
+    /// <summary>The name of the meter and of the activity source: <c>Grievance.Workflow</c>.</summary>
+    public const string Name = "Grievance.Workflow";
+
+    /// <summary>Counter of commands, tagged <see cref="ActionTag"/> and <see cref="ResultTag"/>. Unit <c>{command}</c>.</summary>
+    public const string Commands = "grievance.workflow.commands";
+
+    /// <summary>Counter of registrations, tagged <see cref="ChannelTag"/>. Unit <c>{grievance}</c>.</summary>
+    public const string Registrations = "grievance.workflow.registrations";
+
+    /// <summary>Counter of escalations, tagged <see cref="EscalationReasonTag"/> and <see cref="LevelTag"/> (the level reached). Unit <c>{escalation}</c>.</summary>
+    public const string Escalations = "grievance.workflow.escalations";
+
+    /// <summary>Counter of feedback results, tagged <see cref="FeedbackTag"/>. Unit <c>{feedback}</c>.</summary>
+    public const string Feedback = "grievance.workflow.feedback";
+
+    /// <summary>Histogram of command durations, tagged <see cref="ActionTag"/> and <see cref="ResultTag"/>. Unit <c>ms</c>.</summary>
+    public const string CommandDuration = "grievance.workflow.command.duration";
+
+    /// <summary>Histogram of the time from registration to closure, tagged <see cref="OutcomeTag"/>. Unit <c>d</c>.</summary>
+    public const string DisposalTime = "grievance.workflow.disposal.time";
+
+    /// <summary>The name of the span each command runs in.</summary>
+    public const string CommandActivity = "grievance.command";
+
+    /// <summary>Tag: the action, for example <c>ReportAction</c>.</summary>
+    public const string ActionTag = "grievance.action";
+
+    /// <summary>Tag: the result — <c>accepted</c>, <c>replayed</c>, or the refusal (<c>not_allowed</c>, <c>unauthorized</c>, <c>conflict</c>, <c>not_found</c>, <c>transfer_limit</c>, <c>duplicate</c>, <c>command_id_conflict</c>).</summary>
+    public const string ResultTag = "grievance.result";
+
+    /// <summary>Tag: the grievance id (spans only, never metrics).</summary>
+    public const string IdTag = "grievance.id";
+
+    /// <summary>Tag: the version after the command (spans only).</summary>
+    public const string VersionTag = "grievance.version";
+
+    /// <summary>Tag: the channel code.</summary>
+    public const string ChannelTag = "grievance.channel";
+
+    /// <summary>Tag: why it moved up — <c>dissatisfaction</c>, <c>sla_breach</c> or <c>manual</c>.</summary>
+    public const string EscalationReasonTag = "grievance.escalation.reason";
+
+    /// <summary>Tag: a level, 1 for L1.</summary>
+    public const string LevelTag = "grievance.level";
+
+    /// <summary>Tag: a feedback result — <c>satisfied</c>, <c>dissatisfied</c>, <c>not_reachable</c> or <c>window_expired</c>.</summary>
+    public const string FeedbackTag = "grievance.feedback.outcome";
+
+    /// <summary>Tag: a closed grievance's outcome, for example <c>Resolved</c>.</summary>
+    public const string OutcomeTag = "grievance.outcome";
+}

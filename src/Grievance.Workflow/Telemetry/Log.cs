@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Grievance.Workflow.Telemetry;
+
+/// <summary>The workflow's log messages: source-generated, with stable event ids, and never a complainant's data or free text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Grievance {GrievanceId}: {Action} accepted, now {Status} at L{Level}, version {Version}")]
+    public static partial void CommandAccepted(ILogger logger, GrievanceId grievanceId, GrievanceAction action, GrievanceStatus status, int level, long version);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Grievance {GrievanceId}: {Action} replayed for command id {CommandId}")]
+    public static partial void CommandReplayed(ILogger logger, GrievanceId grievanceId, GrievanceAction action, string? commandId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Grievance {GrievanceId}: {Action} refused ({Result})")]
+    public static partial void CommandRefused(ILogger logger, GrievanceId? grievanceId, GrievanceAction action, string result);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Grievance {GrievanceId} registered as {ReferenceNumber} via {Channel}, {Status}")]
+    public static partial void Registered(ILogger logger, GrievanceId grievanceId, ReferenceNumber referenceNumber, Channel channel, GrievanceStatus status);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Grievance {GrievanceId} escalated from L{FromLevel} to L{ToLevel} ({Reason})")]
+    public static partial void Escalated(ILogger logger, GrievanceId grievanceId, int fromLevel, int toLevel, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Grievance {GrievanceId}: {Action} lost a concurrent write at attempt {Attempt}; deciding again")]
+    public static partial void ConcurrencyRetry(ILogger logger, GrievanceId grievanceId, GrievanceAction action, int attempt);
+}

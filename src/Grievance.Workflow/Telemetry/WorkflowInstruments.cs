@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Grievance.Workflow.Telemetry;
+
+/// <summary>The workflow's meter, instruments and activity source. Recording is skipped cheaply when nobody listens.</summary>
+internal sealed class WorkflowInstruments : IDisposable
+{
+    private static readonly ActivitySource Source = new(GrievanceTelemetry.Name, typeof(WorkflowInstruments).Assembly.GetName().Version?.ToString());
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _commands;
+    private readonly Counter<long> _registrations;
+    private readonly Counter<long> _escalations;
+    private readonly Counter<long> _feedback;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _disposal;
+
+    public WorkflowInstruments(IMeterFactory? meterFactory)
+    {
+        var version = typeof(WorkflowInstruments).Assembly.GetName().Version?.ToString();
+        _meter = meterFactory?.Create(new MeterOptions(GrievanceTelemetry.Name) { Version = version }) ?? new Meter(GrievanceTelemetry.Name, version);
+        _commands = _meter.CreateCounter<long>(GrievanceTelemetry.Commands, "{command}", "Commands applied to grievances, by action and result.");
+        _registrations = _meter.CreateCounter<long>(GrievanceTelemetry.Registrations, "{grievance}", "Grievances registered, by channel.");
+        _escalations = _meter.CreateCounter<long>(GrievanceTelemetry.Escalations, "{escalation}", "Grievances moved up a level, by reason and level reached.");
+        _feedback = _meter.CreateCounter<long>(GrievanceTelemetry.Feedback, "{feedback}", "Feedback calls and windows, by result.");
+        _duration = _meter.CreateHistogram<double>(GrievanceTelemetry.CommandDuration, "ms", "How long a command took, store included.");
+        _disposal = _meter.CreateHistogram<double>(GrievanceTelemetry.DisposalTime, "d", "Days from registration to closure, by outcome.");
+    }
+
+    public static Activity? StartCommand(GrievanceAction action, GrievanceId? grievanceId)
+    {
+        var activity = Source.StartActivity(GrievanceTelemetry.CommandActivity, ActivityKind.Internal);
+        if (activity is not null)
+        {
+            activity.DisplayName = $"grievance {action}";
+            activity.SetTag(GrievanceTelemetry.ActionTag, action.ToString());
+            if (grievanceId is { } id)
+            {
+                activity.SetTag(GrievanceTelemetry.IdTag, id.ToString());
+            }
+        }
+
+        return activity;
+    }
+
+    public void Completed(GrievanceAction action, string result, long startTimestamp, Activity? activity, CommandResult? done)
+    {
+        if (_commands.Enabled)
+        {
+            _commands.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, result));
+        }
+
+        if (_duration.Enabled)
+        {
+            _duration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, result));
+        }
+
+        if (activity is not null)
+        {
+            activity.SetTag(GrievanceTelemetry.ResultTag, result);
+            if (done is not null)
+            {
+                activity.SetTag(GrievanceTelemetry.IdTag, done.Grievance.Id.ToString());
+                activity.SetTag(GrievanceTelemetry.VersionTag, done.Grievance.Version);
+            }
+            else
+            {
+                activity.SetStatus(ActivityStatusCode.Error, result);
+            }
+        }
+
+        if (done is null || done.IsReplay)
+        {
+            return;
+        }
+
+        var entry = done.Entry;
+        if (entry.Action == GrievanceAction.Register && _registrations.Enabled)
+        {
+            _registrations.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.ChannelTag, done.Grievance.Channel.Code));
+        }
+
+        if (entry.ToLevel > entry.FromLevel && entry.Action != GrievanceAction.Transfer && _escalations.Enabled)
+        {
+            _escalations.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.EscalationReasonTag, EscalationReasonOf(entry.Action)), new KeyValuePair<string, object?>(GrievanceTelemetry.LevelTag, entry.ToLevel));
+        }
+
+        if (FeedbackOf(entry.Action) is { } feedback && _feedback.Enabled)
+        {
+            _feedback.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.FeedbackTag, feedback));
+        }
+
+        if (entry.FromStatus != GrievanceStatus.Closed && entry.ToStatus == GrievanceStatus.Closed && _disposal.Enabled)
+        {
+            _disposal.Record((entry.OccurredAt - done.Grievance.RegisteredAt).TotalDays, new KeyValuePair<string, object?>(GrievanceTelemetry.OutcomeTag, entry.Outcome.ToString()));
+        }
+    }
+
+    public static string EscalationReasonOf(GrievanceAction action) => action switch
+    {
+        GrievanceAction.SlaBreach => "sla_breach",
+        GrievanceAction.Escalate => "manual",
+        _ => "dissatisfaction",
+    };
+
+    public static string ResultOf(GrievanceWorkflowException error) => error switch
+    {
+        GrievanceActionNotAllowedException => "not_allowed",
+        GrievanceAuthorizationException => "unauthorized",
+        GrievanceConcurrencyException => "conflict",
+        GrievanceNotFoundException => "not_found",
+        TransferLimitExceededException => "transfer_limit",
+        DuplicateGrievanceException => "duplicate",
+        CommandIdConflictException => "command_id_conflict",
+        _ => "error",
+    };
+
+    public void Dispose() => _meter.Dispose();
+
+    private static string? FeedbackOf(GrievanceAction action) => action switch
+    {
+        GrievanceAction.RecordSatisfied => "satisfied",
+        GrievanceAction.RecordDissatisfied => "dissatisfied",
+        GrievanceAction.RecordUnreachable => "not_reachable",
+        GrievanceAction.FeedbackWindowExpired => "window_expired",
+        _ => null,
+    };
+}
