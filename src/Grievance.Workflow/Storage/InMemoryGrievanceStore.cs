@@ -20,7 +20,12 @@ namespace Grievance.Workflow.Storage;
 /// </remarks>
 public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery
 {
-    private readonly List<OutboxMessage> _outbox = new();
+    private const int OutboxPageSize = 64 * 1024;
+
+    // The outbox as binary records in 64 KiB pages (below the large-object heap), each message located by (page, offset, length).
+    private readonly List<byte[]> _outboxPages = new();
+    private readonly List<(int Page, int Offset, int Length)> _outbox = new();
+    private int _outboxPageUsed = OutboxPageSize;
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
     private readonly object _outboxLock = new();
 
@@ -187,7 +192,14 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         {
             // Positions are 1, 2, 3…: position p sits at index p - 1.
             var start = (int)Math.Clamp(afterPosition, 0, _outbox.Count);
-            return new(_outbox.GetRange(start, Math.Min(limit, _outbox.Count - start)));
+            var messages = new OutboxMessage[Math.Min(limit, _outbox.Count - start)];
+            for (var i = 0; i < messages.Length; i++)
+            {
+                var (page, offset, length) = _outbox[start + i];
+                messages[i] = new OutboxMessage(start + i + 1, EventCodec.Read(_outboxPages[page].AsSpan(offset, length)));
+            }
+
+            return new(messages);
         }
     }
 
@@ -233,7 +245,16 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         {
             foreach (var e in events)
             {
-                _outbox.Add(new OutboxMessage(_outbox.Count + 1, e));
+                var size = EventCodec.SizeOf(e);
+                if (_outboxPageUsed + size > OutboxPageSize)
+                {
+                    _outboxPages.Add(new byte[Math.Max(OutboxPageSize, size)]);
+                    _outboxPageUsed = 0;
+                }
+
+                EventCodec.Write(e, _outboxPages[^1].AsSpan(_outboxPageUsed, size));
+                _outbox.Add((_outboxPages.Count - 1, _outboxPageUsed, size));
+                _outboxPageUsed += size;
             }
         }
     }
