@@ -66,6 +66,13 @@ public interface IGrievanceWorkflow
     /// <exception cref="GrievanceNotFoundException">No such grievance.</exception>
     ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Tells a complainant where a grievance stands, by reference number, leaving out internal notes and staff ids.</summary>
+    /// <param name="referenceNumber">The reference number.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The complainant's view.</returns>
+    /// <exception cref="GrievanceNotFoundException">No grievance has that reference number.</exception>
+    ValueTask<Tracking.GrievanceTracking> TrackAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the actions this actor may take on the grievance now: allowed by its state, by the lifecycle's rules and by the authorization policy.</summary>
     /// <param name="id">The grievance.</param>
     /// <param name="actor">The actor.</param>

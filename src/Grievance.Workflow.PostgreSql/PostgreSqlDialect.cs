@@ -57,7 +57,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
         CREATE INDEX grievances_department_registered ON grievances (department, officer, registered_at, id);
         """;
 
-    public override string[] Migrations { get; } = [Schema1, Schema2];
+    // Version 3: internal notes, left out of what the complainant sees.
+    private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal boolean NOT NULL DEFAULT false;";
+
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3];
 
     // Fixed keys of transaction-scoped advisory locks ("GRVO" and "GRVM" as integers).
     public override string OutboxLock => "SELECT pg_advisory_xact_lock(1196578383)";

@@ -55,7 +55,10 @@ internal sealed class SqliteDialect : SqlDialect
         CREATE INDEX grievances_department_registered ON grievances (department, officer, registered_at, id);
         """;
 
-    public override string[] Migrations { get; } = [Schema1, Schema2];
+    // Version 3: internal notes, left out of what the complainant sees.
+    private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal INTEGER NOT NULL DEFAULT 0;";
+
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3];
 
     public override string OutboxLock => string.Empty;
 

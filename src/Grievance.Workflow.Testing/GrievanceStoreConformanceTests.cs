@@ -492,6 +492,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
             Text = "डुप्लिकेट — see the original. 😀 " + new string('x', 100),
             ReasonCode = "GRV-261101-ORIG0001",
             Rating = 4,
+            IsInternal = true,
             CommandId = new CommandId("cmd-full-1"),
         };
         return (grievance, entry, new ContactDetails("सीता देवी", "+91-9000000001", "sita@example.org", "ग्राम सराय, फूलपुर"));

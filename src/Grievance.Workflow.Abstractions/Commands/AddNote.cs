@@ -7,6 +7,8 @@ namespace Grievance.Workflow;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record AddNote : GrievanceCommand
 {
+    private readonly bool _isInternal;
+
     /// <summary>Creates the command.</summary>
     /// <param name="grievanceId">The grievance.</param>
     /// <param name="actor">Who issues it.</param>
@@ -23,4 +25,18 @@ public sealed record AddNote : GrievanceCommand
 
     /// <summary>Gets the note.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// Gets or initializes whether the note is internal to the department: kept in the audit trail but left out of what the
+    /// complainant sees when tracking the grievance. A complainant's own note is never internal.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    /// <exception cref="ArgumentException">Set by a complainant.</exception>
+    public bool IsInternal
+    {
+        get => _isInternal;
+        init => _isInternal = value && Actor.Role == ActorRole.Complainant
+            ? throw new ArgumentException("A complainant's note is never internal.", nameof(value))
+            : value;
+    }
 }

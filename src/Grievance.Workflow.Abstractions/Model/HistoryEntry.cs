@@ -54,6 +54,9 @@ public sealed record HistoryEntry
     /// <summary>Gets a feedback rating from 1 to 5, or <see langword="null"/>.</summary>
     public int? Rating { get; init; }
 
+    /// <summary>Gets whether the entry is internal to the department (an internal note): left out of what the complainant sees.</summary>
+    public bool IsInternal { get; init; }
+
     /// <summary>Gets the command's idempotency key, or <see langword="null"/>.</summary>
     public CommandId? CommandId { get; init; }
 

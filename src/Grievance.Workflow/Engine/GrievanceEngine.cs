@@ -14,6 +14,7 @@ using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Telemetry;
+using Grievance.Workflow.Tracking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -304,6 +305,22 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         return history.Count > 0 ? history : throw new GrievanceNotFoundException(id);
     }
 
+    public async ValueTask<GrievanceTracking> TrackAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default)
+    {
+        var g = await _store.FindByReferenceAsync(referenceNumber, cancellationToken).ConfigureAwait(false) ?? throw new GrievanceNotFoundException(referenceNumber);
+        var history = await _store.GetHistoryAsync(g.Id, cancellationToken).ConfigureAwait(false);
+        var steps = new List<TrackingStep>(history.Count);
+        foreach (var e in history)
+        {
+            if (!e.IsInternal)
+            {
+                steps.Add(new TrackingStep(e.Sequence, e.OccurredAt, e.Action, e.Actor.Role, e.ToStatus, e.Outcome, e.ToLevel, e.Department, e.Action == GrievanceAction.Register ? null : e.Text));
+            }
+        }
+
+        return new GrievanceTracking(g.ReferenceNumber, g.Status, g.Outcome, g.Level, g.Department, g.DueAt, g.RegisteredAt, g.ClosedAt, steps);
+    }
+
     public async ValueTask<IReadOnlyList<GrievanceAction>> GetPermittedActionsAsync(GrievanceId id, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -486,6 +503,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         string? text = null;
         string? reasonCode = null;
         int? rating = null;
+        var isInternal = false;
         switch (command)
         {
             case RouteGrievance:
@@ -527,7 +545,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 (g.DuplicateOf, reasonCode, text) = (duplicate.Original, duplicate.Original.Value, duplicate.Remarks);
                 break;
             case AddNote note:
-                text = note.Text;
+                (text, isInternal) = (note.Text, note.IsInternal);
                 break;
             case RequestClarification request:
                 (g.PausedAt, text) = (now, request.Question);
@@ -595,6 +613,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             Text = text,
             ReasonCode = reasonCode,
             Rating = rating,
+            IsInternal = isInternal,
             CommandId = command.CommandId,
         };
         return new GrievanceChange(next, entry, EventRecorder.For(entry, next));

@@ -11,12 +11,12 @@ namespace Grievance.Workflow.Storage;
 /// <remarks>
 /// Record layout (little-endian): length (int32, of what follows), sequence (int64), occurred-at UTC ticks (int64), offset minutes
 /// (int16), action, from status, to status, outcome, from level, to level, actor role (bytes), actor level (byte, 0 = none),
-/// rating (byte, 0 = none), then the strings actor id, actor department, department, officer, text, reason code, command id
+/// rating (byte, 0 = none), internal (byte, 0 or 1), then the strings actor id, actor department, department, officer, text, reason code, command id
 /// (each int32 UTF-8 byte count, -1 for null, then the bytes).
 /// </remarks>
 internal static class HistoryCodec
 {
-    private const int FixedSize = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(short) + 9;
+    private const int FixedSize = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(short) + 10;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Appends an entry to <paramref name="buffer"/> at <paramref name="length"/>, growing the buffer when needed.</summary>
@@ -45,6 +45,7 @@ internal static class HistoryCodec
         span[28] = (byte)actor.Role;
         span[29] = (byte)(actor.Level ?? 0);
         span[30] = (byte)(entry.Rating ?? 0);
+        span[31] = (byte)(entry.IsInternal ? 1 : 0);
         var rest = span[FixedSize..];
         Write(ref rest, actor.Id);
         Write(ref rest, actor.Department?.Value);
@@ -97,6 +98,7 @@ internal static class HistoryCodec
             Text = text,
             ReasonCode = reasonCode,
             Rating = span[30] == 0 ? null : span[30],
+            IsInternal = span[31] != 0,
             CommandId = commandId is null ? null : new CommandId(commandId),
         };
     }

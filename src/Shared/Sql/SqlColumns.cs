@@ -17,7 +17,7 @@ internal static class SqlColumns
         + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, version";
 
     public const string History = "grievance_id, sequence, occurred_at, actor_role, actor_id, actor_department, actor_level, action, from_status, "
-        + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id";
+        + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id, is_internal";
 
     public const string Event = "grievance_id, reference_number, sequence, idx, type, occurred_at, channel, status, outcome, level, department, officer, due_at";
 
@@ -117,6 +117,7 @@ internal static class SqlColumns
         Add(command, "reason_code", e.ReasonCode);
         Add(command, "rating", e.Rating);
         Add(command, "command_id", e.CommandId?.Value);
+        Add(command, "is_internal", e.IsInternal);
     }
 
     public static HistoryEntry ReadHistory(DbDataReader r)
@@ -149,6 +150,7 @@ internal static class SqlColumns
             ReasonCode = Text(r, 16),
             Rating = r.IsDBNull(17) ? null : r.GetInt32(17),
             CommandId = Text(r, 18) is { } commandId ? new CommandId(commandId) : null,
+            IsInternal = r.GetBoolean(19),
         };
     }
 
