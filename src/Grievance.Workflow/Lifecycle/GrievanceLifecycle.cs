@@ -73,9 +73,6 @@ internal sealed class GrievanceLifecycle
         return Context.State;
     }
 
-    /// <summary>Tells whether the action can fire now, guards included, without firing it.</summary>
-    public bool CanFire(GrievanceAction action) => _machine.CanFire(action);
-
     /// <summary>Lists the actions that can fire now, guards included, in <see cref="GrievanceAction"/> order.</summary>
     public List<GrievanceAction> ActionsAllowedNow()
     {
