@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Text;
 using Grievance.Workflow.Events;
 
 namespace Grievance.Workflow.Storage;
@@ -14,10 +13,9 @@ namespace Grievance.Workflow.Storage;
 internal static class EventCodec
 {
     private const int FixedSize = 16 + 8 + 8 + 8 + 4 + 4;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static int SizeOf(GrievanceEvent e)
-        => FixedSize + StringSize(e.ReferenceNumber.Value) + StringSize(e.Channel.Code) + StringSize(e.Department?.Value) + StringSize(e.Officer?.Value);
+        => FixedSize + BinaryText.SizeOf(e.ReferenceNumber.Value) + BinaryText.SizeOf(e.Channel.Code) + BinaryText.SizeOf(e.Department?.Value) + BinaryText.SizeOf(e.Officer?.Value);
 
     public static void Write(GrievanceEvent e, Span<byte> span)
     {
@@ -31,19 +29,19 @@ internal static class EventCodec
         span[46] = (byte)e.Outcome;
         span[47] = (byte)e.Level;
         var rest = span[FixedSize..];
-        WriteString(ref rest, e.ReferenceNumber.Value);
-        WriteString(ref rest, e.Channel.Code);
-        WriteString(ref rest, e.Department?.Value);
-        WriteString(ref rest, e.Officer?.Value);
+        BinaryText.Write(ref rest, e.ReferenceNumber.Value);
+        BinaryText.Write(ref rest, e.Channel.Code);
+        BinaryText.Write(ref rest, e.Department?.Value);
+        BinaryText.Write(ref rest, e.Officer?.Value);
     }
 
     public static GrievanceEvent Read(ReadOnlySpan<byte> span)
     {
         var rest = span[FixedSize..];
-        var reference = ReadString(ref rest)!;
-        var channel = ReadString(ref rest)!;
-        var department = ReadString(ref rest);
-        var officer = ReadString(ref rest);
+        var reference = BinaryText.Read(ref rest)!;
+        var channel = BinaryText.Read(ref rest)!;
+        var department = BinaryText.Read(ref rest);
+        var officer = BinaryText.Read(ref rest);
         var due = BinaryPrimitives.ReadInt64LittleEndian(span[32..]);
         return new GrievanceEvent
         {
@@ -61,35 +59,5 @@ internal static class EventCodec
             Officer = officer is null ? null : new OfficerId(officer),
             DueAt = due == long.MinValue ? null : new DateTimeOffset(due, TimeSpan.Zero),
         };
-    }
-
-    private static int StringSize(string? value) => sizeof(int) + (value is null ? 0 : Utf8.GetByteCount(value));
-
-    private static void WriteString(ref Span<byte> span, string? value)
-    {
-        if (value is null)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(span, -1);
-            span = span[sizeof(int)..];
-            return;
-        }
-
-        var count = Utf8.GetBytes(value, span[sizeof(int)..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, count);
-        span = span[(sizeof(int) + count)..];
-    }
-
-    private static string? ReadString(ref ReadOnlySpan<byte> span)
-    {
-        var count = BinaryPrimitives.ReadInt32LittleEndian(span);
-        span = span[sizeof(int)..];
-        if (count < 0)
-        {
-            return null;
-        }
-
-        var value = Utf8.GetString(span[..count]);
-        span = span[count..];
-        return value;
     }
 }

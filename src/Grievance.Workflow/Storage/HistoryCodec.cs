@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Grievance.Workflow.Storage;
 
@@ -17,15 +16,14 @@ namespace Grievance.Workflow.Storage;
 internal static class HistoryCodec
 {
     private const int FixedSize = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(short) + 10;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Appends an entry to <paramref name="buffer"/> at <paramref name="length"/>, growing the buffer when needed.</summary>
     public static void Append(ref byte[] buffer, ref int length, HistoryEntry entry)
     {
         var actor = entry.Actor;
         var size = FixedSize
-            + SizeOf(actor.Id) + SizeOf(actor.Department?.Value) + SizeOf(entry.Department?.Value) + SizeOf(entry.Officer?.Value)
-            + SizeOf(entry.Text) + SizeOf(entry.ReasonCode) + SizeOf(entry.CommandId?.Value);
+            + BinaryText.SizeOf(actor.Id) + BinaryText.SizeOf(actor.Department?.Value) + BinaryText.SizeOf(entry.Department?.Value) + BinaryText.SizeOf(entry.Officer?.Value)
+            + BinaryText.SizeOf(entry.Text) + BinaryText.SizeOf(entry.ReasonCode) + BinaryText.SizeOf(entry.CommandId?.Value);
         if (buffer.Length - length < size)
         {
             Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
@@ -47,13 +45,13 @@ internal static class HistoryCodec
         span[30] = (byte)(entry.Rating ?? 0);
         span[31] = (byte)(entry.IsInternal ? 1 : 0);
         var rest = span[FixedSize..];
-        Write(ref rest, actor.Id);
-        Write(ref rest, actor.Department?.Value);
-        Write(ref rest, entry.Department?.Value);
-        Write(ref rest, entry.Officer?.Value);
-        Write(ref rest, entry.Text);
-        Write(ref rest, entry.ReasonCode);
-        Write(ref rest, entry.CommandId?.Value);
+        BinaryText.Write(ref rest, actor.Id);
+        BinaryText.Write(ref rest, actor.Department?.Value);
+        BinaryText.Write(ref rest, entry.Department?.Value);
+        BinaryText.Write(ref rest, entry.Officer?.Value);
+        BinaryText.Write(ref rest, entry.Text);
+        BinaryText.Write(ref rest, entry.ReasonCode);
+        BinaryText.Write(ref rest, entry.CommandId?.Value);
         length += size;
     }
 
@@ -64,8 +62,8 @@ internal static class HistoryCodec
         var span = buffer.Slice(position, size);
         position += size;
         var rest = span[FixedSize..];
-        var actorId = ReadString(ref rest)!;
-        var actorDepartment = ReadString(ref rest);
+        var actorId = BinaryText.Read(ref rest)!;
+        var actorDepartment = BinaryText.Read(ref rest);
         var role = (ActorRole)span[28];
         var actor = role switch
         {
@@ -75,11 +73,11 @@ internal static class HistoryCodec
             ActorRole.Administrator => Actor.Administrator(actorId),
             _ => Actor.System,
         };
-        var department = ReadString(ref rest);
-        var officer = ReadString(ref rest);
-        var text = ReadString(ref rest);
-        var reasonCode = ReadString(ref rest);
-        var commandId = ReadString(ref rest);
+        var department = BinaryText.Read(ref rest);
+        var officer = BinaryText.Read(ref rest);
+        var text = BinaryText.Read(ref rest);
+        var reasonCode = BinaryText.Read(ref rest);
+        var commandId = BinaryText.Read(ref rest);
         var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(span[20..]));
         return new HistoryEntry
         {
@@ -101,35 +99,5 @@ internal static class HistoryCodec
             IsInternal = span[31] != 0,
             CommandId = commandId is null ? null : new CommandId(commandId),
         };
-    }
-
-    private static int SizeOf(string? value) => sizeof(int) + (value is null ? 0 : Utf8.GetByteCount(value));
-
-    private static void Write(ref Span<byte> span, string? value)
-    {
-        if (value is null)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(span, -1);
-            span = span[sizeof(int)..];
-            return;
-        }
-
-        var count = Utf8.GetBytes(value, span[sizeof(int)..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span, count);
-        span = span[(sizeof(int) + count)..];
-    }
-
-    private static string? ReadString(ref ReadOnlySpan<byte> span)
-    {
-        var count = BinaryPrimitives.ReadInt32LittleEndian(span);
-        span = span[sizeof(int)..];
-        if (count < 0)
-        {
-            return null;
-        }
-
-        var value = Utf8.GetString(span[..count]);
-        span = span[count..];
-        return value;
     }
 }
