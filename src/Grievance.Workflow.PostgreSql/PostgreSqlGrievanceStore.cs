@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Storage.Sql;
 using Grievance.Workflow.Sweeping;
@@ -18,7 +20,7 @@ namespace Grievance.Workflow.PostgreSql;
 /// acts on each timer. The schema is created and upgraded on first use, under an advisory lock; running that again is harmless.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it (the container does) to close its connection pool.</remarks>
-public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly SqlStore _store;
@@ -72,6 +74,13 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IDueWorkQuery, I
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
         => _store.FindGrievancesAsync(filter, limit, after, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken) => _store.GetScorecardsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)
+        => _store.AnonymizeClosedBeforeAsync(closedBefore, limit, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken) => _store.ReadOutboxAsync(afterPosition, limit, cancellationToken);

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Storage.Sql;
 using Grievance.Workflow.Sweeping;
@@ -19,7 +21,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery
+public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -69,6 +71,13 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
         => _store.FindGrievancesAsync(filter, limit, after, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken) => _store.GetScorecardsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)
+        => _store.AnonymizeClosedBeforeAsync(closedBefore, limit, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken) => _store.ReadOutboxAsync(afterPosition, limit, cancellationToken);

@@ -13,4 +13,14 @@ internal sealed class ManualClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+
+    public void AdvanceTo(DateTimeOffset to)
+    {
+        if (to < GetUtcNow())
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"The clock is at {GetUtcNow():O}; it never goes back.");
+        }
+
+        Interlocked.Exchange(ref _utcTicks, to.UtcTicks);
+    }
 }

@@ -1,6 +1,8 @@
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Privacy;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Routing;
 
@@ -49,4 +51,10 @@ public class GrievanceWorkflowOptions
 
     /// <summary>Gets the options of the outbox dispatcher.</summary>
     public OutboxOptions Outbox { get; } = new();
+
+    /// <summary>Gets the ranking's parameters and weights.</summary>
+    public RankingOptions Ranking { get; } = new();
+
+    /// <summary>Gets the retention rule for complainants' personal data.</summary>
+    public RetentionOptions Retention { get; } = new();
 }

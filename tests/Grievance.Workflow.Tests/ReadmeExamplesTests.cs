@@ -3,7 +3,9 @@ using Grievance.Workflow.Authorization;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Queries;
 using Grievance.Workflow.Routing;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +36,40 @@ public sealed class ReadmeExamplesTests
         var closed = (await workflow.ExecuteAsync(new RecordFeedback(g.Id, agent, FeedbackResponse.Satisfied, rating: 5))).Grievance;
 
         closed.Should().BeEquivalentTo(new { Status = GrievanceStatus.Closed, Outcome = GrievanceOutcome.Resolved, Version = 3L });
+    }
+
+    [Fact]
+    public async Task The_dashboard_of_the_README_ranks_districts_and_lists_defaulters()
+    {
+        using var seed = new Seed();
+        var resolved = await seed.FeedbackAsync(await seed.ReportAsync(await seed.RegisterAsync()), FeedbackResponse.Satisfied);
+        var forgotten = await seed.RegisterAsync();
+        await seed.Workflow.RegisterAsync(new RegisterGrievance(Seed.Agent, Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Agra"), new Complainant("c-2"), "No supply."));
+        seed.Clock.Advance(TimeSpan.FromDays(10));
+        var provider = seed.Services;
+        var timeProvider = seed.Clock;
+        var ct = CancellationToken.None;
+        var lines = new List<string>();
+
+        var now = timeProvider.GetUtcNow();
+        var month = new ScorecardQuery(ScorecardDimension.District, now.AddDays(-30), now, asOf: now);
+        var ranking = provider.GetRequiredService<IGrievanceRanking>()
+            .Rank(await provider.GetRequiredService<IGrievanceStatistics>().GetScorecardsAsync(month, ct));
+        foreach (var r in ranking)
+        {
+            lines.Add($"{r.Rank,2}. {r.Scorecard.Key,-12} {r.TotalMarks,6:0.##}/{r.MaxMarks} received {r.Scorecard.Received}, " +
+                $"defaulters {r.Scorecard.Defaulters}, satisfied {r.Scorecard.SatisfactionRate:P0}, median {r.Scorecard.MedianDisposalDays:0.#} d");
+        }
+
+        var defaulters = await provider.GetRequiredService<IGrievanceQuery>()
+            .FindAsync(GrievanceFilter.Defaulters(now) with { District = "Lucknow" }, limit: 20, after: null, ct);
+
+        // Lucknow: 1 of 1 disposed within time 40, satisfaction 30, 1 of 1 pending a defaulter 0, none dissatisfied 10 = 80.
+        // Agra: nothing disposed 0, no feedback 0, its one pending grievance a defaulter 0, none dissatisfied 10 = 10.
+        ranking.Select(r => (r.Rank, r.Scorecard.Key, r.TotalMarks)).Should().Equal((1, "Lucknow", 80.0), (2, "Agra", 10.0));
+        lines[0].Should().StartWith(" 1. Lucknow").And.Contain("received 2, defaulters 1").And.Contain("median 3 d");
+        defaulters.Select(g => g.Id).Should().Equal(forgotten.Id);
+        resolved.Outcome.Should().Be(GrievanceOutcome.Resolved);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed record Complainant
         Contact = contact;
     }
 
+    /// <summary>The complainant id of a grievance whose complainant was anonymized by the retention job: <c>anonymized</c>. Reserved: never register a complainant with it.</summary>
+    public const string AnonymizedId = "anonymized";
+
     /// <summary>Gets the pseudonymous complainant id.</summary>
     public string Id { get; }
 

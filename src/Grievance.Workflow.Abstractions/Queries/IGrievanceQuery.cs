@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 
 namespace Grievance.Workflow.Queries;
 
-/// <summary>Lists grievances by status, department, officer and level, oldest registration first, with keyset paging.</summary>
+/// <summary>Lists grievances: work queues, triage, the outbound feedback list, defaulters — filtered and ordered by a <see cref="GrievanceFilter"/>, with keyset paging.</summary>
 /// <remarks>Implementations must be thread-safe and should answer from their indexes, not by loading everything.</remarks>
 public interface IGrievanceQuery
 {
@@ -13,6 +13,7 @@ public interface IGrievanceQuery
     /// <param name="limit">At most this many, 1 or more.</param>
     /// <param name="after">Where the previous page ended, or <see langword="null"/> for the first page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The grievances, ordered by registration time, then id.</returns>
+    /// <returns>The grievances, in the filter's order, ties broken by id.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="after"/> was read in another order than the filter's.</exception>
     ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Statistics;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.DependencyInjection;
@@ -102,6 +103,15 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
         {
             failures.Add(ex.Message[..ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal)]);
         }
+
+        // Ranking and retention
+        failures.AddRange(WeightedRanking.Validate(options.Ranking));
+        if (options.Retention.ContactRetention < TimeSpan.FromDays(1))
+        {
+            failures.Add($"Retention.ContactRetention: {options.Retention.ContactRetention}; must be at least 1 day.");
+        }
+
+        Range(failures, "Retention.BatchSize", options.Retention.BatchSize, 1, 10_000);
 
         // Outbox
         Range(failures, "Outbox.MaxAttempts", options.Outbox.MaxAttempts, 1, 100);

@@ -7,6 +7,8 @@ using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Engine;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Privacy;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Registration;
@@ -80,6 +82,16 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IDueWorkQuery; register one to run the due-work sweeper."));
         services.TryAddSingleton<IGrievanceQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IGrievanceQuery
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IGrievanceQuery."));
+        services.TryAddSingleton<IGrievanceStatistics>(sp => sp.GetRequiredService<IGrievanceStore>() as IGrievanceStatistics
+            ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IGrievanceStatistics."));
+        services.TryAddSingleton<IComplainantAnonymizer>(sp => sp.GetRequiredService<IGrievanceStore>() as IComplainantAnonymizer
+            ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IComplainantAnonymizer; register one to run the retention job."));
+        services.TryAddSingleton<IGrievanceRanking>(sp => new WeightedRanking(sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Ranking));
+        services.TryAddSingleton<IRetentionJob>(sp => new RetentionJob(
+            sp.GetRequiredService<IComplainantAnonymizer>(),
+            sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name)));
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IGrievanceStore>() as IOutboxStore
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IOutboxStore; register one to dispatch events."));
         services.TryAddSingleton<IOutboxDispatcher>(sp => new OutboxDispatcher(

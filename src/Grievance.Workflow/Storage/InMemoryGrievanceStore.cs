@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Sweeping;
 
 namespace Grievance.Workflow.Storage;
@@ -18,7 +20,7 @@ namespace Grievance.Workflow.Storage;
 /// database keeps it, as compact binary records in one byte buffer per grievance, and decoded when read: the garbage collector has
 /// nothing to trace in it however much history the store holds. Everything is lost when the process ends.
 /// </remarks>
-public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery
+public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private const int OutboxPageSize = 64 * 1024;
 
@@ -164,23 +166,96 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (after is { } given && given.Order != filter.Order)
+        {
+            throw new ArgumentException($"The cursor was read in {given.Order} order; the filter asks for {filter.Order}.", nameof(after));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        var found = new List<GrievanceSnapshot>();
+        var found = new List<(DateTimeOffset Key, GrievanceSnapshot Grievance)>();
         foreach (var slot in _grievances.Values)
         {
             var g = slot.Current;
-            if ((filter.Status is null || g.Status == filter.Status)
-                && (filter.Department is null || g.Department == filter.Department)
-                && (filter.Officer is null || g.Officer == filter.Officer)
-                && (filter.Level is null || g.Level == filter.Level)
-                && (after is not { } cursor || Compare(g.RegisteredAt, g.Id, cursor.RegisteredAt, cursor.Id) > 0))
+            if (filter.Matches(g))
             {
-                found.Add(g);
+                var key = SortKey(g, filter.Order);
+                if (after is not { } cursor || Compare(key, g.Id, cursor.Position, cursor.Id) > 0)
+                {
+                    found.Add((key, g));
+                }
             }
         }
 
-        found.Sort((a, b) => Compare(a.RegisteredAt, a.Id, b.RegisteredAt, b.Id));
-        return new(found.Count > limit ? found.GetRange(0, limit) : found);
+        found.Sort((a, b) => Compare(a.Key, a.Grievance.Id, b.Key, b.Grievance.Id));
+        var page = new GrievanceSnapshot[Math.Min(limit, found.Count)];
+        for (var i = 0; i < page.Length; i++)
+        {
+            page[i] = found[i].Grievance;
+        }
+
+        return new(page);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The in-memory store scans its grievances and decodes the history of those in the period.</remarks>
+    public ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var groups = new SortedDictionary<string, InMemoryScorecard>(StringComparer.Ordinal);
+        foreach (var slot in _grievances.Values)
+        {
+            var g = slot.Current;
+            if (g.RegisteredAt < query.From || g.RegisteredAt >= query.To)
+            {
+                continue;
+            }
+
+            var key = query.Dimension switch
+            {
+                ScorecardDimension.Department => g.Department?.Value ?? string.Empty,
+                ScorecardDimension.District => g.Location.District,
+                ScorecardDimension.Officer => g.Officer?.Value ?? string.Empty,
+                _ => g.Channel.Code,
+            };
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups.Add(key, group = new InMemoryScorecard());
+            }
+
+            group.Add(g, slot.ReadHistory(g.Version), query.AsOf);
+        }
+
+        var scorecards = new List<GrievanceScorecard>(groups.Count);
+        foreach (var (key, group) in groups)
+        {
+            scorecards.Add(group.ToScorecard(key));
+        }
+
+        return new(scorecards);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var anonymized = 0;
+        foreach (var slot in _grievances.Values)
+        {
+            if (anonymized == limit)
+            {
+                break;
+            }
+
+            var g = slot.Current;
+            if (g.ClosedAt < closedBefore && !Slot.IsAnonymized(g) && slot.Anonymize())
+            {
+                anonymized++;
+            }
+        }
+
+        return new(anonymized);
     }
 
     /// <inheritdoc />
@@ -286,6 +361,13 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         return new(due.Count > limit ? due.GetRange(0, limit) : due);
     }
 
+    private static DateTimeOffset SortKey(GrievanceSnapshot g, GrievanceOrder order) => order switch
+    {
+        GrievanceOrder.DueTime => g.DueAt!.Value,
+        GrievanceOrder.DisposalTime => g.DisposedAt!.Value,
+        _ => g.RegisteredAt,
+    };
+
     private static int Compare(DueWorkItem a, DueWorkItem b) => Compare(a.DueAt, a.GrievanceId, b.DueAt, b.GrievanceId);
 
     private static int Compare(DateTimeOffset aTime, GrievanceId aId, DateTimeOffset bTime, GrievanceId bId)
@@ -321,15 +403,48 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
         public ref SpinLock Lock => ref _lock;
 
+        public static bool IsAnonymized(GrievanceSnapshot g) => string.Equals(g.ComplainantId, Complainant.AnonymizedId, StringComparison.Ordinal);
+
         public GrievanceSnapshot Current => Volatile.Read(ref _current);
 
-        public ContactDetails? Contact { get; }
+        public ContactDetails? Contact { get; private set; }
 
-        /// <summary>Appends an entry, then publishes the snapshot. Caller holds the lock.</summary>
+        /// <summary>Appends an entry, then publishes the snapshot; an anonymized complainant stays anonymized. Caller holds the lock.</summary>
         public void Append(GrievanceSnapshot grievance, HistoryEntry entry)
         {
             HistoryCodec.Append(ref _history, ref _length, entry);
+            if (IsAnonymized(_current) && !IsAnonymized(grievance))
+            {
+                grievance = grievance with { ComplainantId = Complainant.AnonymizedId };
+            }
+
             Volatile.Write(ref _current, grievance);
+        }
+
+        /// <summary>Erases the contact details and replaces the complainant id, keeping the version.</summary>
+        /// <returns><see langword="false"/> when another caller anonymized it first.</returns>
+        public bool Anonymize()
+        {
+            var taken = false;
+            try
+            {
+                _lock.Enter(ref taken);
+                if (IsAnonymized(_current))
+                {
+                    return false;
+                }
+
+                Contact = null;
+                Volatile.Write(ref _current, _current with { ComplainantId = Complainant.AnonymizedId });
+                return true;
+            }
+            finally
+            {
+                if (taken)
+                {
+                    _lock.Exit(useMemoryBarrier: false);
+                }
+            }
         }
 
         /// <summary>Decodes the entries up to a sequence number (all of them with <see cref="long.MaxValue"/>), oldest first.</summary>

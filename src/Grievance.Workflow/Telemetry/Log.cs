@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Grievance {GrievanceId}: {Action} lost a concurrent write at attempt {Attempt}; deciding again")]
     public static partial void ConcurrencyRetry(ILogger logger, GrievanceId grievanceId, GrievanceAction action, int attempt);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Retention: anonymized the complainants of {Count} grievances closed before {ClosedBefore:O}")]
+    public static partial void Anonymized(ILogger logger, int count, System.DateTimeOffset closedBefore);
 }

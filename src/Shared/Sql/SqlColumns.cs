@@ -23,7 +23,8 @@ internal static class SqlColumns
 
     public static string Parameters(string columns, string prefix = "") => string.Join(", ", columns.Split(", ").Select(c => "@" + prefix + c));
 
-    public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => c != "id").Select(c => $"{c} = @{c}"));
+    /// <summary>The SET list of an update: every column but the id and the complainant id (fixed at registration, changed only by anonymization).</summary>
+    public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => c is not "id" and not "complainant_id").Select(c => $"{c} = @{c}"));
 
     public static string Id(GrievanceId id) => id.Value.ToString("N");
 
@@ -197,6 +198,9 @@ internal static class SqlColumns
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    /// <summary>Reads an integer aggregate: engines differ in the type of a sum (PostgreSQL's SUM of bigint is numeric).</summary>
+    public static long Long(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? 0 : Convert.ToInt64(r.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     public static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

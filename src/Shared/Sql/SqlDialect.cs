@@ -16,6 +16,22 @@ internal abstract class SqlDialect
     /// <summary>Gets a statement that serializes schema migrations across processes until commit ("" when not needed).</summary>
     public abstract string MigrationLock { get; }
 
+    /// <summary>Gets a clause appended to a SELECT that locks the rows read until commit, so two writers never pick the same ones ("" when writers are serialized anyway).</summary>
+    public abstract string LockRows { get; }
+
+    /// <summary>
+    /// Version 4 of the schema, the same on every engine: indexes for the work queues in due and disposal order, the registration
+    /// period of scorecards, the district filter and the retention job.
+    /// </summary>
+    protected const string QueueAndStatisticsIndexes = """
+        CREATE INDEX grievances_status_due ON grievances (status, due_at, id);
+        CREATE INDEX grievances_status_disposed ON grievances (status, disposed_at, id);
+        CREATE INDEX grievances_registered ON grievances (registered_at, id);
+        CREATE INDEX grievances_district_registered ON grievances (district, registered_at, id);
+        CREATE INDEX grievances_retention ON grievances (closed_at, id) WHERE complainant_id <> 'anonymized';
+        CREATE INDEX history_grievance_action ON history (grievance_id, action);
+        """;
+
     /// <summary>Opens a connection, ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

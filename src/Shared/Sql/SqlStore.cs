@@ -4,6 +4,8 @@ using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Sweeping;
 
 namespace Grievance.Workflow.Storage.Sql;
@@ -193,70 +195,132 @@ internal sealed class SqlStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(Queries.GrievanceFilter filter, int limit, Queries.GrievancePageCursor? after, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (after is { } given && given.Order != filter.Order)
+        {
+            throw new ArgumentException($"The cursor was read in {given.Order} order; the filter asks for {filter.Order}.", nameof(after));
+        }
+
+        var key = filter.Order switch
+        {
+            GrievanceOrder.RegistrationTime => "registered_at",
+            GrievanceOrder.DueTime => "due_at",
+            GrievanceOrder.DisposalTime => "disposed_at",
+            _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.Order, "Unknown grievance order."),
+        };
         var conditions = new List<string>();
-        if (filter.Status is not null)
+        var parameters = new List<(string Name, object? Value)>();
+        void Match(bool present, string condition, string name, object? value)
         {
-            conditions.Add("status = @status");
+            if (present)
+            {
+                conditions.Add(condition);
+                parameters.Add((name, value));
+            }
         }
 
-        if (filter.Department is not null)
+        Match(filter.Status is not null, "status = @status", "status", (int?)filter.Status);
+        Match(filter.Department is not null, "department = @department", "department", filter.Department?.Value);
+        Match(filter.Officer is not null, "officer = @officer", "officer", filter.Officer?.Value);
+        Match(filter.Level is not null, "level = @level", "level", filter.Level);
+        Match(filter.Channel is not null, "channel = @channel", "channel", filter.Channel?.Code);
+        Match(filter.Category is not null, "category = @category", "category", filter.Category);
+        Match(filter.District is not null, "district = @district", "district", filter.District);
+        Match(filter.RegisteredFrom is not null, "registered_at >= @registered_from", "registered_from", filter.RegisteredFrom?.UtcTicks);
+        Match(filter.RegisteredBefore is not null, "registered_at < @registered_before", "registered_before", filter.RegisteredBefore?.UtcTicks);
+        Match(filter.DueBefore is not null, "due_at < @due_before", "due_before", filter.DueBefore?.UtcTicks);
+        if (filter.Order != GrievanceOrder.RegistrationTime)
         {
-            conditions.Add("department = @department");
+            conditions.Add($"{key} IS NOT NULL");
         }
 
-        if (filter.Officer is not null)
+        if (after is { } cursor)
         {
-            conditions.Add("officer = @officer");
+            conditions.Add($"({key} > @after_key OR ({key} = @after_key AND id > @after_id))");
+            parameters.Add(("after_key", cursor.Position.UtcTicks));
+            parameters.Add(("after_id", SqlColumns.Id(cursor.Id)));
         }
 
-        if (filter.Level is not null)
-        {
-            conditions.Add("level = @level");
-        }
-
-        if (after is not null)
-        {
-            conditions.Add("(registered_at > @after_time OR (registered_at = @after_time AND id > @after_id))");
-        }
-
+        parameters.Add(("limit", limit));
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         return await ReadManyAsync(
-            $"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY registered_at, id LIMIT @limit",
+            $"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY {key}, id LIMIT @limit",
             c =>
             {
-                SqlColumns.Add(c, "limit", limit);
-                if (filter.Status is { } status)
+                foreach (var (name, value) in parameters)
                 {
-                    SqlColumns.Add(c, "status", (int)status);
-                }
-
-                if (filter.Department is { } department)
-                {
-                    SqlColumns.Add(c, "department", department.Value);
-                }
-
-                if (filter.Officer is { } officer)
-                {
-                    SqlColumns.Add(c, "officer", officer.Value);
-                }
-
-                if (filter.Level is { } level)
-                {
-                    SqlColumns.Add(c, "level", level);
-                }
-
-                if (after is { } cursor)
-                {
-                    SqlColumns.Add(c, "after_time", cursor.RegisteredAt.UtcTicks);
-                    SqlColumns.Add(c, "after_id", SqlColumns.Id(cursor.Id));
+                    SqlColumns.Add(c, name, value);
                 }
             },
             SqlColumns.ReadGrievance,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var key = query.Dimension switch
+        {
+            ScorecardDimension.Department => "COALESCE(g.department, '')",
+            ScorecardDimension.District => "g.district",
+            ScorecardDimension.Officer => "COALESCE(g.officer, '')",
+            ScorecardDimension.Channel => "g.channel",
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Dimension, "Unknown scorecard dimension."),
+        };
+        void Bind(DbCommand c)
+        {
+            SqlColumns.Add(c, "from", query.From.UtcTicks);
+            SqlColumns.Add(c, "to", query.To.UtcTicks);
+            SqlColumns.Add(c, "as_of", query.AsOf.UtcTicks);
+        }
+
+        var medians = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (k, median) in await ReadManyAsync(ScorecardSql.Median(key), Bind, r => (r.GetString(0), (SqlColumns.Long(r, 1) + SqlColumns.Long(r, 2)) / 2.0), cancellationToken).ConfigureAwait(false))
+        {
+            medians.Add(k, median);
+        }
+
+        var scorecards = await ReadManyAsync(ScorecardSql.Totals(key), Bind, r => ScorecardSql.Read(r, medians), cancellationToken).ConfigureAwait(false);
+        scorecards.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return scorecards;
+    }
+
+    public async ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        var ids = new List<string>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = $"SELECT id FROM grievances WHERE closed_at < @closed_before AND complainant_id <> @anonymized ORDER BY closed_at, id LIMIT @limit{_dialect.LockRows}";
+            SqlColumns.Add(select, "closed_before", closedBefore.UtcTicks);
+            SqlColumns.Add(select, "anonymized", Complainant.AnonymizedId);
+            SqlColumns.Add(select, "limit", limit);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            await WriteAsync(connection, transaction, "DELETE FROM contacts WHERE grievance_id = @id", c => SqlColumns.Add(c, "id", id), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(connection, transaction, "UPDATE grievances SET complainant_id = @anonymized WHERE id = @id", c =>
+            {
+                SqlColumns.Add(c, "id", id);
+                SqlColumns.Add(c, "anonymized", Complainant.AnonymizedId);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ids.Count;
     }
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(long afterPosition, int limit, CancellationToken cancellationToken)

@@ -1,0 +1,16 @@
+using System;
+
+namespace Grievance.Workflow.Privacy;
+
+/// <summary>Options of the retention job (<see cref="IRetentionJob"/>).</summary>
+/// <remarks>Left unsealed on purpose so a host can extend it.</remarks>
+public class RetentionOptions
+{
+    /// <summary>Gets or sets how long after closure a complainant's contact details and id are kept before the job anonymizes them.</summary>
+    /// <value>The default is 365 days. At least 1 day.</value>
+    public TimeSpan ContactRetention { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Gets or sets how many grievances one batch (one store transaction) anonymizes.</summary>
+    /// <value>The default is 500. From 1 to 10,000.</value>
+    public int BatchSize { get; set; } = 500;
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using Grievance.Workflow.Statistics;
+
+namespace Grievance.Workflow.Storage;
+
+/// <summary>
+/// Adds up one scorecard group in the in-memory store, with exactly the definitions the SQL stores compute in their aggregate queries
+/// (whole seconds of disposal time, the median as the mean of the two middle values).
+/// </summary>
+internal sealed class InMemoryScorecard
+{
+    private readonly List<long> _disposalSeconds = new();
+    private long _received;
+    private long _pending;
+    private long _defaulters;
+    private readonly long[] _outcomes = new long[7];
+    private long _withinTime;
+    private long _totalSeconds;
+    private long _satisfied;
+    private long _dissatisfied;
+    private long _dissatisfiedGrievances;
+    private long _redisposed;
+    private long _reopened;
+    private long _escalated;
+    private long _transfers;
+
+    public void Add(GrievanceSnapshot g, IReadOnlyList<HistoryEntry> history, DateTimeOffset asOf)
+    {
+        _received++;
+        _transfers += g.TransferCount;
+        bool breached = false, reopened = false, escalated = false;
+        long? firstDissatisfied = null, lastReport = null;
+        foreach (var e in history)
+        {
+            switch (e.Action)
+            {
+                case GrievanceAction.RecordSatisfied:
+                    _satisfied++;
+                    break;
+                case GrievanceAction.RecordDissatisfied:
+                    _dissatisfied++;
+                    firstDissatisfied ??= e.Sequence;
+                    reopened |= e.ReasonCode == HistoryReasonCodes.Reopened;
+                    break;
+                case GrievanceAction.ReportAction:
+                    lastReport = e.Sequence;
+                    break;
+                case GrievanceAction.SlaBreach:
+                    breached = true;
+                    break;
+            }
+
+            escalated |= e.ToLevel > e.FromLevel && e.Action != GrievanceAction.Transfer;
+        }
+
+        _reopened += reopened ? 1 : 0;
+        _escalated += escalated ? 1 : 0;
+        if (firstDissatisfied is { } first)
+        {
+            _dissatisfiedGrievances++;
+            _redisposed += lastReport > first ? 1 : 0;
+        }
+
+        if (g.Status != GrievanceStatus.Closed)
+        {
+            _pending++;
+            _defaulters += g.Status == GrievanceStatus.PendingWithOfficer && g.DueAt < asOf ? 1 : 0;
+            return;
+        }
+
+        _outcomes[(int)g.Outcome]++;
+        _withinTime += breached ? 0 : 1;
+        var seconds = (g.ClosedAt!.Value.UtcTicks - g.RegisteredAt.UtcTicks) / TimeSpan.TicksPerSecond;
+        _totalSeconds += seconds;
+        _disposalSeconds.Add(seconds);
+    }
+
+    public GrievanceScorecard ToScorecard(string key)
+    {
+        double? median = null;
+        if (_disposalSeconds.Count > 0)
+        {
+            _disposalSeconds.Sort();
+            var n = _disposalSeconds.Count;
+            median = (_disposalSeconds[((n + 1) / 2) - 1] + _disposalSeconds[((n + 2) / 2) - 1]) / 2.0;
+        }
+
+        return new GrievanceScorecard
+        {
+            Key = key,
+            Received = _received,
+            Pending = _pending,
+            Defaulters = _defaulters,
+            Resolved = _outcomes[(int)GrievanceOutcome.Resolved],
+            ClosedAtFinalLevel = _outcomes[(int)GrievanceOutcome.ClosedAtFinalLevel],
+            ClosedNoFeedback = _outcomes[(int)GrievanceOutcome.ClosedNoFeedback],
+            Rejected = _outcomes[(int)GrievanceOutcome.Rejected],
+            Withdrawn = _outcomes[(int)GrievanceOutcome.Withdrawn],
+            Duplicate = _outcomes[(int)GrievanceOutcome.Duplicate],
+            DisposedWithinTime = _withinTime,
+            TotalDisposalSeconds = _totalSeconds,
+            MedianDisposalSeconds = median,
+            SatisfiedFeedback = _satisfied,
+            DissatisfiedFeedback = _dissatisfied,
+            DissatisfiedGrievances = _dissatisfiedGrievances,
+            Redisposed = _redisposed,
+            Reopened = _reopened,
+            Escalated = _escalated,
+            Transfers = _transfers,
+        };
+    }
+}
