@@ -86,6 +86,6 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
     public ValueTask<long> GetCheckpointAsync(string handler, CancellationToken cancellationToken) => _store.GetCheckpointAsync(handler, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
-        => _store.RecordDeliveryAsync(handler, position, attempts, deliveredAt, cancellationToken);
+    public ValueTask RecordDeliveriesAsync(string handler, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
+        => _store.RecordDeliveriesAsync(handler, deliveries, cancellationToken);
 }

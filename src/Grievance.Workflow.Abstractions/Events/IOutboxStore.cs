@@ -25,12 +25,13 @@ public interface IOutboxStore
     /// <returns>The position, or 0 when nothing was delivered yet.</returns>
     ValueTask<long> GetCheckpointAsync(string handler, CancellationToken cancellationToken);
 
-    /// <summary>Records that a handler was delivered the event at a position (after so many attempts) and moves its checkpoint there.</summary>
+    /// <summary>
+    /// Records, in one atomic write, that a handler was delivered a run of events, and moves its checkpoint to the last of them.
+    /// </summary>
     /// <param name="handler">The handler's name.</param>
-    /// <param name="position">The event's position; larger than the handler's checkpoint.</param>
-    /// <param name="attempts">How many attempts it took, 1 or more.</param>
-    /// <param name="deliveredAt">When.</param>
+    /// <param name="deliveries">The deliveries, 1 or more, in strictly ascending position order, the first after the handler's checkpoint and the last an event in the outbox.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when recorded.</returns>
-    ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
+    /// <exception cref="ArgumentException">The deliveries are empty, out of order, behind the checkpoint, or past the outbox's end; nothing is recorded.</exception>
+    ValueTask RecordDeliveriesAsync(string handler, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken);
 }

@@ -115,6 +115,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
 
         // Outbox
         Range(failures, "Outbox.MaxAttempts", options.Outbox.MaxAttempts, 1, 100);
+        Range(failures, "Outbox.CheckpointEvery", options.Outbox.CheckpointEvery, 1, 10_000);
         if (options.Outbox.InitialBackoff < TimeSpan.Zero || options.Outbox.MaxBackoff < options.Outbox.InitialBackoff)
         {
             failures.Add($"Outbox.InitialBackoff: {options.Outbox.InitialBackoff}, Outbox.MaxBackoff: {options.Outbox.MaxBackoff}; the initial back-off must not be negative nor above the maximum.");

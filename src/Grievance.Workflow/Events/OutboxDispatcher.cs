@@ -9,8 +9,8 @@ namespace Grievance.Workflow.Events;
 
 /// <summary>
 /// The default outbox dispatcher. For each subscriber it reads the events after the subscriber's checkpoint, delivers them one by
-/// one in position order, and records each delivery (moving the checkpoint) only after the subscriber returned: so delivery is at
-/// least once and in order, and nothing is lost if the process dies between a commit and a delivery — the next dispatcher starts
+/// one in position order, and records deliveries (moving the checkpoint) only after the subscriber returned, up to
+/// <see cref="OutboxOptions.CheckpointEvery"/> in one store write: so delivery is at least once and in order, and nothing is lost if the process dies between a commit and a delivery — the next dispatcher starts
 /// from the checkpoint. A failing subscriber is retried with exponential back-off; if it still fails it is left at that event
 /// until the next dispatch, while the other subscribers go on.
 /// </summary>
@@ -51,6 +51,7 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
             var checkpoint = await _store.GetCheckpointAsync(subscriber.Name, cancellationToken).ConfigureAwait(false);
             var messages = await _store.ReadAsync(checkpoint, batchSize, cancellationToken).ConfigureAwait(false);
             result = result with { HasMore = result.HasMore || messages.Count == batchSize };
+            var delivered = new List<OutboxDelivery>(Math.Min(messages.Count, _options.CheckpointEvery));
             foreach (var message in messages)
             {
                 var attempts = await DeliverAsync(subscriber, message, cancellationToken).ConfigureAwait(false);
@@ -60,8 +61,18 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
                     break;
                 }
 
-                await _store.RecordDeliveryAsync(subscriber.Name, message.Position, attempts, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                delivered.Add(new OutboxDelivery(message.Position, attempts, _time.GetUtcNow()));
                 result = result with { Delivered = result.Delivered + 1, Retries = result.Retries + attempts - 1 };
+                if (delivered.Count == _options.CheckpointEvery)
+                {
+                    await _store.RecordDeliveriesAsync(subscriber.Name, delivered, cancellationToken).ConfigureAwait(false);
+                    delivered.Clear();
+                }
+            }
+
+            if (delivered.Count > 0)
+            {
+                await _store.RecordDeliveriesAsync(subscriber.Name, delivered, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -10,6 +10,13 @@ public class OutboxOptions
     /// <value>The default is 5. From 1 to 100.</value>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Gets or sets how many successful deliveries the dispatcher records together, in one store write. A dispatcher that dies
+    /// delivers the unrecorded ones again (delivery is at least once either way); 1 records each delivery before the next.
+    /// </summary>
+    /// <value>The default is 100. From 1 to 10,000.</value>
+    public int CheckpointEvery { get; set; } = 100;
+
     /// <summary>Gets or sets the wait before the first retry; each further retry waits twice as long, up to <see cref="MaxBackoff"/>.</summary>
     /// <value>The default is 200 milliseconds.</value>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);

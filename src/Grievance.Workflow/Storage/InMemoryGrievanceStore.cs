@@ -290,20 +290,15 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     }
 
     /// <inheritdoc />
-    public ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    public ValueTask RecordDeliveriesAsync(string handler, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(handler);
-        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        ArgumentNullException.ThrowIfNull(deliveries);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_outboxLock)
         {
-            var checkpoint = _checkpoints.GetValueOrDefault(handler);
-            if (position <= checkpoint || position > _outbox.Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(position), position, $"Handler '{handler}' is at position {checkpoint}; a delivery must move it forward, to at most {_outbox.Count}.");
-            }
-
-            _checkpoints[handler] = position;
+            OutboxDeliveries.Validate(handler, deliveries, _checkpoints.GetValueOrDefault(handler), _outbox.Count);
+            _checkpoints[handler] = deliveries[^1].Position;
         }
 
         return default;

@@ -346,33 +346,41 @@ internal sealed class SqlStore
         return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask RecordDeliveryAsync(string handler, long position, int attempts, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    public async ValueTask RecordDeliveriesAsync(string handler, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(handler);
-        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        ArgumentNullException.ThrowIfNull(deliveries);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         var current = await ScalarAsync(connection, transaction, "SELECT position FROM outbox_checkpoints WHERE handler = @handler", cancellationToken, c => SqlColumns.Add(c, "handler", handler)).ConfigureAwait(false);
-        var checkpoint = current is null or DBNull ? 0 : Convert.ToInt64(current, System.Globalization.CultureInfo.InvariantCulture);
-        var exists = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM outbox WHERE position = @position", cancellationToken, c => SqlColumns.Add(c, "position", position)).ConfigureAwait(false);
-        if (position <= checkpoint || Convert.ToInt64(exists, System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(position), position, $"Handler '{handler}' is at position {checkpoint}; a delivery must move it forward, to an event in the outbox.");
-        }
+        var last = await ScalarAsync(connection, transaction, "SELECT MAX(position) FROM outbox", cancellationToken).ConfigureAwait(false);
+        OutboxDeliveries.Validate(
+            handler,
+            deliveries,
+            current is null or DBNull ? 0 : Convert.ToInt64(current, System.Globalization.CultureInfo.InvariantCulture),
+            last is null or DBNull ? 0 : Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture));
 
         await WriteAsync(connection, transaction, "INSERT INTO outbox_checkpoints (handler, position) VALUES (@handler, @position) ON CONFLICT (handler) DO UPDATE SET position = @position", c =>
         {
             SqlColumns.Add(c, "handler", handler);
-            SqlColumns.Add(c, "position", position);
+            SqlColumns.Add(c, "position", deliveries[^1].Position);
         }, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(connection, transaction, "INSERT INTO outbox_deliveries (handler, position, attempts, delivered_at) VALUES (@handler, @position, @attempts, @delivered_at)", c =>
+
+        // One prepared insert, rebound per delivery.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO outbox_deliveries (handler, position, attempts, delivered_at) VALUES (@handler, @position, @attempts, @delivered_at)";
+        SqlColumns.Add(insert, "handler", handler);
+        var position = SqlColumns.Add(insert, "position", 0L);
+        var attempts = SqlColumns.Add(insert, "attempts", 0);
+        var deliveredAt = SqlColumns.Add(insert, "delivered_at", 0L);
+        foreach (var delivery in deliveries)
         {
-            SqlColumns.Add(c, "handler", handler);
-            SqlColumns.Add(c, "position", position);
-            SqlColumns.Add(c, "attempts", attempts);
-            SqlColumns.Add(c, "delivered_at", deliveredAt.UtcTicks);
-        }, cancellationToken).ConfigureAwait(false);
+            (position.Value, attempts.Value, deliveredAt.Value) = (delivery.Position, delivery.Attempts, delivery.DeliveredAt.UtcTicks);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

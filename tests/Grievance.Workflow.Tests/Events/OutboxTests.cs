@@ -95,11 +95,14 @@ public sealed class OutboxTests
         (await seed.Services.GetRequiredService<IOutboxStore>().GetCheckpointAsync("broken", default)).Should().Be(0);
     }
 
-    [Fact]
-    public async Task An_event_is_never_lost_when_a_dispatcher_dies_mid_batch_a_fresh_one_resumes_from_the_checkpoint()
+    [Theory]
+    [InlineData(1, 2)] // each delivery recorded before the next: only the third is delivered twice
+    [InlineData(2, 2)] // the first two recorded together
+    [InlineData(100, 0)] // nothing recorded yet: all three are delivered again
+    public async Task An_event_is_never_lost_when_a_dispatcher_dies_mid_batch_a_fresh_one_resumes_from_the_checkpoint(int checkpointEvery, long checkpointAtDeath)
     {
         var store = new InMemoryGrievanceStore();
-        using var seed = new Seed(build: b => b.UseStore(_ => store));
+        using var seed = new Seed(o => o.Outbox.CheckpointEvery = checkpointEvery, b => b.UseStore(_ => store));
         for (var i = 0; i < 4; i++)
         {
             await seed.RegisterAsync();
@@ -121,13 +124,13 @@ public sealed class OutboxTests
 
         var crash = async () => await new OutboxDispatcher(store, [firstProcess], options, TimeProvider.System).DispatchAsync(100, dying.Token);
         await crash.Should().ThrowAsync<OperationCanceledException>();
-        (await store.GetCheckpointAsync("sms", default)).Should().Be(2);
+        (await store.GetCheckpointAsync("sms", default)).Should().Be(checkpointAtDeath);
 
         var secondProcess = new Recorder("sms", onHandled: e => received.Enqueue(positionOf(e)));
         var resumed = await new OutboxDispatcher(store, [secondProcess], options, TimeProvider.System).DispatchAsync(100);
 
-        resumed.Delivered.Should().Be(6);
-        received.Should().Equal(1, 2, 3, 3, 4, 5, 6, 7, 8);
+        resumed.Delivered.Should().Be(8 - (int)checkpointAtDeath);
+        received.Should().Equal(new long[] { 1, 2, 3 }.Concat(Enumerable.Range((int)checkpointAtDeath + 1, 8 - (int)checkpointAtDeath).Select(i => (long)i)));
         received.Distinct().Should().Equal(Enumerable.Range(1, 8).Select(i => (long)i), "every event arrives at least once, in order");
         (await store.GetCheckpointAsync("sms", default)).Should().Be(8);
     }
