@@ -47,7 +47,13 @@ internal sealed class SqliteDialect : SqlDialect
     private readonly string _connectionString;
     private int _walEnsured;
 
-    public SqliteDialect(string connectionString) => _connectionString = connectionString;
+    private readonly string _pragmas;
+
+    public SqliteDialect(string connectionString, SqliteSynchronous synchronous)
+    {
+        _connectionString = connectionString;
+        _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
+    }
 
     // Version 2: indexes for the work-queue queries (by status, by department and officer, oldest registration first).
     private const string Schema2 = """
@@ -64,6 +70,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string LockRows => string.Empty;
 
+
+
     public override string MigrationLock => string.Empty;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -72,7 +80,7 @@ internal sealed class SqliteDialect : SqlDialect
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+            pragma.CommandText = _pragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             if (Interlocked.Exchange(ref _walEnsured, 1) == 0)
             {

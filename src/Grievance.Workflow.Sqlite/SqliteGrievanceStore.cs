@@ -29,10 +29,20 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, for example <c>Data Source=grievances.db</c>.</param>
     /// <exception cref="ArgumentException">The connection string is empty.</exception>
     public SqliteGrievanceStore(string connectionString)
+        : this(connectionString, new SqliteStoreOptions())
+    {
+    }
+
+    /// <summary>Creates the store with options.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, for example <c>Data Source=grievances.db</c>.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentException">The connection string is empty.</exception>
+    public SqliteGrievanceStore(string connectionString, SqliteStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
         ConnectionString = connectionString;
-        _store = new SqlStore(new SqliteDialect(connectionString));
+        _store = new SqlStore(new SqliteDialect(connectionString, options.Synchronous));
     }
 
     /// <summary>Gets the connection string.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.Linq;
@@ -23,8 +24,15 @@ internal static class SqlColumns
 
     public static string Parameters(string columns, string prefix = "") => string.Join(", ", columns.Split(", ").Select(c => "@" + prefix + c));
 
-    /// <summary>The SET list of an update: every column but the id and the complainant id (fixed at registration, changed only by anonymization).</summary>
-    public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => c is not "id" and not "complainant_id").Select(c => $"{c} = @{c}"));
+    // Fixed at registration (the complainant id changes only by anonymization): never in an update's SET list, so the indexes on
+    // them are never touched by an update.
+    private static readonly HashSet<string> Immutable = new(StringComparer.Ordinal)
+    {
+        "id", "reference_number", "channel", "category", "sub_category", "district", "tehsil", "ward", "complainant_id", "description", "registered_at",
+    };
+
+    /// <summary>The SET list of an update: the columns that can change after registration.</summary>
+    public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => !Immutable.Contains(c)).Select(c => $"{c} = @{c}"));
 
     public static string Id(GrievanceId id) => id.Value.ToString("N");
 

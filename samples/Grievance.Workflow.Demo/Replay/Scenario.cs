@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Grievance.Workflow.Demo.Replay;
+
+/// <summary>A scenario file: where the clock starts, how complaints are routed, and the commands to replay, each with its line.</summary>
+/// <param name="File">The file name, for messages.</param>
+/// <param name="Start">When the clock starts.</param>
+/// <param name="Levels">How many officer levels (L1…Ln).</param>
+/// <param name="Routes">Category → department, with the officer of each level (L1 first), optionally per district.</param>
+/// <param name="Commands">The commands, in order.</param>
+public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands);
+
+/// <summary>One routing rule of a scenario.</summary>
+/// <param name="Category">The category code.</param>
+/// <param name="Department">The department.</param>
+/// <param name="District">The district, or <see langword="null"/> for every district.</param>
+/// <param name="Officers">The officers, L1 first.</param>
+public sealed record ScenarioRoute(string Category, string Department, string? District, IReadOnlyList<string> Officers);
+
+/// <summary>One command of a scenario, as written, with its line.</summary>
+/// <param name="Line">The line the command starts on.</param>
+/// <param name="Index">Its index in the list, from 0.</param>
+/// <param name="Json">Its JSON object.</param>
+public sealed record ScenarioCommand(long Line, int Index, JsonElement Json);

@@ -1,0 +1,466 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Events;
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
+using Grievance.Workflow.Sweeping;
+using Grievance.Workflow.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grievance.Workflow.Demo.Simulation;
+
+/// <summary>
+/// Simulates the UP CM Helpline 1076 on the library's public API, the way a host app runs it: complaints arrive through the
+/// channels all day, officers act after random delays (some late), the call centre takes feedback (some complainants unreachable,
+/// some dissatisfied), the due-work sweeper and the outbox dispatcher run every simulated hour.
+/// </summary>
+/// <remarks>
+/// Time moves in quarter-hours; within one, the commands of different grievances run in parallel. Every grievance draws its story
+/// from its own random generator, seeded from <see cref="SimulationOptions.Seed"/>, so the same seed gives the same figures however
+/// the commands interleave.
+/// </remarks>
+public static class HelplineSimulator
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMinutes(15);
+
+    private static readonly double[] HourWeights = [0.3, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1.0, 1.4, 1.6, 1.7, 1.7, 1.6, 1.5, 1.5, 1.5, 1.4, 1.3, 1.1, 1.0, 0.9, 0.8, 0.6, 0.4];
+
+    private static readonly string[] RejectionCodes = ["sub-judice", "private-dispute", "not-maintainable", "policy-matter"];
+
+    /// <summary>Runs a simulation to the end and reads its figures back from the store.</summary>
+    /// <param name="options">What to simulate.</param>
+    /// <param name="store">The store.</param>
+    /// <param name="connection">The connection string, or <see langword="null"/> for the default.</param>
+    /// <param name="progress">Told of progress every simulated quarter-hour, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The figures.</returns>
+    public static async Task<SimulationReport> RunAsync(SimulationOptions options, StoreKind store, string? connection, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = new SimulatedClock(HelplineDesk.Start);
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddMetrics();
+        var builder = services.AddGrievanceWorkflow(HelplineDesk.Configure).AddEventSubscriber<SmsCounter>();
+        await StoreSetup.UseFreshAsync(builder, store, connection);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        using var escalations = new EscalationListener(provider.GetRequiredService<IMeterFactory>());
+
+        var run = new Run(provider, clock, options);
+        var stopwatch = Stopwatch.StartNew();
+        await run.SimulateAsync(progress, cancellationToken);
+        stopwatch.Stop();
+        return await SimulationReport.ReadAsync(provider, run.Tally(stopwatch.Elapsed, escalations.Counts), StoreSetup.Describe(store, connection), cancellationToken);
+    }
+
+    /// <summary>One simulation: the event queue, the grievances' stories, the tallies.</summary>
+    private sealed class Run
+    {
+        private readonly IGrievanceWorkflow _workflow;
+        private readonly IGrievanceSweeper _sweeper;
+        private readonly IOutboxDispatcher _dispatcher;
+        private readonly SimulatedClock _clock;
+        private readonly SimulationOptions _options;
+        private readonly PriorityQueue<Step, (long Ticks, int Case, int Order)> _queue = new();
+        private readonly List<Case> _cases = new();
+        private readonly ConcurrentDictionary<GrievanceId, Case> _byId = new();
+        private readonly DateTimeOffset _end;
+        private readonly Actor _agent = Actor.HelplineAgent("cc-agent");
+        private readonly Actor _triage = Actor.Administrator("triage-desk");
+        private readonly Actor _cmOffice = Actor.Administrator("cm-office");
+        private long _commands;
+        private long _refused;
+        private long _sweeperActions;
+        private int _registered;
+        private int _order;
+
+        public Run(IServiceProvider provider, SimulatedClock clock, SimulationOptions options)
+        {
+            _workflow = provider.GetRequiredService<IGrievanceWorkflow>();
+            _sweeper = provider.GetRequiredService<IGrievanceSweeper>();
+            _dispatcher = provider.GetRequiredService<IOutboxDispatcher>();
+            _clock = clock;
+            _options = options;
+            _end = HelplineDesk.Start.AddDays(options.Days);
+            var master = new Random(options.Seed);
+            for (var day = 0; day < options.Days; day++)
+            {
+                var offsets = Enumerable.Range(0, options.PerDay)
+                    .Select(_ => TimeSpan.FromHours(PickHour(master)) + TimeSpan.FromSeconds(master.Next(3600)))
+                    .Order()
+                    .ToArray();
+                foreach (var offset in offsets)
+                {
+                    var c = new Case(_cases.Count, master.Next());
+                    _cases.Add(c);
+                    Schedule(c, StepKind.Arrive, HelplineDesk.Start.AddDays(day) + offset);
+                }
+            }
+        }
+
+        public async Task SimulateAsync(IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
+        {
+            var total = (_end - HelplineDesk.Start).Ticks;
+            var ticks = 0;
+            for (var now = HelplineDesk.Start + Tick; now <= _end; now += Tick)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _clock.AdvanceTo(now);
+                var due = new List<Step>();
+                while (_queue.TryPeek(out _, out var at) && at.Ticks < now.UtcTicks)
+                {
+                    due.Add(_queue.Dequeue());
+                }
+
+                var next = new ConcurrentBag<(Case Case, StepKind Kind, DateTimeOffset At)>();
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken }, async (step, ct) =>
+                {
+                    if (await ActAsync(step, ct) is { } follow)
+                    {
+                        next.Add((step.Case, follow.Kind, now + follow.After));
+                    }
+                });
+                foreach (var (c, kind, at) in next.OrderBy(n => n.Case.Index))
+                {
+                    Schedule(c, kind, at);
+                }
+
+                if (++ticks % 4 == 0 || now == _end)
+                {
+                    await HourlyAsync(now, cancellationToken);
+                }
+
+                progress?.Report(new SimulationProgress(now, (now - HelplineDesk.Start).Ticks / (double)total, Volatile.Read(ref _registered), Interlocked.Read(ref _commands)));
+            }
+        }
+
+        public SimulationTally Tally(TimeSpan elapsed, IReadOnlyDictionary<string, long> escalations) => new()
+        {
+            Options = _options,
+            Start = HelplineDesk.Start,
+            End = _end,
+            Registered = _registered,
+            Commands = _commands,
+            SweeperActions = _sweeperActions,
+            Refused = _refused,
+            Elapsed = elapsed,
+            EscalationsByReason = escalations,
+        };
+
+        // The due-work sweeper and the outbox dispatcher, as a host runs them on a timer.
+        private async Task HourlyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            SweepResult sweep;
+            do
+            {
+                sweep = await _sweeper.SweepAsync(now, 1_000, cancellationToken);
+                _sweeperActions += sweep.Escalated + sweep.FlaggedOverdue + sweep.ClosedNoFeedback + sweep.FeedbackWindowsRearmed;
+            }
+            while (sweep.HasMore);
+
+            DispatchResult dispatch;
+            do
+            {
+                dispatch = await _dispatcher.DispatchAsync(2_000, cancellationToken);
+            }
+            while (dispatch.HasMore);
+        }
+
+        private void Schedule(Case c, StepKind kind, DateTimeOffset at)
+        {
+            if (at < _end)
+            {
+                _queue.Enqueue(new Step(c, kind), (at.UtcTicks, c.Index, _order++));
+            }
+        }
+
+        private async Task<(StepKind Kind, TimeSpan After)?> ActAsync(Step step, CancellationToken ct)
+        {
+            var c = step.Case;
+            var r = c.Random;
+            try
+            {
+                switch (step.Kind)
+                {
+                    case StepKind.Arrive:
+                        return await ArriveAsync(c, ct);
+                    case StepKind.Route:
+                        var department = HelplineDesk.RealDepartments.ElementAt(r.Next(HelplineDesk.RealDepartments.Count()));
+                        return FirstOfficerStep(c, await ExecuteAsync(new RouteGrievance(c.Id, _triage, new DepartmentId(department)), ct));
+                    case StepKind.MarkDuplicate:
+                        var original = _cases[c.Index / 2].Reference;
+                        if (original is null || c.Last!.IsClosed)
+                        {
+                            return null;
+                        }
+
+                        await ExecuteAsync(new MarkDuplicate(c.Id, _agent, original.Value, "Same complaint registered earlier."), ct);
+                        return null;
+                    case StepKind.Withdraw:
+                        if (!c.Last!.IsClosed)
+                        {
+                            await ExecuteAsync(new WithdrawGrievance(c.Id, Actor.Complainant(c.ComplainantId), "Resolved locally."), ct);
+                        }
+
+                        return null;
+                    case StepKind.Clarify:
+                        await ExecuteAsync(new ProvideClarification(c.Id, Actor.Complainant(c.ComplainantId), "Khasra number and the date of the application."), ct);
+                        return (StepKind.OfficerActs, Days(r, 1, 3));
+                    case StepKind.OfficerActs:
+                        return await OfficerActsAsync(c, ct);
+                    case StepKind.ReviewDefaulter:
+                        return await ReviewDefaulterAsync(c, ct);
+                    default:
+                        return await FeedbackCallAsync(c, ct);
+                }
+            }
+            catch (GrievanceWorkflowException)
+            {
+                Interlocked.Increment(ref _refused); // never expected: the reconciliation reports it
+                return null;
+            }
+        }
+
+        private async Task<(StepKind, TimeSpan)?> ArriveAsync(Case c, CancellationToken ct)
+        {
+            var r = c.Random;
+            var channel = HelplineDesk.Pick(r, HelplineDesk.Channels, x => x.Share).Channel;
+            var (_, category, _) = HelplineDesk.Pick(r, HelplineDesk.Departments, x => x.Share);
+            var (district, _, _) = HelplineDesk.Pick(r, HelplineDesk.Districts, x => x.Share);
+            c.Plan = PickPlan(r, c.Index);
+            var registered = await _workflow.RegisterAsync(
+                new RegisterGrievance(_agent, channel, new GrievanceCategory(category), new GrievanceLocation(district),
+                    new Complainant(c.ComplainantId, new ContactDetails($"Complainant {c.Index}", $"+91-9{c.Index:D9}")), $"Simulated complaint {c.Index} about {category}."),
+                ct);
+            Interlocked.Increment(ref _commands);
+            Interlocked.Increment(ref _registered);
+            c.Id = registered.Grievance.Id;
+            c.Reference = registered.Grievance.ReferenceNumber;
+            c.Last = registered.Grievance;
+            _byId[c.Id] = c;
+            if (registered.Grievance.Status == GrievanceStatus.Registered)
+            {
+                return (StepKind.Route, TimeSpan.FromHours(2 + r.Next(4)));
+            }
+
+            return c.Plan switch
+            {
+                Plan.Duplicate => (StepKind.MarkDuplicate, TimeSpan.FromHours(1 + r.Next(6))),
+                Plan.Withdraw => (StepKind.Withdraw, Days(r, 1, 3)),
+                _ => FirstOfficerStep(c, registered.Grievance),
+            };
+        }
+
+        // Most officers act within their time limit; some are late: the sweeper flags them defaulters, and the CM office reviews
+        // the defaulter list the day after and escalates a share of them to L2 by hand.
+        private (StepKind, TimeSpan) FirstOfficerStep(Case c, GrievanceSnapshot g)
+        {
+            var r = c.Random;
+            var now = _clock.GetUtcNow();
+            var due = g.DueAt ?? now.AddDays(7);
+            var late = HelplineDesk.Performance.GetValueOrDefault(g.Department?.Value ?? string.Empty, (Late: 0.12, Dissatisfaction: 1.0)).Late * HelplineDesk.DistrictDiscipline.GetValueOrDefault(g.Location.District, 1.0);
+            if (r.NextDouble() < late)
+            {
+                return r.NextDouble() < 0.4 ? (StepKind.ReviewDefaulter, due - now + TimeSpan.FromDays(1)) : (StepKind.OfficerActs, due - now + Days(r, 1, 5));
+            }
+
+            var limit = Math.Max((due - now).TotalHours * 0.9, 6);
+            return (StepKind.OfficerActs, TimeSpan.FromHours(4 + (r.NextDouble() * (limit - 4))));
+        }
+
+        private async Task<(StepKind, TimeSpan)?> ReviewDefaulterAsync(Case c, CancellationToken ct)
+        {
+            var g = c.Last = await _workflow.GetAsync(c.Id, ct); // the sweeper's flag is news to the case
+            if (g.Status == GrievanceStatus.PendingWithOfficer && g.IsOverdue && g.Level == 1)
+            {
+                await ExecuteAsync(new EscalateGrievance(c.Id, _cmOffice, "Defaulter list review: the L1 officer missed the time limit."), ct);
+            }
+
+            return (StepKind.OfficerActs, Days(c.Random, 1, 3));
+        }
+
+        private async Task<(StepKind, TimeSpan)?> OfficerActsAsync(Case c, CancellationToken ct)
+        {
+            var g = c.Last!;
+            if (g.Status != GrievanceStatus.PendingWithOfficer)
+            {
+                return null; // closed meanwhile, or waiting for a clarification that will call the officer again
+            }
+
+            var r = c.Random;
+            var officer = Actor.Officer(g.Officer!.Value, g.Department!.Value, g.Level);
+            var plan = c.Plan;
+            c.Plan = Plan.Normal;
+            switch (plan)
+            {
+                case Plan.Reject:
+                    await ExecuteAsync(new RejectGrievance(c.Id, officer, RejectionCodes[r.Next(RejectionCodes.Length)], "Not maintainable under the grievance rules."), ct);
+                    return null;
+                case Plan.Transfer when g.TransferCount == 0:
+                    var others = HelplineDesk.RealDepartments.Where(d => d != g.Department!.Value.Value).ToArray();
+                    await ExecuteAsync(new TransferGrievance(c.Id, officer, new DepartmentId(others[r.Next(others.Length)]), "Concerns another department."), ct);
+                    return (StepKind.OfficerActs, Days(r, 1, 5));
+                case Plan.Clarify:
+                    await ExecuteAsync(new RequestClarification(c.Id, officer, "Please give the khasra number and the date of the application."), ct);
+                    return (StepKind.Clarify, Days(r, 1, 3));
+                case Plan.Extend when g.DueAt is { } due:
+                    await ExecuteAsync(new ExtendDeadline(c.Id, officer, due.AddDays(5), "Interim reply: a site inspection is scheduled."), ct);
+                    return (StepKind.OfficerActs, Days(r, 3, 6));
+                default:
+                    await ExecuteAsync(new ReportAction(c.Id, officer, $"Action taken at L{g.Level}; disposal report attached."), ct);
+                    return (StepKind.FeedbackCall, TimeSpan.FromHours(4 + r.Next(44)));
+            }
+        }
+
+        private async Task<(StepKind, TimeSpan)?> FeedbackCallAsync(Case c, CancellationToken ct)
+        {
+            var g = c.Last!;
+            if (g.Status != GrievanceStatus.AwaitingFeedback)
+            {
+                return null;
+            }
+
+            var r = c.Random;
+            if (r.NextDouble() < 0.10)
+            {
+                var after = await ExecuteAsync(new RecordFeedback(c.Id, _agent, FeedbackResponse.NotReachable), ct);
+                return after.Status == GrievanceStatus.AwaitingFeedback ? (StepKind.FeedbackCall, TimeSpan.FromHours(20 + r.Next(8))) : null;
+            }
+
+            double[] dissatisfaction = [0.24, 0.42, 0.38, 0.38];
+            var factor = HelplineDesk.Performance.GetValueOrDefault(g.Department?.Value ?? string.Empty, (Late: 0.12, Dissatisfaction: 1.0)).Dissatisfaction;
+            if (r.NextDouble() >= dissatisfaction[Math.Min(c.Dissatisfied, dissatisfaction.Length - 1)] * factor)
+            {
+                await ExecuteAsync(new RecordFeedback(c.Id, _agent, FeedbackResponse.Satisfied, rating: 4 + r.Next(2)), ct);
+                return null;
+            }
+
+            c.Dissatisfied++;
+            var next = await ExecuteAsync(new RecordFeedback(c.Id, _agent, FeedbackResponse.Dissatisfied, "The problem is not solved.", rating: 1 + r.Next(2)), ct);
+            return next.Status == GrievanceStatus.PendingWithOfficer ? (StepKind.OfficerActs, Days(r, 1, 5)) : null;
+        }
+
+        // The case keeps the snapshot its last command returned, so a step needs no read first. Only the due-work sweeper changes a
+        // grievance behind the simulated people's backs: it flags defaulters (status, level and officer unchanged), and could close
+        // one whose feedback window passed — then the refused command is re-read and let go.
+        private async Task<GrievanceSnapshot> ExecuteAsync(GrievanceCommand command, CancellationToken ct)
+        {
+            var c = _byId[command.GrievanceId];
+            var result = await _workflow.TryExecuteAsync(command, ct);
+            if (!result.TryGetValue(out var done))
+            {
+                c.Last = await _workflow.GetAsync(command.GrievanceId, ct);
+                if (!c.Last.IsClosed)
+                {
+                    throw result.Error!;
+                }
+
+                return c.Last;
+            }
+
+            Interlocked.Increment(ref _commands);
+            return c.Last = done.Grievance;
+        }
+
+        private static Plan PickPlan(Random r, int index)
+        {
+            var roll = r.NextDouble();
+            return roll switch
+            {
+                < 0.03 => Plan.Reject,
+                < 0.07 => Plan.Transfer,
+                < 0.10 => Plan.Clarify,
+                < 0.12 => Plan.Extend,
+                < 0.13 => Plan.Withdraw,
+                < 0.14 when index >= 20 => Plan.Duplicate,
+                _ => Plan.Normal,
+            };
+        }
+
+        private static int PickHour(Random r)
+        {
+            var hours = Enumerable.Range(0, 24).ToArray();
+            return HelplineDesk.Pick(r, hours, h => HourWeights[h]);
+        }
+
+        private static TimeSpan Days(Random r, int min, int max) => TimeSpan.FromHours((min * 24) + r.Next((max - min) * 24));
+    }
+
+    private enum StepKind
+    {
+        Arrive,
+        Route,
+        OfficerActs,
+        ReviewDefaulter,
+        Clarify,
+        FeedbackCall,
+        MarkDuplicate,
+        Withdraw,
+    }
+
+    private enum Plan
+    {
+        Normal,
+        Reject,
+        Transfer,
+        Clarify,
+        Extend,
+        Withdraw,
+        Duplicate,
+    }
+
+    private sealed record Step(Case Case, StepKind Kind);
+
+    /// <summary>One complaint's story: its own random generator, what it holds for it, and where it stands.</summary>
+    private sealed class Case(int index, int seed)
+    {
+        public int Index { get; } = index;
+
+        public Random Random { get; } = new(seed);
+
+        public string ComplainantId => $"citizen-{Index}";
+
+        public GrievanceId Id { get; set; }
+
+        public ReferenceNumber? Reference { get; set; }
+
+        public Plan Plan { get; set; }
+
+        public int Dissatisfied { get; set; }
+
+        public GrievanceSnapshot? Last { get; set; }
+    }
+
+    /// <summary>Counts the library's escalations by reason from its own metrics, for this run's meter factory only.</summary>
+    private sealed class EscalationListener : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+        public EscalationListener(IMeterFactory factory)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == GrievanceTelemetry.Escalations)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == GrievanceTelemetry.EscalationReasonTag)
+                    {
+                        _counts.AddOrUpdate(tag.Value?.ToString() ?? "unknown", value, (_, n) => n + value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public IReadOnlyDictionary<string, long> Counts => new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Grievance.Workflow.Demo.Simulation;
+
+/// <summary>What to simulate.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Gets the number of simulated days. The default is 7.</summary>
+    public int Days { get; init; } = 7;
+
+    /// <summary>Gets the complaints registered per day. The default is 4,500, the CM Helpline 1076's daily average.</summary>
+    public int PerDay { get; init; } = 4_500;
+
+    /// <summary>Gets the random seed: the same seed gives the same figures. The default is 1076.</summary>
+    public int Seed { get; init; } = 1076;
+
+    /// <summary>Gets how many commands run at once within one simulated quarter-hour. The default is 2: with SQLite's single writer, more only queue.</summary>
+    public int Parallelism { get; init; } = 2;
+}

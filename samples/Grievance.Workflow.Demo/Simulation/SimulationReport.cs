@@ -1,0 +1,157 @@
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grievance.Workflow.Demo.Simulation;
+
+/// <summary>The figures of a simulation, read back from the store through the library's queries, and their reconciliation.</summary>
+public sealed record SimulationReport
+{
+    /// <summary>Gets what the simulator counted.</summary>
+    public required SimulationTally Tally { get; init; }
+
+    /// <summary>Gets where the data went.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>Gets how many grievances are in each status, counted by paging through the store's work-queue query.</summary>
+    public required IReadOnlyDictionary<GrievanceStatus, int> ByStatus { get; init; }
+
+    /// <summary>Gets the department ranking over the simulated period.</summary>
+    public required IReadOnlyList<RankedScorecard> Departments { get; init; }
+
+    /// <summary>Gets the district ranking over the simulated period.</summary>
+    public required IReadOnlyList<RankedScorecard> Districts { get; init; }
+
+    /// <summary>Gets the scorecards per channel.</summary>
+    public required IReadOnlyList<GrievanceScorecard> Channels { get; init; }
+
+    /// <summary>Gets the most overdue grievances at the end.</summary>
+    public required IReadOnlyList<GrievanceSnapshot> TopDefaulters { get; init; }
+
+    /// <summary>Gets the SMS the outbox subscriber sent: registrations.</summary>
+    public required int SmsRegistered { get; init; }
+
+    /// <summary>Gets the SMS the outbox subscriber sent: closures by outcome.</summary>
+    public required IReadOnlyDictionary<GrievanceOutcome, int> SmsClosed { get; init; }
+
+    /// <summary>Gets the department scorecards added up: the whole desk.</summary>
+    public GrievanceScorecard Total => Sum(Departments.Select(d => d.Scorecard));
+
+    /// <summary>Reads the figures of a finished run.</summary>
+    /// <param name="provider">The run's services.</param>
+    /// <param name="tally">What the simulator counted.</param>
+    /// <param name="database">Where the data went.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The report.</returns>
+    public static async Task<SimulationReport> ReadAsync(IServiceProvider provider, SimulationTally tally, string database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(tally);
+        var statistics = provider.GetRequiredService<IGrievanceStatistics>();
+        var ranking = provider.GetRequiredService<IGrievanceRanking>();
+        var query = provider.GetRequiredService<IGrievanceQuery>();
+        var sms = provider.GetServices<Events.IGrievanceEventSubscriber>().OfType<SmsCounter>().Single();
+        var period = (From: tally.Start, To: tally.End.AddTicks(1));
+        async Task<IReadOnlyList<GrievanceScorecard>> Scorecards(ScorecardDimension dimension)
+            => await statistics.GetScorecardsAsync(new ScorecardQuery(dimension, period.From, period.To, tally.End), cancellationToken);
+
+        var byStatus = new Dictionary<GrievanceStatus, int>();
+        foreach (var status in Enum.GetValues<GrievanceStatus>())
+        {
+            var count = 0;
+            var filter = new GrievanceFilter { Status = status };
+            GrievancePageCursor? cursor = null;
+            while (true)
+            {
+                var page = await query.FindAsync(filter, 5_000, cursor, cancellationToken);
+                count += page.Count;
+                if (page.Count < 5_000)
+                {
+                    break;
+                }
+
+                cursor = GrievancePageCursor.After(page[^1], filter);
+            }
+
+            byStatus[status] = count;
+        }
+
+        return new SimulationReport
+        {
+            Tally = tally,
+            Database = database,
+            ByStatus = byStatus,
+            Departments = ranking.Rank(await Scorecards(ScorecardDimension.Department)),
+            Districts = ranking.Rank(await Scorecards(ScorecardDimension.District)),
+            Channels = await Scorecards(ScorecardDimension.Channel),
+            TopDefaulters = await query.FindAsync(GrievanceFilter.Defaulters(tally.End), 10, null, cancellationToken),
+            SmsRegistered = sms.Registered,
+            SmsClosed = new Dictionary<GrievanceOutcome, int>(sms.Closed),
+        };
+    }
+
+    /// <summary>
+    /// Checks that the figures agree: every registered complaint is in exactly one status; the outcomes add up to the closed ones; the
+    /// department, district and channel scorecards each cover every complaint once; the SMS the outbox delivered match the
+    /// registrations and closures by outcome; the workflow refused nothing.
+    /// </summary>
+    /// <returns>The disagreements; empty when everything reconciles.</returns>
+    public IReadOnlyList<string> Reconcile()
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                problems.Add(what);
+            }
+        }
+
+        var registered = Tally.Registered;
+        var total = Total;
+        Check(ByStatus.Values.Sum() == registered, $"statuses add up to {ByStatus.Values.Sum()}, not the {registered} registered");
+        Check(total.Received == registered, $"department scorecards received {total.Received}, not {registered}");
+        Check(Sum(Districts.Select(d => d.Scorecard)).Received == registered, "district scorecards do not cover every complaint once");
+        Check(Sum(Channels).Received == registered, "channel scorecards do not cover every complaint once");
+        Check(total.Disposed == ByStatus[GrievanceStatus.Closed], $"scorecards dispose of {total.Disposed}, the store holds {ByStatus[GrievanceStatus.Closed]} closed");
+        var outcomes = Enum.GetValues<GrievanceOutcome>().Where(o => o != GrievanceOutcome.None).Sum(total.CountOf);
+        Check(outcomes == total.Disposed, $"outcomes add up to {outcomes}, not the {total.Disposed} closed");
+        Check(total.Pending == registered - ByStatus[GrievanceStatus.Closed], "pending is not registered minus closed");
+        Check(SmsRegistered == registered, $"{SmsRegistered} registration SMS for {registered} complaints");
+        foreach (var outcome in Enum.GetValues<GrievanceOutcome>().Where(o => o != GrievanceOutcome.None))
+        {
+            Check(SmsClosed.GetValueOrDefault(outcome) == total.CountOf(outcome), $"{SmsClosed.GetValueOrDefault(outcome)} closure SMS for {total.CountOf(outcome)} {outcome}");
+        }
+
+        Check(Tally.EscalationsByReason.Values.Sum() >= total.Escalated, "fewer escalations counted than escalated complaints");
+        Check(Tally.Refused == 0, $"the workflow refused {Tally.Refused} commands");
+        return problems;
+    }
+
+    private static GrievanceScorecard Sum(IEnumerable<GrievanceScorecard> cards)
+    {
+        var all = cards.ToList();
+        return new GrievanceScorecard
+        {
+            Key = "all",
+            Received = all.Sum(c => c.Received),
+            Pending = all.Sum(c => c.Pending),
+            Defaulters = all.Sum(c => c.Defaulters),
+            Resolved = all.Sum(c => c.Resolved),
+            ClosedAtFinalLevel = all.Sum(c => c.ClosedAtFinalLevel),
+            ClosedNoFeedback = all.Sum(c => c.ClosedNoFeedback),
+            Rejected = all.Sum(c => c.Rejected),
+            Withdrawn = all.Sum(c => c.Withdrawn),
+            Duplicate = all.Sum(c => c.Duplicate),
+            DisposedWithinTime = all.Sum(c => c.DisposedWithinTime),
+            TotalDisposalSeconds = all.Sum(c => c.TotalDisposalSeconds),
+            SatisfiedFeedback = all.Sum(c => c.SatisfiedFeedback),
+            DissatisfiedFeedback = all.Sum(c => c.DissatisfiedFeedback),
+            DissatisfiedGrievances = all.Sum(c => c.DissatisfiedGrievances),
+            Redisposed = all.Sum(c => c.Redisposed),
+            Reopened = all.Sum(c => c.Reopened),
+            Escalated = all.Sum(c => c.Escalated),
+            Transfers = all.Sum(c => c.Transfers),
+        };
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using FluentAssertions;
+using Grievance.Workflow.Demo.Replay;
+
+namespace Grievance.Workflow.Tests.Demo;
+
+/// <summary>The replay mode: the shipped scenarios end as their comments say; a bad file names the line and the problem.</summary>
+public sealed class ScenarioTests
+{
+    private static string Shipped(string name) => Path.Combine(AppContext.BaseDirectory, "scenarios", name);
+
+    [Fact]
+    public async Task The_seed_scenario_ends_resolved_at_L2_and_closed_at_the_final_level()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("seed-dissatisfied-twice.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Level, g.Version)).Should().Equal(
+            ("A", GrievanceStatus.Closed, GrievanceOutcome.Resolved, 2, 7L),
+            ("B", GrievanceStatus.Closed, GrievanceOutcome.ClosedAtFinalLevel, 2, 7L));
+        grievances[0].History.Select(e => e.Action).Should().Equal(
+            GrievanceAction.Register, GrievanceAction.ReportAction, GrievanceAction.RecordDissatisfied, GrievanceAction.ReportAction,
+            GrievanceAction.RecordDissatisfied, GrievanceAction.ReportAction, GrievanceAction.RecordSatisfied);
+        grievances[0].History[4].ReasonCode.Should().Be(HistoryReasonCodes.EscalatedOnDissatisfaction);
+        grievances[0].History[0].At.Should().Be(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.FromHours(5.5)));
+        grievances[0].History[1].At.Should().Be(new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.FromHours(5.5)), "\"+2d\" steps from the previous command");
+    }
+
+    [Fact]
+    public async Task The_second_scenario_shows_a_transfer_a_paused_clock_an_extension_a_duplicate_a_rejection_and_a_defaulter()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("transfer-clarification-breach.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Department)).Should().Equal(
+            ("land", GrievanceStatus.PendingWithOfficer, GrievanceOutcome.None, "revenue"),
+            ("light", GrievanceStatus.Closed, GrievanceOutcome.Resolved, "uppcl"),
+            ("light-again", GrievanceStatus.Closed, GrievanceOutcome.Duplicate, "uppcl"),
+            ("family-plot", GrievanceStatus.Closed, GrievanceOutcome.Rejected, "revenue"));
+        grievances[0].DueAt.Should().Be(new DateTimeOffset(2026, 11, 20, 18, 0, 0, TimeSpan.FromHours(5.5)));
+        grievances[1].History.Select(e => e.Action).Should().Contain(GrievanceAction.SlaBreach);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"+1h\" \"do\": \"sweep\" }\n  ]\n}", 4, "not valid JSON")]
+    [InlineData("{\n  \"commands\": [ { \"do\": \"sweep\", \"at\": \"+1h\" } ]\n}", 1, "\"start\" is required")]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"+1h\", \"do\": \"sweep\" },\n\n    { \"at\": \"+1h\", \"grievance\": \"A\", \"do\": \"report\", \"by\": \"agent:a\", \"text\": \"x\" }\n  ]\n}", 6, "grievance 'A' is not registered yet")]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"+1h\", \"grievance\": \"A\", \"do\": \"register\", \"by\": \"clerk:7\" }\n  ]\n}", 4, "'clerk:7' is not an actor")]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"yesterday\", \"do\": \"sweep\" }\n  ]\n}", 4, "'yesterday' is neither an ISO 8601 time")]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"routing\": [ { \"category\": \"electricity\", \"department\": \"uppcl\", \"officers\": [\"je\"] } ],\n  \"commands\": [\n    { \"at\": \"+1h\", \"grievance\": \"A\", \"do\": \"register\", \"by\": \"agent:a\", \"channel\": \"web\", \"category\": \"electricity\", \"district\": \"Agra\", \"complainant\": \"c\", \"text\": \"x\" },\n    { \"at\": \"+1h\", \"grievance\": \"A\", \"do\": \"feedback\", \"by\": \"agent:a\", \"response\": \"satisfied\" }\n  ]\n}", 6, "'feedback' on grievance 'A' was refused")]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"+1h\", \"do\": \"sweep\" },\n    { \"at\": \"2026-11-01T10:00:00+05:30\", \"do\": \"sweep\" }\n  ]\n}", 5, "commands must be in time order")]
+    [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"+1h\", \"grievance\": \"A\", \"do\": \"fly\", \"by\": \"system\" }\n  ]\n}", 4, "'fly' is not an action")]
+    public async Task A_bad_scenario_names_the_line_and_the_problem(string json, long line, string problem)
+    {
+        var act = async () => await ScenarioRunner.RunAsync(ScenarioReader.Parse("bad.json", Encoding.UTF8.GetBytes(json)), default);
+
+        var error = (await act.Should().ThrowAsync<ScenarioException>()).Which;
+        error.Line.Should().Be(line);
+        error.Problem.Should().Contain(problem);
+        error.Message.Should().StartWith($"bad.json, line {line}: ");
+    }
+}
