@@ -9,10 +9,15 @@ public sealed record Complainant
     /// <summary>Creates a complainant.</summary>
     /// <param name="id">A pseudonymous, stable id chosen by the host (for example a hash of the phone number, or a citizen account id); never the name or phone itself.</param>
     /// <param name="contact">The contact details, or <see langword="null"/> when the host keeps them elsewhere.</param>
-    /// <exception cref="System.ArgumentException"><paramref name="id"/> is blank or too long.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="id"/> is blank, too long, or the reserved <see cref="AnonymizedId"/>.</exception>
     public Complainant(string id, ContactDetails? contact = null)
     {
         Id = Guard.Identifier(id, nameof(id));
+        if (string.Equals(Id, AnonymizedId, System.StringComparison.Ordinal))
+        {
+            throw new System.ArgumentException($"The complainant id '{AnonymizedId}' is reserved for complainants the retention job anonymized.", nameof(id));
+        }
+
         Contact = contact;
     }
 

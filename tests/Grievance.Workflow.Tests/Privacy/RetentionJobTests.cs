@@ -63,4 +63,12 @@ public sealed class RetentionJobTests
 
         act.Should().Throw<OptionsValidationException>().WithMessage(message);
     }
+
+    [Fact]
+    public void The_anonymized_complainant_id_is_reserved()
+    {
+        var act = () => new Complainant(Complainant.AnonymizedId);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'anonymized' is reserved*");
+    }
 }
