@@ -2,6 +2,7 @@ using System.Text;
 using FluentAssertions;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Statistics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,10 @@ public sealed class ConfigurationBindingTests
             { "Department": "jal-sansthan-lko", "Level": 1, "Officer": "ae-zone-3" },
             { "Department": "jal-sansthan-lko", "Level": 2, "Officer": "ee-lucknow" }
           ]
-        }
+        },
+        "Outbox": { "CheckpointEvery": 25 },
+        "Ranking": { "Parameters": [ { "Name": "Within time", "Measure": "DisposalWithinTime", "Weight": 60 }, { "Name": "Satisfaction", "Measure": "Satisfaction", "Weight": 40 } ] },
+        "Retention": { "ContactRetention": "180.00:00:00", "BatchSize": 50 }
       }
     }
     """;
@@ -66,6 +70,11 @@ public sealed class ConfigurationBindingTests
         options.Sla.DaysFor("roads", 4).Should().Be(15);
         options.Calendar.Holidays.Should().Equal(new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 24));
         options.Routing.Rules.Should().HaveCount(2);
+        options.Outbox.CheckpointEvery.Should().Be(25);
+        options.Retention.ContactRetention.Should().Be(TimeSpan.FromDays(180));
+        options.Retention.BatchSize.Should().Be(50);
+        var ranked = provider.GetRequiredService<IGrievanceRanking>().Rank([new GrievanceScorecard { Key = "x", Received = 2, Resolved = 2, DisposedWithinTime = 1, SatisfiedFeedback = 1, DissatisfiedFeedback = 1 }]);
+        ranked.Single().Marks.Select(m => (m.Parameter, m.Marks)).Should().Equal(("Within time", 30.0), ("Satisfaction", 20.0));
 
         var workflow = provider.GetRequiredService<IGrievanceWorkflow>();
         var g = (await workflow.RegisterAsync(new RegisterGrievance(Actor.HelplineAgent("a-1"), Channel.Helpline1076,
