@@ -39,6 +39,27 @@ public sealed class ScenarioTests
         grievances[1].History.Select(e => e.Action).Should().Contain(GrievanceAction.SlaBreach);
     }
 
+    [Fact]
+    public async Task The_scenario_shown_in_the_README_replays()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(folder.FullName, "README.md")) || !File.Exists(Path.Combine(folder.FullName, "Grievance.Workflow.sln")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException("The repository's README.md was not found above the test's folder.");
+        }
+
+        var readme = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "README.md"));
+        var start = readme.IndexOf("```jsonc", StringComparison.Ordinal) + "```jsonc".Length;
+        var json = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Parse("README.md", Encoding.UTF8.GetBytes(json)), default);
+
+        var a = grievances.Should().ContainSingle().Which;
+        a.Status.Should().Be(GrievanceStatus.PendingWithOfficer);
+        a.History.Select(e => e.Action).Should().StartWith([GrievanceAction.Register, GrievanceAction.ReportAction, GrievanceAction.RecordDissatisfied]);
+        a.History[2].ReasonCode.Should().Be(HistoryReasonCodes.Reopened);
+    }
+
     [Theory]
     [InlineData("{\n  \"start\": \"2026-11-02T10:00:00+05:30\",\n  \"commands\": [\n    { \"at\": \"+1h\" \"do\": \"sweep\" }\n  ]\n}", 4, "not valid JSON")]
     [InlineData("{\n  \"commands\": [ { \"do\": \"sweep\", \"at\": \"+1h\" } ]\n}", 1, "\"start\" is required")]
