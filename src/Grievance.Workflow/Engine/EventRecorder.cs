@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Grievance.Workflow.Events;
 
 namespace Grievance.Workflow.Engine;
@@ -6,55 +7,50 @@ namespace Grievance.Workflow.Engine;
 /// <summary>Derives the domain events of an accepted command from its history entry and the grievance after it.</summary>
 internal static class EventRecorder
 {
-    public static GrievanceEvent[] For(HistoryEntry entry, GrievanceSnapshot after)
+    private static readonly GrievanceEventType[] None = [];
+    private static readonly GrievanceEventType[] Registered = [GrievanceEventType.Registered];
+    private static readonly GrievanceEventType[] RegisteredAndRouted = [GrievanceEventType.Registered, GrievanceEventType.Routed];
+    private static readonly GrievanceEventType[] Routed = [GrievanceEventType.Routed];
+    private static readonly GrievanceEventType[] ActionReported = [GrievanceEventType.ActionReported];
+    private static readonly GrievanceEventType[] FeedbackReopened = [GrievanceEventType.FeedbackRecorded, GrievanceEventType.Reopened];
+    private static readonly GrievanceEventType[] FeedbackEscalated = [GrievanceEventType.FeedbackRecorded, GrievanceEventType.Escalated];
+    private static readonly GrievanceEventType[] FeedbackClosed = [GrievanceEventType.FeedbackRecorded, GrievanceEventType.Closed];
+    private static readonly GrievanceEventType[] Feedback = [GrievanceEventType.FeedbackRecorded];
+    private static readonly GrievanceEventType[] Transferred = [GrievanceEventType.Transferred];
+    private static readonly GrievanceEventType[] Closed = [GrievanceEventType.Closed];
+    private static readonly GrievanceEventType[] NoteAdded = [GrievanceEventType.NoteAdded];
+    private static readonly GrievanceEventType[] ClarificationRequested = [GrievanceEventType.ClarificationRequested];
+    private static readonly GrievanceEventType[] ClarificationProvided = [GrievanceEventType.ClarificationProvided];
+    private static readonly GrievanceEventType[] DeadlineExtended = [GrievanceEventType.DeadlineExtended];
+    private static readonly GrievanceEventType[] Escalated = [GrievanceEventType.Escalated];
+    private static readonly GrievanceEventType[] FlaggedOverdue = [GrievanceEventType.FlaggedOverdue];
+
+    public static IReadOnlyList<GrievanceEvent> For(HistoryEntry entry, GrievanceSnapshot after)
     {
         var closed = after.Status == GrievanceStatus.Closed;
         var types = entry.Action switch
         {
-            GrievanceAction.Register => after.Status == GrievanceStatus.PendingWithOfficer
-                ? [GrievanceEventType.Registered, GrievanceEventType.Routed]
-                : [GrievanceEventType.Registered],
-            GrievanceAction.Route => [GrievanceEventType.Routed],
-            GrievanceAction.ReportAction => [GrievanceEventType.ActionReported],
+            GrievanceAction.Register => after.Status == GrievanceStatus.PendingWithOfficer ? RegisteredAndRouted : Registered,
+            GrievanceAction.Route => Routed,
+            GrievanceAction.ReportAction => ActionReported,
             GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied or GrievanceAction.RecordUnreachable => entry.ReasonCode switch
             {
-                HistoryReasonCodes.Reopened => [GrievanceEventType.FeedbackRecorded, GrievanceEventType.Reopened],
-                HistoryReasonCodes.EscalatedOnDissatisfaction => [GrievanceEventType.FeedbackRecorded, GrievanceEventType.Escalated],
-                _ => closed ? [GrievanceEventType.FeedbackRecorded, GrievanceEventType.Closed] : new[] { GrievanceEventType.FeedbackRecorded },
+                HistoryReasonCodes.Reopened => FeedbackReopened,
+                HistoryReasonCodes.EscalatedOnDissatisfaction => FeedbackEscalated,
+                _ => closed ? FeedbackClosed : Feedback,
             },
-            GrievanceAction.Transfer => [GrievanceEventType.Transferred],
-            GrievanceAction.Reject or GrievanceAction.Withdraw or GrievanceAction.MarkDuplicate => [GrievanceEventType.Closed],
-            GrievanceAction.AddNote => [GrievanceEventType.NoteAdded],
-            GrievanceAction.RequestClarification => [GrievanceEventType.ClarificationRequested],
-            GrievanceAction.ProvideClarification => [GrievanceEventType.ClarificationProvided],
-            GrievanceAction.ExtendDeadline => [GrievanceEventType.DeadlineExtended],
-            GrievanceAction.Escalate => [GrievanceEventType.Escalated],
-            GrievanceAction.SlaBreach => entry.ReasonCode == HistoryReasonCodes.FlaggedDefaulter ? [GrievanceEventType.FlaggedOverdue] : new[] { GrievanceEventType.Escalated },
-            GrievanceAction.FeedbackWindowExpired => closed ? [GrievanceEventType.Closed] : Array.Empty<GrievanceEventType>(),
-            _ => Array.Empty<GrievanceEventType>(),
+            GrievanceAction.Transfer => Transferred,
+            GrievanceAction.Reject or GrievanceAction.Withdraw or GrievanceAction.MarkDuplicate => Closed,
+            GrievanceAction.AddNote => NoteAdded,
+            GrievanceAction.RequestClarification => ClarificationRequested,
+            GrievanceAction.ProvideClarification => ClarificationProvided,
+            GrievanceAction.ExtendDeadline => DeadlineExtended,
+            GrievanceAction.Escalate => Escalated,
+            GrievanceAction.SlaBreach => entry.ReasonCode == HistoryReasonCodes.FlaggedDefaulter ? FlaggedOverdue : Escalated,
+            GrievanceAction.FeedbackWindowExpired => closed ? Closed : None,
+            _ => None,
         };
 
-        var events = new GrievanceEvent[types.Length];
-        for (var i = 0; i < types.Length; i++)
-        {
-            events[i] = new GrievanceEvent
-            {
-                GrievanceId = after.Id,
-                ReferenceNumber = after.ReferenceNumber,
-                Sequence = entry.Sequence,
-                Index = i,
-                Type = types[i],
-                OccurredAt = entry.OccurredAt,
-                Channel = after.Channel,
-                Status = after.Status,
-                Outcome = after.Outcome,
-                Level = after.Level,
-                Department = after.Department,
-                Officer = after.Officer,
-                DueAt = after.DueAt,
-            };
-        }
-
-        return events;
+        return types.Length == 0 ? Array.Empty<GrievanceEvent>() : new RecordedEvents(types, entry, after);
     }
 }

@@ -313,16 +313,27 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
         lock (_outboxLock)
         {
-            foreach (var e in events)
+            // The engine's events are encoded from the command's entry and snapshot, with no event objects made.
+            var recorded = events as Engine.RecordedEvents;
+            for (var i = 0; i < events.Count; i++)
             {
-                var size = EventCodec.SizeOf(e);
+                var size = recorded is null ? EventCodec.SizeOf(events[i]) : EventCodec.SizeOf(recorded.After);
                 if (_outboxPageUsed + size > OutboxPageSize)
                 {
                     _outboxPages.Add(new byte[Math.Max(OutboxPageSize, size)]);
                     _outboxPageUsed = 0;
                 }
 
-                EventCodec.Write(e, _outboxPages[^1].AsSpan(_outboxPageUsed, size));
+                var span = _outboxPages[^1].AsSpan(_outboxPageUsed, size);
+                if (recorded is null)
+                {
+                    EventCodec.Write(events[i], span);
+                }
+                else
+                {
+                    EventCodec.Write(recorded.Entry, recorded.After, i, recorded.Types[i], span);
+                }
+
                 _outbox.Add((_outboxPages.Count - 1, _outboxPageUsed, size));
                 _outboxPageUsed += size;
             }
