@@ -75,7 +75,15 @@ public static class Dashboard
         run.AddRow("SMS sent (outbox)", N(report.SmsRegistered + report.SmsClosed.Values.Sum()));
         console.Write(new Columns(channels, run));
 
-        console.MarkupLineInterpolated($"Database: [link]{report.Database}[/]");
+        if (Path.IsPathRooted(report.Database))
+        {
+            console.MarkupLineInterpolated($"Database: [link]{report.Database}[/]");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Database: {report.Database}");
+        }
+
         console.MarkupLineInterpolated($"Lifecycle diagram (Mermaid): [link]{diagramFile}[/]");
         WriteReconciliation(console, report);
     }
