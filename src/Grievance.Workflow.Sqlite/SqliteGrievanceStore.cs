@@ -45,6 +45,10 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
         _store = new SqlStore(new SqliteDialect(connectionString, options.Synchronous));
     }
 
+    /// <summary>The work-queue query's SQL and parameters, for tests that read its plan.</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
+        => SqlStore.QueueQuery(filter, limit, after);
+
     /// <summary>Gets the connection string.</summary>
     public string ConnectionString { get; }
 

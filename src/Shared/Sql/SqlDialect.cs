@@ -22,12 +22,14 @@ internal abstract class SqlDialect
     /// <summary>
     /// Version 4 of the schema, the same on every engine: indexes for the work queues (an officer's queue in due order, any status in
     /// due or disposal order), the registration period of scorecards, the district filter and the retention job. Every index on a
-    /// column a command changes costs each write, so two earlier ones give way: the sweeper's deadline scan uses the status/due index,
-    /// and an officer's queue no longer needs the department.
+    /// column a command changes costs each write, so earlier ones give way: the sweeper's deadline scan uses the status/due index, an
+    /// officer's queue no longer needs the department, and a department's queue no longer sorts through the officers.
     /// </summary>
     protected const string QueueAndStatisticsIndexes = """
         DROP INDEX grievances_officer_deadline;
         DROP INDEX grievances_department_queue;
+        DROP INDEX grievances_department_registered;
+        CREATE INDEX grievances_department_registered ON grievances (department, registered_at, id);
         CREATE INDEX grievances_officer_queue ON grievances (officer, status, due_at, id);
         CREATE INDEX grievances_status_due ON grievances (status, due_at, id);
         CREATE INDEX grievances_status_disposed ON grievances (status, disposed_at, id);

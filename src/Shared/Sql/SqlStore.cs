@@ -197,6 +197,23 @@ internal sealed class SqlStore
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
+        var (sql, parameters) = QueueQuery(filter, limit, after);
+        return await ReadManyAsync(
+            sql,
+            c =>
+            {
+                foreach (var (name, value) in parameters)
+                {
+                    SqlColumns.Add(c, name, value);
+                }
+            },
+            SqlColumns.ReadGrievance,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The work-queue query for a filter, order and cursor: its SQL and parameters (apart, so tests can read its plan).</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
+    {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (after is { } given && given.Order != filter.Order)
@@ -246,17 +263,7 @@ internal sealed class SqlStore
 
         parameters.Add(("limit", limit));
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-        return await ReadManyAsync(
-            $"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY {key}, id LIMIT @limit",
-            c =>
-            {
-                foreach (var (name, value) in parameters)
-                {
-                    SqlColumns.Add(c, name, value);
-                }
-            },
-            SqlColumns.ReadGrievance,
-            cancellationToken).ConfigureAwait(false);
+        return ($"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY {key}, id LIMIT @limit", parameters);
     }
 
     public async ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken)

@@ -97,3 +97,51 @@ public sealed class SqliteStoreTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 }
+
+/// <summary>SQLite answers every named work queue from an index, in the index's order: no full scan, no sort.</summary>
+public sealed class SqliteQueuePlanTests : IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    public static TheoryData<string, Queries.GrievanceFilter, string> Queues => new()
+    {
+        { "everything, oldest first", Queries.GrievanceFilter.All, "grievances_registered" },
+        { "triage", Queries.GrievanceFilter.Triage, "grievances_status_registered" },
+        { "an officer's queue", Queries.GrievanceFilter.OfficerQueue(new OfficerId("uppcl-l1")), "grievances_officer_queue" },
+        { "defaulters", Queries.GrievanceFilter.Defaulters(DateTimeOffset.UnixEpoch), "grievances_status_due" },
+        { "outbound feedback calls", Queries.GrievanceFilter.AwaitingFeedbackCalls, "grievances_status_disposed" },
+        { "a department", new Queries.GrievanceFilter { Department = new DepartmentId("uppcl") }, "grievances_department_registered" },
+        { "a district this month", new Queries.GrievanceFilter { District = "Agra", RegisteredFrom = DateTimeOffset.UnixEpoch }, "grievances_district_registered" },
+        { "a registration period", new Queries.GrievanceFilter { RegisteredFrom = DateTimeOffset.UnixEpoch, RegisteredBefore = DateTimeOffset.UnixEpoch.AddDays(30) }, "grievances_registered" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queues))]
+    public async Task A_named_work_queue_reads_an_index_in_order(string queue, Queries.GrievanceFilter filter, string index)
+    {
+        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        var (sql, parameters) = SqliteGrievanceStore.QueueQuery(filter, 50, null);
+        await using var connection = new SqliteConnection(_file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        plan.Should().Contain(step => step.Contains($"INDEX {index}", StringComparison.Ordinal), queue);
+        plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "{0} must come in the index's order, unsorted", queue);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
