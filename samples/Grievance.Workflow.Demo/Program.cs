@@ -1,3 +1,4 @@
+using Grievance.Workflow.Demo;
 using Grievance.Workflow.Demo.Replay;
 using Grievance.Workflow.Demo.Simulation;
 using Spectre.Console;
@@ -17,7 +18,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200; // tables keep their shape in files and pipes
 }
 
-var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+var errors = StandardError.Console;
 var app = new CommandApp<SimulateCommand>();
 app.Configure(config =>
 {

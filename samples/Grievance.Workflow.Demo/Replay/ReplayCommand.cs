@@ -8,7 +8,6 @@ namespace Grievance.Workflow.Demo.Replay;
 /// <summary>Replays a scenario file and prints each grievance's final state and history as JSON; a bad file exits with 2, naming the line.</summary>
 public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplaySettings>
 {
-    private static readonly IAnsiConsole Errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +30,7 @@ public sealed class ReplayCommand(IAnsiConsole console) : AsyncCommand<ReplaySet
         }
         catch (ScenarioException ex)
         {
-            Errors.MarkupLineInterpolated($"[red]{ex.Message}[/]");
+            StandardError.Console.MarkupLineInterpolated($"[red]{ex.Message}[/]");
             return 2;
         }
     }

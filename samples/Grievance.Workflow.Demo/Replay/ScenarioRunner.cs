@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Grievance.Workflow.DependencyInjection;
-using Grievance.Workflow.Demo.Simulation;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Sweeping;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grievance.Workflow.Demo.Replay;
 
@@ -25,7 +25,7 @@ public static class ScenarioRunner
     public static async Task<IReadOnlyList<ReplayedGrievance>> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var clock = new SimulatedClock(scenario.Start);
+        var clock = new FakeTimeProvider(scenario.Start);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
         services.AddGrievanceWorkflow(o =>
         {
@@ -42,7 +42,7 @@ public static class ScenarioRunner
         });
         await using var provider = services.BuildServiceProvider();
         var workflow = provider.GetRequiredService<IGrievanceWorkflow>();
-        var aliases = new Dictionary<string, GrievanceId>(StringComparer.Ordinal);
+        var aliases = new Dictionary<string, (GrievanceId Id, ReferenceNumber Reference)>(StringComparer.Ordinal);
         var now = scenario.Start;
         foreach (var command in scenario.Commands)
         {
@@ -54,7 +54,7 @@ public static class ScenarioRunner
                 step.Fail($"\"at\" {at:O} is before the previous command's {now:O}; commands must be in time order.");
             }
 
-            clock.AdvanceTo(now = at);
+            clock.SetUtcNow(now = at);
             var action = step.Text("do");
             if (!Actions.Contains(action))
             {
@@ -88,13 +88,13 @@ public static class ScenarioRunner
                     cancellationToken);
                 if (result.TryGetValue(out var registered))
                 {
-                    aliases[alias] = registered.Grievance.Id;
+                    aliases[alias] = (registered.Grievance.Id, registered.Grievance.ReferenceNumber);
                 }
             }
             else
             {
-                var id = aliases.TryGetValue(alias, out var known) ? known : step.Fail<GrievanceId>($"grievance '{alias}' is not registered yet; register it first (\"do\": \"register\").");
-                result = await workflow.TryExecuteAsync(step.Command(action, id, actor, aliases, workflow), cancellationToken);
+                var id = aliases.TryGetValue(alias, out var known) ? known.Id : step.Fail<GrievanceId>($"grievance '{alias}' is not registered yet; register it first (\"do\": \"register\").");
+                result = await workflow.TryExecuteAsync(step.Command(action, id, actor, aliases), cancellationToken);
             }
 
             if (!result.Succeeded)
@@ -104,7 +104,7 @@ public static class ScenarioRunner
         }
 
         var replayed = new List<ReplayedGrievance>();
-        foreach (var (alias, id) in aliases)
+        foreach (var (alias, (id, _)) in aliases)
         {
             replayed.Add(ReplayedGrievance.From(alias, await workflow.GetAsync(id, cancellationToken), await workflow.GetHistoryAsync(id, cancellationToken), scenario.Start.Offset));
         }
@@ -160,7 +160,7 @@ public static class ScenarioRunner
             return Fail<Actor>($"\"by\": '{text}' is not an actor; write \"agent:ID\", \"officer:ID@DEPARTMENT/L1\", \"complainant:ID\", \"admin:ID\" or \"system\".");
         }
 
-        public GrievanceCommand Command(string action, GrievanceId id, Actor actor, IReadOnlyDictionary<string, GrievanceId> aliases, IGrievanceWorkflow workflow) => action switch
+        public GrievanceCommand Command(string action, GrievanceId id, Actor actor, IReadOnlyDictionary<string, (GrievanceId Id, ReferenceNumber Reference)> aliases) => action switch
         {
             "route" => new RouteGrievance(id, actor, new DepartmentId(Text("department"))),
             "report" => new ReportAction(id, actor, Text("text")),
@@ -174,7 +174,7 @@ public static class ScenarioRunner
             "transfer" => new TransferGrievance(id, actor, new DepartmentId(Text("department")), Text("text")),
             "reject" => new RejectGrievance(id, actor, Text("reason"), Optional("text")),
             "withdraw" => new WithdrawGrievance(id, actor, Optional("text")),
-            "duplicate" => new MarkDuplicate(id, actor, Original(aliases, workflow), Optional("text")),
+            "duplicate" => new MarkDuplicate(id, actor, Original(aliases), Optional("text")),
             "note" => new AddNote(id, actor, Text("text")) { IsInternal = command.Json.TryGetProperty("internal", out var i) && i.ValueKind == JsonValueKind.True },
             "request-clarification" => new RequestClarification(id, actor, Text("text")),
             "provide-clarification" => new ProvideClarification(id, actor, Text("text")),
@@ -185,12 +185,10 @@ public static class ScenarioRunner
 
         private int? Rating() => command.Json.TryGetProperty("rating", out var r) ? (r.TryGetInt32(out var value) ? value : Fail<int>("\"rating\" must be a whole number.")) : null;
 
-        private ReferenceNumber Original(IReadOnlyDictionary<string, GrievanceId> aliases, IGrievanceWorkflow workflow)
+        private ReferenceNumber Original(IReadOnlyDictionary<string, (GrievanceId Id, ReferenceNumber Reference)> aliases)
         {
             var original = Text("original");
-            return aliases.TryGetValue(original, out var id)
-                ? workflow.GetAsync(id).AsTask().GetAwaiter().GetResult().ReferenceNumber
-                : Fail<ReferenceNumber>($"\"original\": grievance '{original}' is not registered.");
+            return aliases.TryGetValue(original, out var known) ? known.Reference : Fail<ReferenceNumber>($"\"original\": grievance '{original}' is not registered.");
         }
     }
 }

@@ -57,7 +57,7 @@ public static class HelplineDesk
     ];
 
     /// <summary>The departments that take complaints (all but triage's empty one).</summary>
-    public static IEnumerable<string> RealDepartments => Departments.Where(d => d.Department.Length > 0).Select(d => d.Department);
+    public static readonly string[] RealDepartments = Departments.Where(d => d.Department.Length > 0).Select(d => d.Department).ToArray();
 
     /// <summary>Configures the workflow as the desk runs it: routing table, officers, Indian calendar, time limits per category.</summary>
     /// <param name="options">The options.</param>

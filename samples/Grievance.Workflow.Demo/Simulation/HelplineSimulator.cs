@@ -8,6 +8,7 @@ using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grievance.Workflow.Demo.Simulation;
 
@@ -39,7 +40,7 @@ public static class HelplineSimulator
     public static async Task<SimulationReport> RunAsync(SimulationOptions options, StoreKind store, string? connection, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var clock = new SimulatedClock(HelplineDesk.Start);
+        var clock = new FakeTimeProvider(HelplineDesk.Start);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddMetrics();
         var builder = services.AddGrievanceWorkflow(HelplineDesk.Configure).AddEventSubscriber<SmsCounter>();
         await StoreSetup.UseFreshAsync(builder, store, connection);
@@ -59,11 +60,10 @@ public static class HelplineSimulator
         private readonly IGrievanceWorkflow _workflow;
         private readonly IGrievanceSweeper _sweeper;
         private readonly IOutboxDispatcher _dispatcher;
-        private readonly SimulatedClock _clock;
+        private readonly FakeTimeProvider _clock;
         private readonly SimulationOptions _options;
         private readonly PriorityQueue<Step, (long Ticks, int Case, int Order)> _queue = new();
         private readonly List<Case> _cases = new();
-        private readonly ConcurrentDictionary<GrievanceId, Case> _byId = new();
         private readonly DateTimeOffset _end;
         private readonly Actor _agent = Actor.HelplineAgent("cc-agent");
         private readonly Actor _triage = Actor.Administrator("triage-desk");
@@ -74,7 +74,7 @@ public static class HelplineSimulator
         private int _registered;
         private int _order;
 
-        public Run(IServiceProvider provider, SimulatedClock clock, SimulationOptions options)
+        public Run(IServiceProvider provider, FakeTimeProvider clock, SimulationOptions options)
         {
             _workflow = provider.GetRequiredService<IGrievanceWorkflow>();
             _sweeper = provider.GetRequiredService<IGrievanceSweeper>();
@@ -105,7 +105,7 @@ public static class HelplineSimulator
             for (var now = HelplineDesk.Start + Tick; now <= _end; now += Tick)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                _clock.AdvanceTo(now);
+                _clock.SetUtcNow(now);
                 var due = new List<Step>();
                 while (_queue.TryPeek(out _, out var at) && at.Ticks < now.UtcTicks)
                 {
@@ -185,8 +185,8 @@ public static class HelplineSimulator
                     case StepKind.Arrive:
                         return await ArriveAsync(c, ct);
                     case StepKind.Route:
-                        var department = HelplineDesk.RealDepartments.ElementAt(r.Next(HelplineDesk.RealDepartments.Count()));
-                        return FirstOfficerStep(c, await ExecuteAsync(new RouteGrievance(c.Id, _triage, new DepartmentId(department)), ct));
+                        var department = HelplineDesk.RealDepartments[r.Next(HelplineDesk.RealDepartments.Length)];
+                        return FirstOfficerStep(c, await ExecuteAsync(c, new RouteGrievance(c.Id, _triage, new DepartmentId(department)), ct));
                     case StepKind.MarkDuplicate:
                         var original = _cases[c.Index / 2].Reference;
                         if (original is null || c.Last!.IsClosed)
@@ -194,17 +194,17 @@ public static class HelplineSimulator
                             return null;
                         }
 
-                        await ExecuteAsync(new MarkDuplicate(c.Id, _agent, original.Value, "Same complaint registered earlier."), ct);
+                        await ExecuteAsync(c, new MarkDuplicate(c.Id, _agent, original.Value, "Same complaint registered earlier."), ct);
                         return null;
                     case StepKind.Withdraw:
                         if (!c.Last!.IsClosed)
                         {
-                            await ExecuteAsync(new WithdrawGrievance(c.Id, Actor.Complainant(c.ComplainantId), "Resolved locally."), ct);
+                            await ExecuteAsync(c, new WithdrawGrievance(c.Id, Actor.Complainant(c.ComplainantId), "Resolved locally."), ct);
                         }
 
                         return null;
                     case StepKind.Clarify:
-                        await ExecuteAsync(new ProvideClarification(c.Id, Actor.Complainant(c.ComplainantId), "Khasra number and the date of the application."), ct);
+                        await ExecuteAsync(c, new ProvideClarification(c.Id, Actor.Complainant(c.ComplainantId), "Khasra number and the date of the application."), ct);
                         return (StepKind.OfficerActs, Days(r, 1, 3));
                     case StepKind.OfficerActs:
                         return await OfficerActsAsync(c, ct);
@@ -237,7 +237,6 @@ public static class HelplineSimulator
             c.Id = registered.Grievance.Id;
             c.Reference = registered.Grievance.ReferenceNumber;
             c.Last = registered.Grievance;
-            _byId[c.Id] = c;
             if (registered.Grievance.Status == GrievanceStatus.Registered)
             {
                 return (StepKind.Route, TimeSpan.FromHours(2 + r.Next(4)));
@@ -273,7 +272,7 @@ public static class HelplineSimulator
             var g = c.Last = await _workflow.GetAsync(c.Id, ct); // the sweeper's flag is news to the case
             if (g.Status == GrievanceStatus.PendingWithOfficer && g.IsOverdue && g.Level == 1)
             {
-                await ExecuteAsync(new EscalateGrievance(c.Id, _cmOffice, "Defaulter list review: the L1 officer missed the time limit."), ct);
+                await ExecuteAsync(c, new EscalateGrievance(c.Id, _cmOffice, "Defaulter list review: the L1 officer missed the time limit."), ct);
             }
 
             return (StepKind.OfficerActs, Days(c.Random, 1, 3));
@@ -294,20 +293,20 @@ public static class HelplineSimulator
             switch (plan)
             {
                 case Plan.Reject:
-                    await ExecuteAsync(new RejectGrievance(c.Id, officer, RejectionCodes[r.Next(RejectionCodes.Length)], "Not maintainable under the grievance rules."), ct);
+                    await ExecuteAsync(c, new RejectGrievance(c.Id, officer, RejectionCodes[r.Next(RejectionCodes.Length)], "Not maintainable under the grievance rules."), ct);
                     return null;
                 case Plan.Transfer when g.TransferCount == 0:
                     var others = HelplineDesk.RealDepartments.Where(d => d != g.Department!.Value.Value).ToArray();
-                    await ExecuteAsync(new TransferGrievance(c.Id, officer, new DepartmentId(others[r.Next(others.Length)]), "Concerns another department."), ct);
+                    await ExecuteAsync(c, new TransferGrievance(c.Id, officer, new DepartmentId(others[r.Next(others.Length)]), "Concerns another department."), ct);
                     return (StepKind.OfficerActs, Days(r, 1, 5));
                 case Plan.Clarify:
-                    await ExecuteAsync(new RequestClarification(c.Id, officer, "Please give the khasra number and the date of the application."), ct);
+                    await ExecuteAsync(c, new RequestClarification(c.Id, officer, "Please give the khasra number and the date of the application."), ct);
                     return (StepKind.Clarify, Days(r, 1, 3));
                 case Plan.Extend when g.DueAt is { } due:
-                    await ExecuteAsync(new ExtendDeadline(c.Id, officer, due.AddDays(5), "Interim reply: a site inspection is scheduled."), ct);
+                    await ExecuteAsync(c, new ExtendDeadline(c.Id, officer, due.AddDays(5), "Interim reply: a site inspection is scheduled."), ct);
                     return (StepKind.OfficerActs, Days(r, 3, 6));
                 default:
-                    await ExecuteAsync(new ReportAction(c.Id, officer, $"Action taken at L{g.Level}; disposal report attached."), ct);
+                    await ExecuteAsync(c, new ReportAction(c.Id, officer, $"Action taken at L{g.Level}; disposal report attached."), ct);
                     return (StepKind.FeedbackCall, TimeSpan.FromHours(4 + r.Next(44)));
             }
         }
@@ -323,7 +322,7 @@ public static class HelplineSimulator
             var r = c.Random;
             if (r.NextDouble() < 0.10)
             {
-                var after = await ExecuteAsync(new RecordFeedback(c.Id, _agent, FeedbackResponse.NotReachable), ct);
+                var after = await ExecuteAsync(c, new RecordFeedback(c.Id, _agent, FeedbackResponse.NotReachable), ct);
                 return after.Status == GrievanceStatus.AwaitingFeedback ? (StepKind.FeedbackCall, TimeSpan.FromHours(20 + r.Next(8))) : null;
             }
 
@@ -331,21 +330,20 @@ public static class HelplineSimulator
             var factor = HelplineDesk.Performance.GetValueOrDefault(g.Department?.Value ?? string.Empty, (Late: 0.12, Dissatisfaction: 1.0)).Dissatisfaction;
             if (r.NextDouble() >= dissatisfaction[Math.Min(c.Dissatisfied, dissatisfaction.Length - 1)] * factor)
             {
-                await ExecuteAsync(new RecordFeedback(c.Id, _agent, FeedbackResponse.Satisfied, rating: 4 + r.Next(2)), ct);
+                await ExecuteAsync(c, new RecordFeedback(c.Id, _agent, FeedbackResponse.Satisfied, rating: 4 + r.Next(2)), ct);
                 return null;
             }
 
             c.Dissatisfied++;
-            var next = await ExecuteAsync(new RecordFeedback(c.Id, _agent, FeedbackResponse.Dissatisfied, "The problem is not solved.", rating: 1 + r.Next(2)), ct);
+            var next = await ExecuteAsync(c, new RecordFeedback(c.Id, _agent, FeedbackResponse.Dissatisfied, "The problem is not solved.", rating: 1 + r.Next(2)), ct);
             return next.Status == GrievanceStatus.PendingWithOfficer ? (StepKind.OfficerActs, Days(r, 1, 5)) : null;
         }
 
         // The case keeps the snapshot its last command returned, so a step needs no read first. Only the due-work sweeper changes a
         // grievance behind the simulated people's backs: it flags defaulters (status, level and officer unchanged), and could close
         // one whose feedback window passed — then the refused command is re-read and let go.
-        private async Task<GrievanceSnapshot> ExecuteAsync(GrievanceCommand command, CancellationToken ct)
+        private async Task<GrievanceSnapshot> ExecuteAsync(Case c, GrievanceCommand command, CancellationToken ct)
         {
-            var c = _byId[command.GrievanceId];
             var result = await _workflow.TryExecuteAsync(command, ct);
             if (!result.TryGetValue(out var done))
             {

@@ -11,13 +11,15 @@ public static class StoreSetup
     /// <summary>The SQLite file the demo uses by default, in the current folder.</summary>
     public const string DefaultSqliteFile = "grievances.db";
 
+    private const string DefaultSqliteConnection = $"Data Source={DefaultSqliteFile}";
+
     /// <summary>Describes where the data goes, for the output.</summary>
     /// <param name="kind">The store.</param>
     /// <param name="connection">The connection string, or <see langword="null"/> for the default.</param>
     /// <returns>A file path, a redacted connection string or "in memory".</returns>
     public static string Describe(StoreKind kind, string? connection) => kind switch
     {
-        StoreKind.Sqlite => Path.GetFullPath(new SqliteConnectionStringBuilder(connection ?? $"Data Source={DefaultSqliteFile}").DataSource),
+        StoreKind.Sqlite => Path.GetFullPath(SqliteFile(connection)),
         StoreKind.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connection) { Password = null, SearchPath = PostgresSchema }.ConnectionString,
         _ => "in memory (nothing kept)",
     };
@@ -37,7 +39,7 @@ public static class StoreSetup
         switch (kind)
         {
             case StoreKind.Sqlite:
-                var file = new SqliteConnectionStringBuilder(connection ?? $"Data Source={DefaultSqliteFile}").DataSource;
+                var file = SqliteFile(connection);
                 if (connection is null)
                 {
                     foreach (var path in new[] { file, file + "-wal", file + "-shm" })
@@ -51,7 +53,7 @@ public static class StoreSetup
                 }
 
                 // A simulation can be run again: commits need not survive a power cut, which makes them several times faster.
-                return builder.UseSqliteStore(connection ?? $"Data Source={DefaultSqliteFile}", o => o.Synchronous = SqliteSynchronous.Normal);
+                return builder.UseSqliteStore(connection ?? DefaultSqliteConnection, o => o.Synchronous = SqliteSynchronous.Normal);
             case StoreKind.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                 {
@@ -69,4 +71,6 @@ public static class StoreSetup
                 return builder;
         }
     }
+
+    private static string SqliteFile(string? connection) => new SqliteConnectionStringBuilder(connection ?? DefaultSqliteConnection).DataSource;
 }

@@ -14,12 +14,13 @@ internal static class EventCodec
 {
     private const int FixedSize = 16 + 8 + 8 + 8 + 4 + 4;
 
-    public static int SizeOf(GrievanceEvent e)
-        => FixedSize + BinaryText.SizeOf(e.ReferenceNumber.Value) + BinaryText.SizeOf(e.Channel.Code) + BinaryText.SizeOf(e.Department?.Value) + BinaryText.SizeOf(e.Officer?.Value);
+    public static int SizeOf(GrievanceEvent e) => SizeOf(e.ReferenceNumber, e.Channel, e.Department, e.Officer);
 
     /// <summary>The size of any event of a command: every event of one command shares its variable-length fields.</summary>
-    public static int SizeOf(GrievanceSnapshot after)
-        => FixedSize + BinaryText.SizeOf(after.ReferenceNumber.Value) + BinaryText.SizeOf(after.Channel.Code) + BinaryText.SizeOf(after.Department?.Value) + BinaryText.SizeOf(after.Officer?.Value);
+    public static int SizeOf(GrievanceSnapshot after) => SizeOf(after.ReferenceNumber, after.Channel, after.Department, after.Officer);
+
+    private static int SizeOf(ReferenceNumber reference, Channel channel, DepartmentId? department, OfficerId? officer)
+        => FixedSize + BinaryText.SizeOf(reference.Value) + BinaryText.SizeOf(channel.Code) + BinaryText.SizeOf(department?.Value) + BinaryText.SizeOf(officer?.Value);
 
     public static void Write(GrievanceEvent e, Span<byte> span)
         => Write(span, e.GrievanceId, e.Sequence, e.OccurredAt, e.DueAt, e.Index, e.Type, e.Status, e.Outcome, e.Level, e.ReferenceNumber, e.Channel, e.Department, e.Officer);
