@@ -53,4 +53,26 @@ internal static class EventRecorder
 
         return types.Length == 0 ? Array.Empty<GrievanceEvent>() : new RecordedEvents(types, entry, after);
     }
+
+    /// <summary>
+    /// Makes the event at <paramref name="index"/> of a command from its history entry, which holds the grievance's status,
+    /// outcome, level, department and officer after the command, plus what the entry does not hold.
+    /// </summary>
+    public static GrievanceEvent Event(HistoryEntry entry, int index, GrievanceEventType type, ReferenceNumber referenceNumber, Channel channel, DateTimeOffset? dueAt)
+        => new()
+        {
+            GrievanceId = entry.GrievanceId,
+            ReferenceNumber = referenceNumber,
+            Sequence = entry.Sequence,
+            Index = index,
+            Type = type,
+            OccurredAt = entry.OccurredAt,
+            Channel = channel,
+            Status = entry.ToStatus,
+            Outcome = entry.Outcome,
+            Level = entry.ToLevel,
+            Department = entry.Department,
+            Officer = entry.Officer,
+            DueAt = dueAt,
+        };
 }

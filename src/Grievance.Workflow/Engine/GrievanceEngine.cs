@@ -44,6 +44,8 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     private readonly Func<GrievanceId, GrievanceLifecycle> _machines;
     private readonly WorkflowInstruments _instruments;
     private readonly ILogger _logger;
+    private readonly Func<RegisterGrievance, CancellationToken, ValueTask<WorkflowResult>> _register;
+    private readonly Func<GrievanceCommand, CancellationToken, ValueTask<WorkflowResult>> _execute;
 
     public GrievanceEngine(
         IGrievanceStore store,
@@ -75,6 +77,8 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         _retryLimit = value.ConcurrencyRetryLimit;
         _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions);
         _clock = new SlaClock(calendar, value.Sla, value.Feedback.Window);
+        _register = RegisterCoreAsync;
+        _execute = ExecuteCoreAsync;
     }
 
     public ValueTask<CommandResult> RegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
@@ -83,23 +87,58 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
     public ValueTask<CommandResult> ExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
         => Unwrap(TryExecuteAsync(command, cancellationToken));
 
-    public async ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
+    public ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        using var activity = WorkflowInstruments.StartCommand(GrievanceAction.Register, command.GrievanceId);
-        var start = Stopwatch.GetTimestamp();
-        var result = await RegisterCoreAsync(command, cancellationToken).ConfigureAwait(false);
-        Report(GrievanceAction.Register, command.GrievanceId, result, start, activity);
+        return Observe(command, GrievanceAction.Register, command.GrievanceId, _register, cancellationToken);
+    }
+
+    public ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Observe(command, command.Action, command.GrievanceId, _execute, cancellationToken);
+    }
+
+    /// <summary>Runs a command with its telemetry: a span when someone traces, counters, the duration and the log line.</summary>
+    /// <remarks>
+    /// With nobody tracing, a command that completes synchronously (the in-memory store, no asynchronous policy) is reported
+    /// without an async state machine of its own. A span is started inside an async method, so that it is the current activity
+    /// only for the command's own flow, never for the caller's.
+    /// </remarks>
+    private ValueTask<WorkflowResult> Observe<TCommand>(
+        TCommand command, GrievanceAction action, GrievanceId? grievanceId, Func<TCommand, CancellationToken, ValueTask<WorkflowResult>> core, CancellationToken cancellationToken)
+    {
+        if (WorkflowInstruments.IsTracing)
+        {
+            return TracedAsync(command, action, grievanceId, core, cancellationToken);
+        }
+
+        var start = _instruments.StartTiming();
+        var pending = core(command, cancellationToken);
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return ReportWhenDoneAsync(pending, action, grievanceId, start);
+        }
+
+        var result = pending.Result;
+        Report(action, grievanceId, result, start, activity: null);
+        return new(result);
+    }
+
+    private async ValueTask<WorkflowResult> TracedAsync<TCommand>(
+        TCommand command, GrievanceAction action, GrievanceId? grievanceId, Func<TCommand, CancellationToken, ValueTask<WorkflowResult>> core, CancellationToken cancellationToken)
+    {
+        using var activity = WorkflowInstruments.StartCommand(action, grievanceId);
+        var start = _instruments.StartTiming();
+        var result = await core(command, cancellationToken).ConfigureAwait(false);
+        Report(action, grievanceId, result, start, activity);
         return result;
     }
 
-    public async ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default)
+    private async ValueTask<WorkflowResult> ReportWhenDoneAsync(ValueTask<WorkflowResult> pending, GrievanceAction action, GrievanceId? grievanceId, long start)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        using var activity = WorkflowInstruments.StartCommand(command.Action, command.GrievanceId);
-        var start = Stopwatch.GetTimestamp();
-        var result = await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
-        Report(command.Action, command.GrievanceId, result, start, activity);
+        var result = await pending.ConfigureAwait(false);
+        Report(action, grievanceId, result, start, activity: null);
         return result;
     }
 

@@ -29,22 +29,7 @@ internal sealed class RecordedEvents : IReadOnlyList<GrievanceEvent>
         get
         {
             var events = _events ??= new GrievanceEvent[Types.Length];
-            return events[index] ??= new GrievanceEvent
-            {
-                GrievanceId = After.Id,
-                ReferenceNumber = After.ReferenceNumber,
-                Sequence = Entry.Sequence,
-                Index = index,
-                Type = Types[index],
-                OccurredAt = Entry.OccurredAt,
-                Channel = After.Channel,
-                Status = After.Status,
-                Outcome = After.Outcome,
-                Level = After.Level,
-                Department = After.Department,
-                Officer = After.Officer,
-                DueAt = After.DueAt,
-            };
+            return events[index] ??= EventRecorder.Event(Entry, index, Types[index], After.ReferenceNumber, After.Channel, After.DueAt);
         }
     }
 

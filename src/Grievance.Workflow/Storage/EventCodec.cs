@@ -4,7 +4,10 @@ using Grievance.Workflow.Events;
 
 namespace Grievance.Workflow.Storage;
 
-/// <summary>Writes domain events as compact binary records and reads them back, so an in-memory outbox holds bytes, not objects.</summary>
+/// <summary>
+/// Writes domain events as compact binary records and reads them back, so an in-memory outbox holds bytes, not objects. Used for
+/// events a caller made itself; the engine's own events are rebuilt from the history instead.
+/// </summary>
 /// <remarks>
 /// Layout (little-endian): grievance id (16 bytes), sequence (int64), occurred-at UTC ticks (int64), due-at UTC ticks (int64, or
 /// <see cref="long.MinValue"/> for none), index (int32), type, status, outcome, level (bytes), then reference number, channel,
@@ -14,39 +17,25 @@ internal static class EventCodec
 {
     private const int FixedSize = 16 + 8 + 8 + 8 + 4 + 4;
 
-    public static int SizeOf(GrievanceEvent e) => SizeOf(e.ReferenceNumber, e.Channel, e.Department, e.Officer);
-
-    /// <summary>The size of any event of a command: every event of one command shares its variable-length fields.</summary>
-    public static int SizeOf(GrievanceSnapshot after) => SizeOf(after.ReferenceNumber, after.Channel, after.Department, after.Officer);
-
-    private static int SizeOf(ReferenceNumber reference, Channel channel, DepartmentId? department, OfficerId? officer)
-        => FixedSize + BinaryText.SizeOf(reference.Value) + BinaryText.SizeOf(channel.Code) + BinaryText.SizeOf(department?.Value) + BinaryText.SizeOf(officer?.Value);
+    public static int SizeOf(GrievanceEvent e)
+        => FixedSize + BinaryText.SizeOf(e.ReferenceNumber.Value) + BinaryText.SizeOf(e.Channel.Code) + BinaryText.SizeOf(e.Department?.Value) + BinaryText.SizeOf(e.Officer?.Value);
 
     public static void Write(GrievanceEvent e, Span<byte> span)
-        => Write(span, e.GrievanceId, e.Sequence, e.OccurredAt, e.DueAt, e.Index, e.Type, e.Status, e.Outcome, e.Level, e.ReferenceNumber, e.Channel, e.Department, e.Officer);
-
-    /// <summary>Writes the event at <paramref name="index"/> of a command straight from its parts, with no event object.</summary>
-    public static void Write(HistoryEntry entry, GrievanceSnapshot after, int index, GrievanceEventType type, Span<byte> span)
-        => Write(span, after.Id, entry.Sequence, entry.OccurredAt, after.DueAt, index, type, after.Status, after.Outcome, after.Level, after.ReferenceNumber, after.Channel, after.Department, after.Officer);
-
-    private static void Write(
-        Span<byte> span, GrievanceId id, long sequence, DateTimeOffset occurredAt, DateTimeOffset? dueAt, int index, GrievanceEventType type, GrievanceStatus status,
-        GrievanceOutcome outcome, int level, ReferenceNumber reference, Channel channel, DepartmentId? department, OfficerId? officer)
     {
-        id.Value.TryWriteBytes(span);
-        BinaryPrimitives.WriteInt64LittleEndian(span[16..], sequence);
-        BinaryPrimitives.WriteInt64LittleEndian(span[24..], occurredAt.UtcTicks);
-        BinaryPrimitives.WriteInt64LittleEndian(span[32..], dueAt?.UtcTicks ?? long.MinValue);
-        BinaryPrimitives.WriteInt32LittleEndian(span[40..], index);
-        span[44] = (byte)type;
-        span[45] = (byte)status;
-        span[46] = (byte)outcome;
-        span[47] = (byte)level;
+        e.GrievanceId.Value.TryWriteBytes(span);
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], e.Sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], e.OccurredAt.UtcTicks);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], e.DueAt?.UtcTicks ?? long.MinValue);
+        BinaryPrimitives.WriteInt32LittleEndian(span[40..], e.Index);
+        span[44] = (byte)e.Type;
+        span[45] = (byte)e.Status;
+        span[46] = (byte)e.Outcome;
+        span[47] = (byte)e.Level;
         var rest = span[FixedSize..];
-        BinaryText.Write(ref rest, reference.Value);
-        BinaryText.Write(ref rest, channel.Code);
-        BinaryText.Write(ref rest, department?.Value);
-        BinaryText.Write(ref rest, officer?.Value);
+        BinaryText.Write(ref rest, e.ReferenceNumber.Value);
+        BinaryText.Write(ref rest, e.Channel.Code);
+        BinaryText.Write(ref rest, e.Department?.Value);
+        BinaryText.Write(ref rest, e.Officer?.Value);
     }
 
     public static GrievanceEvent Read(ReadOnlySpan<byte> span)

@@ -10,15 +10,21 @@ namespace Grievance.Workflow.Storage;
 /// <remarks>
 /// Record layout (little-endian): length (int32, of what follows), sequence (int64), occurred-at UTC ticks (int64), offset minutes
 /// (int16), action, from status, to status, outcome, from level, to level, actor role (bytes), actor level (byte, 0 = none),
-/// rating (byte, 0 = none), internal (byte, 0 or 1), then the strings actor id, actor department, department, officer, text, reason code, command id
+/// rating (byte, 0 = none), internal (byte, 0 or 1), the grievance's due time after the entry (UTC ticks, int64, or
+/// <see cref="long.MinValue"/> for none: what an outbox needs besides the entry to rebuild the entry's events), then the strings actor id, actor department, department, officer, text, reason code, command id
 /// (each int32 UTF-8 byte count, -1 for null, then the bytes).
 /// </remarks>
 internal static class HistoryCodec
 {
-    private const int FixedSize = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(short) + 10;
+    private const int FixedSize = sizeof(int) + sizeof(long) + sizeof(long) + sizeof(short) + 10 + sizeof(long);
+    private const int DueAtOffset = 32;
 
     /// <summary>Appends an entry to <paramref name="buffer"/> at <paramref name="length"/>, growing the buffer when needed.</summary>
-    public static void Append(ref byte[] buffer, ref int length, HistoryEntry entry)
+    /// <param name="buffer">The grievance's history buffer.</param>
+    /// <param name="length">The bytes used in it.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="dueAt">The grievance's due time after the entry.</param>
+    public static void Append(ref byte[] buffer, ref int length, HistoryEntry entry, DateTimeOffset? dueAt)
     {
         var actor = entry.Actor;
         var size = FixedSize
@@ -44,6 +50,7 @@ internal static class HistoryCodec
         span[29] = (byte)(actor.Level ?? 0);
         span[30] = (byte)(entry.Rating ?? 0);
         span[31] = (byte)(entry.IsInternal ? 1 : 0);
+        BinaryPrimitives.WriteInt64LittleEndian(span[DueAtOffset..], dueAt?.UtcTicks ?? long.MinValue);
         var rest = span[FixedSize..];
         BinaryText.Write(ref rest, actor.Id);
         BinaryText.Write(ref rest, actor.Department?.Value);
@@ -53,6 +60,13 @@ internal static class HistoryCodec
         BinaryText.Write(ref rest, entry.ReasonCode);
         BinaryText.Write(ref rest, entry.CommandId?.Value);
         length += size;
+    }
+
+    /// <summary>Reads the due time recorded with the entry that starts at <paramref name="position"/>, in UTC.</summary>
+    public static DateTimeOffset? DueAtOf(ReadOnlySpan<byte> buffer, int position)
+    {
+        var ticks = BinaryPrimitives.ReadInt64LittleEndian(buffer[(position + DueAtOffset)..]);
+        return ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 
     /// <summary>Reads the entry that starts at <paramref name="position"/> and moves the position past it.</summary>

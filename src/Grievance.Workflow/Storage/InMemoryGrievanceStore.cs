@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
@@ -18,15 +19,19 @@ namespace Grievance.Workflow.Storage;
 /// <remarks>
 /// Thread-safe. Each grievance has its own lock for writes; reading a snapshot takes no lock. History is kept the way an embedded
 /// database keeps it, as compact binary records in one byte buffer per grievance, and decoded when read: the garbage collector has
-/// nothing to trace in it however much history the store holds. Everything is lost when the process ends.
+/// nothing to trace in it however much history the store holds. The outbox keeps, for each of the engine's events, only where
+/// its history entry is (a 48-byte record), and rebuilds the event when read. Everything is lost when the process ends.
 /// </remarks>
 public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private const int OutboxPageSize = 64 * 1024;
+    private const int OutboxChunkSize = 1024;
 
-    // The outbox as binary records in 64 KiB pages (below the large-object heap), each message located by (page, offset, length).
+    // The outbox: one fixed-size record per event, in position order, in chunks below the large-object heap. The engine's events
+    // point at the history record they derive from (nothing is copied); events a caller made itself are encoded in 64 KiB pages.
+    private readonly List<OutboxRecord[]> _outbox = new();
+    private int _outboxCount;
     private readonly List<byte[]> _outboxPages = new();
-    private readonly List<(int Page, int Offset, int Length)> _outbox = new();
     private int _outboxPageUsed = OutboxPageSize;
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
     private readonly object _outboxLock = new();
@@ -263,19 +268,38 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         cancellationToken.ThrowIfCancellationRequested();
+        OutboxMessage[] messages;
+        OutboxRecord[] records;
+        int start;
         lock (_outboxLock)
         {
             // Positions are 1, 2, 3…: position p sits at index p - 1.
-            var start = (int)Math.Clamp(afterPosition, 0, _outbox.Count);
-            var messages = new OutboxMessage[Math.Min(limit, _outbox.Count - start)];
-            for (var i = 0; i < messages.Length; i++)
+            start = (int)Math.Clamp(afterPosition, 0, _outboxCount);
+            messages = new OutboxMessage[Math.Min(limit, _outboxCount - start)];
+            records = new OutboxRecord[messages.Length];
+            for (var i = 0; i < records.Length; i++)
             {
-                var (page, offset, length) = _outbox[start + i];
-                messages[i] = new OutboxMessage(start + i + 1, EventCodec.Read(_outboxPages[page].AsSpan(offset, length)));
+                var index = start + i;
+                var record = records[i] = _outbox[index / OutboxChunkSize][index % OutboxChunkSize];
+                if (record.Page >= 0)
+                {
+                    messages[i] = new OutboxMessage(index + 1, EventCodec.Read(_outboxPages[record.Page].AsSpan(record.Offset, record.Length)));
+                }
             }
-
-            return new(messages);
         }
+
+        // Rebuilt from the history outside the outbox lock: writers take a grievance's lock first and the outbox lock second. A
+        // record is published only after its history entry, which never changes, so the entry is there to read.
+        for (var i = 0; i < records.Length; i++)
+        {
+            if (records[i].Page < 0)
+            {
+                var record = records[i];
+                messages[i] = new OutboxMessage(start + i + 1, _grievances[record.Grievance].ReadEvent(record.Sequence, record.Index, record.Type));
+            }
+        }
+
+        return new(messages);
     }
 
     /// <inheritdoc />
@@ -297,7 +321,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         cancellationToken.ThrowIfCancellationRequested();
         lock (_outboxLock)
         {
-            OutboxDeliveries.Validate(handler, deliveries, _checkpoints.GetValueOrDefault(handler), _outbox.Count);
+            OutboxDeliveries.Validate(handler, deliveries, _checkpoints.GetValueOrDefault(handler), _outboxCount);
             _checkpoints[handler] = deliveries[^1].Position;
         }
 
@@ -313,31 +337,44 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
         lock (_outboxLock)
         {
-            // The engine's events are encoded from the command's entry and snapshot, with no event objects made.
-            var recorded = events as Engine.RecordedEvents;
+            // The engine's events are rebuilt from the history entry saved with them: only where to find it is recorded.
+            if (events is Engine.RecordedEvents recorded)
+            {
+                for (var i = 0; i < recorded.Types.Length; i++)
+                {
+                    AddToOutbox(new OutboxRecord(recorded.After.Id, recorded.Entry.Sequence, i, recorded.Types[i], Page: -1, Offset: 0, Length: 0));
+                }
+
+                return;
+            }
+
             for (var i = 0; i < events.Count; i++)
             {
-                var size = recorded is null ? EventCodec.SizeOf(events[i]) : EventCodec.SizeOf(recorded.After);
+                var size = EventCodec.SizeOf(events[i]);
                 if (_outboxPageUsed + size > OutboxPageSize)
                 {
                     _outboxPages.Add(new byte[Math.Max(OutboxPageSize, size)]);
                     _outboxPageUsed = 0;
                 }
 
-                var span = _outboxPages[^1].AsSpan(_outboxPageUsed, size);
-                if (recorded is null)
-                {
-                    EventCodec.Write(events[i], span);
-                }
-                else
-                {
-                    EventCodec.Write(recorded.Entry, recorded.After, i, recorded.Types[i], span);
-                }
-
-                _outbox.Add((_outboxPages.Count - 1, _outboxPageUsed, size));
+                EventCodec.Write(events[i], _outboxPages[^1].AsSpan(_outboxPageUsed, size));
+                AddToOutbox(new OutboxRecord(default, 0, 0, default, _outboxPages.Count - 1, _outboxPageUsed, size));
                 _outboxPageUsed += size;
             }
         }
+    }
+
+    /// <summary>Appends a record at the outbox's end. Caller holds the outbox lock.</summary>
+    private void AddToOutbox(in OutboxRecord record)
+    {
+        var slot = _outboxCount % OutboxChunkSize;
+        if (slot == 0)
+        {
+            _outbox.Add(new OutboxRecord[OutboxChunkSize]);
+        }
+
+        _outbox[^1][slot] = record;
+        _outboxCount++;
     }
 
     /// <inheritdoc />
@@ -404,7 +441,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         {
             _current = current;
             Contact = contact;
-            HistoryCodec.Append(ref _history, ref _length, first);
+            HistoryCodec.Append(ref _history, ref _length, first, current.DueAt);
         }
 
         public ref SpinLock Lock => ref _lock;
@@ -418,7 +455,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         /// <summary>Appends an entry, then publishes the snapshot; an anonymized complainant stays anonymized. Caller holds the lock.</summary>
         public void Append(GrievanceSnapshot grievance, HistoryEntry entry)
         {
-            HistoryCodec.Append(ref _history, ref _length, entry);
+            HistoryCodec.Append(ref _history, ref _length, entry, grievance.DueAt);
             if (IsAnonymized(_current) && !IsAnonymized(grievance))
             {
                 grievance = grievance with { ComplainantId = Complainant.AnonymizedId };
@@ -456,23 +493,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         /// <summary>Decodes the entries up to a sequence number (all of them with <see cref="long.MaxValue"/>), oldest first.</summary>
         public HistoryEntry[] ReadHistory(long upTo)
         {
-            byte[] buffer;
-            int length;
-            GrievanceSnapshot current;
-            var taken = false;
-            try
-            {
-                _lock.Enter(ref taken);
-                (buffer, length, current) = (_history, _length, _current);
-            }
-            finally
-            {
-                if (taken)
-                {
-                    _lock.Exit(useMemoryBarrier: false);
-                }
-            }
-
+            var (buffer, length, current) = Read();
             var entries = new HistoryEntry[Math.Min(current.Version, upTo)];
             var position = 0;
             for (var i = 0; i < entries.Length && position < length; i++)
@@ -482,5 +503,43 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
             return entries;
         }
+
+        /// <summary>Rebuilds an event of the command recorded at a sequence number from its history entry.</summary>
+        public GrievanceEvent ReadEvent(long sequence, int index, GrievanceEventType type)
+        {
+            var (buffer, length, current) = Read();
+            var history = buffer.AsSpan(0, length);
+            var position = 0;
+            for (var skipped = 1L; skipped < sequence; skipped++)
+            {
+                position += BinaryPrimitives.ReadInt32LittleEndian(history[position..]) + sizeof(int);
+            }
+
+            var dueAt = HistoryCodec.DueAtOf(history, position);
+            return Engine.EventRecorder.Event(HistoryCodec.Read(history, ref position, current.Id), index, type, current.ReferenceNumber, current.Channel, dueAt);
+        }
+
+        private (byte[] Buffer, int Length, GrievanceSnapshot Current) Read()
+        {
+            var taken = false;
+            try
+            {
+                _lock.Enter(ref taken);
+                return (_history, _length, _current);
+            }
+            finally
+            {
+                if (taken)
+                {
+                    _lock.Exit(useMemoryBarrier: false);
+                }
+            }
+        }
     }
+
+    /// <summary>
+    /// Where an outbox event is: the engine's events name the history record they derive from (grievance, sequence, index, type;
+    /// <see cref="Page"/> is -1); any other event is encoded at <see cref="Offset"/> in page <see cref="Page"/>.
+    /// </summary>
+    private readonly record struct OutboxRecord(GrievanceId Grievance, long Sequence, int Index, GrievanceEventType Type, int Page, int Offset, int Length);
 }

@@ -30,6 +30,12 @@ internal sealed class WorkflowInstruments : IDisposable
         _disposal = _meter.CreateHistogram<double>(GrievanceTelemetry.DisposalTime, "d", "Days from registration to closure, by outcome.");
     }
 
+    /// <summary>Gets whether anyone listens to the workflow's activities.</summary>
+    public static bool IsTracing => Source.HasListeners();
+
+    /// <summary>Reads the timestamp a command's duration is measured from, or 0 when nobody listens to durations.</summary>
+    public long StartTiming() => _duration.Enabled ? Stopwatch.GetTimestamp() : 0;
+
     public static Activity? StartCommand(GrievanceAction action, GrievanceId? grievanceId)
     {
         var activity = Source.StartActivity(GrievanceTelemetry.CommandActivity, ActivityKind.Internal);
@@ -53,7 +59,7 @@ internal sealed class WorkflowInstruments : IDisposable
             _commands.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, result));
         }
 
-        if (_duration.Enabled)
+        if (_duration.Enabled && startTimestamp != 0)
         {
             _duration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, result));
         }

@@ -35,6 +35,55 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Each_outbox_event_carries_the_grievance_as_its_command_left_it()
+    {
+        // Deadlines, levels, officers and departments change along the way; every event must show the values of its own command.
+        using var seed = new Seed();
+        var registered = await seed.Workflow.RegisterAsync(Seed.Complaint());
+        var results = new List<CommandResult> { registered };
+        async Task<GrievanceSnapshot> Run(GrievanceCommand command)
+        {
+            seed.Clock.Advance(TimeSpan.FromHours(7));
+            var result = await seed.Workflow.ExecuteAsync(command);
+            results.Add(result);
+            return result.Grievance;
+        }
+
+        var g = registered.Grievance;
+        await Run(new ReportAction(g.Id, Seed.OfficerL1, "Bill corrected."));
+        await Run(new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Dissatisfied, "Still wrong."));
+        await Run(new ReportAction(g.Id, Seed.OfficerL1, "Bill corrected again."));
+        await Run(new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Dissatisfied, "Still wrong."));
+        await Run(new TransferGrievance(g.Id, Seed.Admin, Seed.Revenue, "Land records, not billing."));
+        await Run(new ReportAction(g.Id, Seed.RevenueOfficer, "Mutation entered."));
+        var closed = await Run(new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Satisfied));
+
+        var outbox = await seed.Services.GetRequiredService<IOutboxStore>().ReadAsync(0, 100, default);
+
+        closed.Status.Should().Be(GrievanceStatus.Closed);
+        results.Select(r => r.Grievance.Officer).Distinct().Should().HaveCount(3, "L1, L2 and the new department's officer each held it");
+        outbox.Select(m => m.Event.Sequence).Distinct().Should().Equal(results.Select(r => r.Entry.Sequence));
+        foreach (var message in outbox)
+        {
+            var result = results.Single(r => r.Entry.Sequence == message.Event.Sequence);
+            var after = result.Grievance;
+            message.Event.Should().BeEquivalentTo(new
+            {
+                GrievanceId = after.Id,
+                after.ReferenceNumber,
+                after.Channel,
+                after.Status,
+                after.Outcome,
+                after.Level,
+                after.Department,
+                after.Officer,
+                DueAt = after.DueAt?.ToUniversalTime(),
+                OccurredAt = result.Entry.OccurredAt.ToUniversalTime(),
+            }, $"event {message.Event.Index} of command {message.Event.Sequence} ({result.Entry.Action})");
+        }
+    }
+
+    [Fact]
     public async Task A_refused_command_records_no_event()
     {
         using var seed = new Seed();
