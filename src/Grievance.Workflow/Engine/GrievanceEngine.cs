@@ -293,9 +293,11 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 return WorkflowResult.Failure(NotAllowed(grievance, command.Action, reason: null));
             }
 
+            // One instant per attempt: the policies decide at it and the history records it.
+            var now = _time.GetUtcNow();
             var answers = command is ReportAction or AddNote or RejectGrievance or WithdrawGrievance or RequestClarification or ProvideClarification
                 ? PolicyAnswers.None
-                : await AskPoliciesAsync(command, grievance, cancellationToken).ConfigureAwait(false);
+                : await AskPoliciesAsync(command, grievance, now, cancellationToken).ConfigureAwait(false);
             if (answers.Error is { } refusal)
             {
                 return WorkflowResult.Failure(refusal);
@@ -304,7 +306,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
             GrievanceChange change;
             try
             {
-                change = Apply(command, grievance, answers, _time.GetUtcNow());
+                change = Apply(command, grievance, answers, now);
             }
             catch (GrievanceWorkflowException ex) when (ex is GrievanceActionNotAllowedException or TransferLimitExceededException)
             {
@@ -385,7 +387,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         return permitted;
     }
 
-    private async ValueTask<PolicyAnswers> AskPoliciesAsync(GrievanceCommand command, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    private async ValueTask<PolicyAnswers> AskPoliciesAsync(GrievanceCommand command, GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
     {
         switch (command)
         {
@@ -409,10 +411,10 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 };
 
             case RecordFeedback feedback:
-                return await AskFeedbackPoliciesAsync(feedback.Response, grievance, cancellationToken).ConfigureAwait(false);
+                return await AskFeedbackPoliciesAsync(feedback.Response, grievance, now, cancellationToken).ConfigureAwait(false);
 
             case ExtendDeadline extension:
-                return extension.NewDueAt > grievance.DueAt && extension.NewDueAt > _time.GetUtcNow()
+                return extension.NewDueAt > grievance.DueAt && extension.NewDueAt > now
                     ? PolicyAnswers.None
                     : PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"the new deadline {extension.NewDueAt:O} is not later than the current one ({grievance.DueAt:O}) and the present"));
 
@@ -427,7 +429,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
                 };
 
             case HandleDueWork due:
-                return await AskDueWorkPoliciesAsync(due, grievance, cancellationToken).ConfigureAwait(false);
+                return await AskDueWorkPoliciesAsync(due, grievance, now, cancellationToken).ConfigureAwait(false);
 
             case MarkDuplicate duplicate:
                 var original = await _store.FindByReferenceAsync(duplicate.Original, cancellationToken).ConfigureAwait(false);
@@ -445,9 +447,8 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         }
     }
 
-    private async ValueTask<PolicyAnswers> AskDueWorkPoliciesAsync(HandleDueWork command, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    private async ValueTask<PolicyAnswers> AskDueWorkPoliciesAsync(HandleDueWork command, GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
         var (due, stillDue) = command.Kind == GrievanceAction.SlaBreach
             ? (grievance.DueAt, !grievance.IsOverdue && grievance.DueAt <= now)
             : (grievance.FeedbackDueAt, grievance.FeedbackDueAt <= now);
@@ -459,7 +460,7 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
 
         if (command.Kind == GrievanceAction.FeedbackWindowExpired)
         {
-            return await AskFeedbackPoliciesAsync(FeedbackResponse.WindowExpired, grievance, cancellationToken).ConfigureAwait(false);
+            return await AskFeedbackPoliciesAsync(FeedbackResponse.WindowExpired, grievance, now, cancellationToken).ConfigureAwait(false);
         }
 
         var decision = await _escalation.DecideAsync(new EscalationRequest(grievance, now, EscalationReason.SlaBreach), cancellationToken).ConfigureAwait(false);
@@ -477,9 +478,8 @@ internal sealed class GrievanceEngine : IGrievanceWorkflow
         return await EscalateToAsync(grievance, decision.Level, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<PolicyAnswers> AskFeedbackPoliciesAsync(FeedbackResponse response, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    private async ValueTask<PolicyAnswers> AskFeedbackPoliciesAsync(FeedbackResponse response, GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
         var decision = await _feedback.DecideAsync(new FeedbackRequest(grievance, response, now), cancellationToken).ConfigureAwait(false);
         if (response is FeedbackResponse.NotReachable or FeedbackResponse.WindowExpired)
         {
