@@ -254,6 +254,98 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Pruning deletes delivered events oldest first, up to the first that must stay (not delivered to every subscriber, or too
+    /// recent), at most the limit at a time; checkpoints stay, readers skip what is gone, and a position is never used twice.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task The_outbox_forgets_delivered_events_oldest_first_and_never_reuses_a_position()
+    {
+        var outbox = Assert.IsAssignableFrom<IOutboxStore>(Store);
+        var pruner = Assert.IsAssignableFrom<IOutboxPruner>(Store);
+        var (workflow, clock, provider) = Engine(Store);
+        await using (provider.ConfigureAwait(false))
+        {
+            for (var day = 0; day < 3; day++)
+            {
+                await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"), new Complainant("c"), "x"));
+                clock.Advance(TimeSpan.FromDays(1));
+            }
+
+            var all = await outbox.ReadAsync(0, 100, default);
+            Assert.Equal(6, all.Count); // registered and routed, one grievance a day
+            await outbox.RecordDeliveriesAsync("sms", all.Take(4).Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            await outbox.RecordDeliveriesAsync("audit", all.Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            var upTo = Math.Min(await outbox.GetCheckpointAsync("sms", default), await outbox.GetCheckpointAsync("audit", default));
+            Assert.Equal(all[3].Position, upTo);
+
+            Assert.Equal(2, await pruner.PruneAsync(upTo, Start.AddDays(1), 100, default)); // the second day's events are too recent
+            Assert.Equal(all.Skip(2).Select(m => m.Position), (await outbox.ReadAsync(0, 100, default)).Select(m => m.Position));
+            Assert.Equal(1, await pruner.PruneAsync(upTo, Start.AddDays(30), 1, default));
+            Assert.Equal(1, await pruner.PruneAsync(upTo, Start.AddDays(30), 100, default)); // "sms" has not been delivered the fifth
+            Assert.Equal(0, await pruner.PruneAsync(upTo, Start.AddDays(30), 100, default));
+
+            Assert.Equal(all.Skip(4), await outbox.ReadAsync(0, 100, default));
+            Assert.Equal(all.Skip(4), await outbox.ReadAsync(all[1].Position, 100, default));
+            Assert.Equal(all[3].Position, await outbox.GetCheckpointAsync("sms", default));
+            Assert.Equal(all[5].Position, await outbox.GetCheckpointAsync("audit", default));
+
+            await outbox.RecordDeliveriesAsync("sms", all.Skip(4).Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            Assert.Equal(2, await pruner.PruneAsync(all[5].Position, Start.AddDays(30), 100, default));
+            Assert.Empty(await outbox.ReadAsync(0, 100, default));
+            await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"), new Complainant("c"), "x"));
+            var later = await outbox.ReadAsync(0, 100, default);
+            Assert.Equal(2, later.Count);
+            Assert.All(later, m => Assert.True(m.Position > all[5].Position, $"position {m.Position} was used before"));
+            await outbox.RecordDeliveriesAsync("sms", later.Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            Assert.Equal(later[^1].Position, await outbox.GetCheckpointAsync("sms", default));
+        }
+    }
+
+    /// <summary>
+    /// The retention job deletes only what every registered subscriber has been delivered and is older than the outbox retention,
+    /// and deletes nothing when no subscriber is registered.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task The_retention_job_prunes_only_events_every_registered_subscriber_was_delivered()
+    {
+        var outbox = Assert.IsAssignableFrom<IOutboxStore>(Store);
+        var received = new List<long>();
+        // The store belongs to whichever container disposes first, so both live to the end of the test.
+        var (_, _, bare) = Engine(Store);
+        var (workflow, clock, provider) = Engine(Store, build: b =>
+        {
+            b.Services.AddSingleton<IGrievanceEventSubscriber>(new RecordingSubscriber("sms", [], received, stopAfter: null, dying: null));
+            b.Services.AddSingleton<IGrievanceEventSubscriber>(new RecordingSubscriber("audit", [], received, stopAfter: null, dying: null));
+        });
+        await using (bare.ConfigureAwait(false))
+        await using (provider.ConfigureAwait(false))
+        {
+            for (var day = 0; day < 3; day++)
+            {
+                await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"), new Complainant("c"), "x"));
+                clock.Advance(TimeSpan.FromDays(1));
+            }
+
+            var all = await outbox.ReadAsync(0, 100, default);
+            await outbox.RecordDeliveriesAsync("sms", all.Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            await outbox.RecordDeliveriesAsync("audit", all.Take(4).Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            clock.AdvanceTo(Start.AddDays(30).AddHours(12)); // the outbox retention (30 days) has passed for the first day's events only
+
+            var nobodySubscribed = await bare.GetRequiredService<IRetentionJob>().RunAsync(default);
+            var first = await provider.GetRequiredService<IRetentionJob>().RunAsync(default);
+            clock.Advance(TimeSpan.FromDays(10));
+            var second = await provider.GetRequiredService<IRetentionJob>().RunAsync(default);
+
+            Assert.Equal(0, nobodySubscribed.EventsPruned); // another process may read the outbox
+            Assert.Equal(2, first.EventsPruned);
+            Assert.Equal(2, second.EventsPruned); // up to "audit"'s checkpoint, never past it
+            Assert.Equal(all.Skip(4), await outbox.ReadAsync(0, 100, default));
+        }
+    }
+
     /// <summary>Grievances are listed by status, department, officer and level, oldest first, and keyset pages neither skip nor repeat while others are written.</summary>
     /// <returns>A task.</returns>
     [StoreFact]
@@ -720,11 +812,11 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
         }
     }
 
-    private static (IGrievanceWorkflow Workflow, ManualClock Clock, ServiceProvider Provider) Engine(IGrievanceStore store, bool escalateOnBreach = false)
+    private static (IGrievanceWorkflow Workflow, ManualClock Clock, ServiceProvider Provider) Engine(IGrievanceStore store, bool escalateOnBreach = false, Action<IGrievanceWorkflowBuilder>? build = null)
     {
         var clock = new ManualClock(Start);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
-        services.AddGrievanceWorkflow(o =>
+        var builder = services.AddGrievanceWorkflow(o =>
         {
             o.ConcurrencyRetryLimit = 50;
             o.Routing.CategoryDepartments["electricity"] = "uppcl";
@@ -738,6 +830,7 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
                 o.Escalation.OnBreach = Escalation.BreachAction.EscalateToNextLevel;
             }
         }).UseStore(_ => store);
+        build?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<IGrievanceWorkflow>(), clock, provider);
     }

@@ -3,7 +3,10 @@ using System.Threading.Tasks;
 
 namespace Grievance.Workflow.Privacy;
 
-/// <summary>Applies the retention rule: anonymizes the complainants of grievances closed longer ago than the retention period.</summary>
+/// <summary>
+/// Applies the retention rules: anonymizes the complainants of grievances closed longer ago than the retention period, then deletes
+/// the outbox events every registered subscriber has been delivered, once older than the outbox retention.
+/// </summary>
 /// <remarks>Thread-safe; safe to run from several processes at once (each grievance is anonymized once). Schedule it daily, for example.</remarks>
 public interface IRetentionJob
 {

@@ -5,4 +5,5 @@ namespace Grievance.Workflow.Privacy;
 /// <summary>What a retention run did.</summary>
 /// <param name="ClosedBefore">The cut-off it used: grievances closed before it were anonymized.</param>
 /// <param name="Anonymized">How many complainants it anonymized.</param>
-public readonly record struct RetentionResult(DateTimeOffset ClosedBefore, int Anonymized);
+/// <param name="EventsPruned">How many delivered events it deleted from the outbox.</param>
+public readonly record struct RetentionResult(DateTimeOffset ClosedBefore, int Anonymized, int EventsPruned = 0);

@@ -111,6 +111,11 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Retention.ContactRetention: {options.Retention.ContactRetention}; must be at least 1 day.");
         }
 
+        if (options.Retention.OutboxRetention < TimeSpan.FromHours(1))
+        {
+            failures.Add($"Retention.OutboxRetention: {options.Retention.OutboxRetention}; must be at least 1 hour.");
+        }
+
         Range(failures, "Retention.BatchSize", options.Retention.BatchSize, 1, 10_000);
 
         // Outbox

@@ -1,41 +1,92 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Grievance.Workflow.Events;
 using Grievance.Workflow.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Privacy;
 
-/// <summary>The default retention job: batches of <see cref="IComplainantAnonymizer.AnonymizeClosedBeforeAsync"/> until none is left.</summary>
+/// <summary>
+/// The default retention job: batches of <see cref="IComplainantAnonymizer.AnonymizeClosedBeforeAsync"/> until none is left, then
+/// batches of <see cref="IOutboxPruner.PruneAsync"/> up to the lowest checkpoint of the registered subscribers.
+/// </summary>
 internal sealed class RetentionJob : IRetentionJob
 {
     private readonly IComplainantAnonymizer _store;
+    private readonly OutboxCleanup? _outbox;
     private readonly RetentionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger? _logger;
 
-    public RetentionJob(IComplainantAnonymizer store, IOptions<GrievanceWorkflowOptions> options, TimeProvider time, ILogger? logger)
-        => (_store, _options, _time, _logger) = (store, options.Value.Retention, time, logger);
+    public RetentionJob(IComplainantAnonymizer store, IOptions<GrievanceWorkflowOptions> options, TimeProvider time, ILogger? logger, OutboxCleanup? outbox = null)
+        => (_store, _options, _time, _logger, _outbox) = (store, options.Value.Retention, time, logger, outbox);
 
     public async ValueTask<RetentionResult> RunAsync(CancellationToken cancellationToken)
     {
-        var cutoff = _time.GetUtcNow() - _options.ContactRetention;
+        var now = _time.GetUtcNow();
+        var cutoff = now - _options.ContactRetention;
+        var anonymized = await InBatchesAsync(limit => _store.AnonymizeClosedBeforeAsync(cutoff, limit, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (_logger is not null)
+        {
+            Log.Anonymized(_logger, anonymized, cutoff);
+        }
+
+        var pruned = 0;
+        if (_outbox is { } outbox)
+        {
+            // Checkpoints only move forward, so the lowest one read now stays safe while the batches run.
+            var upTo = long.MaxValue;
+            foreach (var subscriber in outbox.Subscribers)
+            {
+                upTo = Math.Min(upTo, await outbox.Store.GetCheckpointAsync(subscriber, cancellationToken).ConfigureAwait(false));
+            }
+
+            var recordedBefore = now - _options.OutboxRetention;
+            pruned = await InBatchesAsync(limit => outbox.Pruner.PruneAsync(upTo, recordedBefore, limit, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (_logger is not null)
+            {
+                Log.OutboxPruned(_logger, pruned, upTo, recordedBefore);
+            }
+        }
+
+        return new RetentionResult(cutoff, anonymized, pruned);
+    }
+
+    private async ValueTask<int> InBatchesAsync(Func<int, ValueTask<int>> batch, CancellationToken cancellationToken)
+    {
         var total = 0;
-        int batch;
+        int done;
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            batch = await _store.AnonymizeClosedBeforeAsync(cutoff, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-            total += batch;
+            done = await batch(_options.BatchSize).ConfigureAwait(false);
+            total += done;
         }
-        while (batch == _options.BatchSize);
+        while (done == _options.BatchSize);
 
-        if (_logger is not null)
+        return total;
+    }
+
+    /// <summary>The outbox to prune and the names of the subscribers whose checkpoints bound it.</summary>
+    internal sealed class OutboxCleanup(IOutboxStore store, IOutboxPruner pruner, string[] subscribers)
+    {
+        public IOutboxStore Store { get; } = store;
+
+        public IOutboxPruner Pruner { get; } = pruner;
+
+        public string[] Subscribers { get; } = subscribers;
+
+        /// <summary>Gets the cleanup, or <see langword="null"/> when no subscriber is registered or the outbox cannot prune.</summary>
+        /// <param name="subscribers">The registered subscribers.</param>
+        /// <param name="outbox">Resolves the outbox; only called when there are subscribers (which need one anyway).</param>
+        public static OutboxCleanup? For(IEnumerable<IGrievanceEventSubscriber> subscribers, Func<IOutboxStore> outbox)
         {
-            Log.Anonymized(_logger, total, cutoff);
+            var names = subscribers.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
+            return names.Length > 0 && outbox() is { } store && store is IOutboxPruner pruner ? new OutboxCleanup(store, pruner, names) : null;
         }
-
-        return new RetentionResult(cutoff, total);
     }
 }

@@ -10,7 +10,15 @@ public class RetentionOptions
     /// <value>The default is 365 days. At least 1 day.</value>
     public TimeSpan ContactRetention { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>Gets or sets how many grievances one batch (one store transaction) anonymizes.</summary>
+    /// <summary>
+    /// Gets or sets how long an event stays in the outbox once every registered subscriber has been delivered it; the job then
+    /// deletes it with its delivery records. Events some subscriber has not been delivered yet are never deleted, and nothing is
+    /// deleted when no subscriber is registered (another process may read the outbox).
+    /// </summary>
+    /// <value>The default is 30 days. At least 1 hour.</value>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets or sets how many grievances (or outbox events) one batch, one store transaction, handles.</summary>
     /// <value>The default is 500. From 1 to 10,000.</value>
     public int BatchSize { get; set; } = 500;
 }

@@ -20,18 +20,20 @@ namespace Grievance.Workflow.Storage;
 /// Thread-safe. Each grievance has its own lock for writes; reading a snapshot takes no lock. History is kept the way an embedded
 /// database keeps it, as compact binary records in one byte buffer per grievance, and decoded when read: the garbage collector has
 /// nothing to trace in it however much history the store holds. The outbox keeps, for each of the engine's events, only where
-/// its history entry is (a 48-byte record), and rebuilds the event when read. Everything is lost when the process ends.
+/// its history entry is (a 56-byte record), and rebuilds the event when read. Everything is lost when the process ends.
 /// </remarks>
-public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
+public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private const int OutboxPageSize = 64 * 1024;
     private const int OutboxChunkSize = 1024;
 
     // The outbox: one fixed-size record per event, in position order, in chunks below the large-object heap. The engine's events
     // point at the history record they derive from (nothing is copied); events a caller made itself are encoded in 64 KiB pages.
-    private readonly List<OutboxRecord[]> _outbox = new();
+    // Pruning drops a prefix: records before _outboxFirst are gone, and so are the chunks and pages that held only them.
+    private readonly List<OutboxRecord[]?> _outbox = new();
     private int _outboxCount;
-    private readonly List<byte[]> _outboxPages = new();
+    private int _outboxFirst;
+    private readonly List<byte[]?> _outboxPages = new();
     private int _outboxPageUsed = OutboxPageSize;
     private readonly Dictionary<string, long> _checkpoints = new(StringComparer.Ordinal);
     private readonly object _outboxLock = new();
@@ -274,16 +276,16 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         lock (_outboxLock)
         {
             // Positions are 1, 2, 3…: position p sits at index p - 1.
-            start = (int)Math.Clamp(afterPosition, 0, _outboxCount);
+            start = (int)Math.Clamp(afterPosition, _outboxFirst, _outboxCount);
             messages = new OutboxMessage[Math.Min(limit, _outboxCount - start)];
             records = new OutboxRecord[messages.Length];
             for (var i = 0; i < records.Length; i++)
             {
                 var index = start + i;
-                var record = records[i] = _outbox[index / OutboxChunkSize][index % OutboxChunkSize];
+                var record = records[i] = OutboxAt(index);
                 if (record.Page >= 0)
                 {
-                    messages[i] = new OutboxMessage(index + 1, EventCodec.Read(_outboxPages[record.Page].AsSpan(record.Offset, record.Length)));
+                    messages[i] = new OutboxMessage(index + 1, EventCodec.Read(_outboxPages[record.Page]!.AsSpan(record.Offset, record.Length)));
                 }
             }
         }
@@ -342,7 +344,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             {
                 for (var i = 0; i < recorded.Types.Length; i++)
                 {
-                    AddToOutbox(new OutboxRecord(recorded.After.Id, recorded.Entry.Sequence, i, recorded.Types[i], Page: -1, Offset: 0, Length: 0));
+                    AddToOutbox(new OutboxRecord(recorded.After.Id, recorded.Entry.Sequence, recorded.Entry.OccurredAt.UtcTicks, i, recorded.Types[i], Page: -1, Offset: 0, Length: 0));
                 }
 
                 return;
@@ -357,8 +359,8 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
                     _outboxPageUsed = 0;
                 }
 
-                EventCodec.Write(events[i], _outboxPages[^1].AsSpan(_outboxPageUsed, size));
-                AddToOutbox(new OutboxRecord(default, 0, 0, default, _outboxPages.Count - 1, _outboxPageUsed, size));
+                EventCodec.Write(events[i], _outboxPages[^1]!.AsSpan(_outboxPageUsed, size));
+                AddToOutbox(new OutboxRecord(default, 0, events[i].OccurredAt.UtcTicks, 0, default, _outboxPages.Count - 1, _outboxPageUsed, size));
                 _outboxPageUsed += size;
             }
         }
@@ -373,8 +375,50 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             _outbox.Add(new OutboxRecord[OutboxChunkSize]);
         }
 
-        _outbox[^1][slot] = record;
+        _outbox[^1]![slot] = record;
         _outboxCount++;
+    }
+
+    /// <summary>Reads the record at an index (position - 1). Caller holds the outbox lock.</summary>
+    private OutboxRecord OutboxAt(int index) => _outbox[index / OutboxChunkSize]![index % OutboxChunkSize];
+
+    /// <inheritdoc />
+    /// <remarks>Drops the oldest records in order and stops at the first that must stay; memory is given back a chunk at a time.</remarks>
+    public ValueTask<int> PruneAsync(long upToPosition, DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var before = recordedBefore.UtcTicks;
+        lock (_outboxLock)
+        {
+            var end = (int)Math.Clamp(upToPosition, _outboxFirst, Math.Min(_outboxCount, (long)_outboxFirst + limit));
+            var pruned = 0;
+            var lastPage = -1;
+            for (var index = _outboxFirst; index < end; index++)
+            {
+                var record = OutboxAt(index);
+                if (record.OccurredAtTicks >= before)
+                {
+                    break;
+                }
+
+                lastPage = Math.Max(lastPage, record.Page);
+                pruned++;
+            }
+
+            _outboxFirst += pruned;
+            for (var chunk = 0; chunk < _outboxFirst / OutboxChunkSize; chunk++)
+            {
+                _outbox[chunk] = null;
+            }
+
+            for (var page = 0; page < lastPage; page++)
+            {
+                _outboxPages[page] = null;
+            }
+
+            return new(pruned);
+        }
     }
 
     /// <inheritdoc />
@@ -538,8 +582,9 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     }
 
     /// <summary>
-    /// Where an outbox event is: the engine's events name the history record they derive from (grievance, sequence, index, type;
-    /// <see cref="Page"/> is -1); any other event is encoded at <see cref="Offset"/> in page <see cref="Page"/>.
+    /// Where an outbox event is, and when it occurred (UTC ticks, for pruning): the engine's events name the history record they
+    /// derive from (grievance, sequence, index, type; <see cref="Page"/> is -1); any other event is encoded at
+    /// <see cref="Offset"/> in page <see cref="Page"/>.
     /// </summary>
-    private readonly record struct OutboxRecord(GrievanceId Grievance, long Sequence, int Index, GrievanceEventType Type, int Page, int Offset, int Length);
+    private readonly record struct OutboxRecord(GrievanceId Grievance, long Sequence, long OccurredAtTicks, int Index, GrievanceEventType Type, int Page, int Offset, int Length);
 }

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Retention: anonymized the complainants of {Count} grievances closed before {ClosedBefore:O}")]
     public static partial void Anonymized(ILogger logger, int count, System.DateTimeOffset closedBefore);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Retention: deleted {Count} outbox events delivered to every subscriber up to position {UpToPosition} and recorded before {RecordedBefore:O}")]
+    public static partial void OutboxPruned(ILogger logger, int count, long upToPosition, System.DateTimeOffset recordedBefore);
 }

@@ -330,6 +330,40 @@ internal sealed class SqlStore
         return ids.Count;
     }
 
+    public async ValueTask<int> PruneOutboxAsync(long upToPosition, DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        // The oldest events in position order, up to the first that must stay: a prefix, deleted by key ranges.
+        var last = 0L;
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT position, occurred_at FROM outbox WHERE position <= @up_to ORDER BY position LIMIT @limit";
+            SqlColumns.Add(select, "up_to", upToPosition);
+            SqlColumns.Add(select, "limit", limit);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.GetInt64(1) < recordedBefore.UtcTicks)
+            {
+                last = reader.GetInt64(0);
+            }
+        }
+
+        if (last == 0)
+        {
+            return 0;
+        }
+
+        // Deliveries are keyed by (handler, position): one key range per handler, and every handler has a checkpoint row.
+        await WriteAsync(connection, transaction, "DELETE FROM outbox_deliveries WHERE handler IN (SELECT handler FROM outbox_checkpoints) AND position <= @last", c => SqlColumns.Add(c, "last", last), cancellationToken).ConfigureAwait(false);
+        var pruned = await WriteAsync(connection, transaction, "DELETE FROM outbox WHERE position <= @last", c => SqlColumns.Add(c, "last", last), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return pruned;
+    }
+
     public async ValueTask<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(long afterPosition, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

@@ -51,14 +51,16 @@ public sealed class RetentionJobTests
     }
 
     [Theory]
-    [InlineData(0.5, 500, "*Retention.ContactRetention: 12:00:00*")]
-    [InlineData(30, 0, "*Retention.BatchSize: 0*")]
-    public void Bad_retention_options_fail_on_start_with_the_value_named(double days, int batchSize, string message)
+    [InlineData(0.5, 500, 30, "*Retention.ContactRetention: 12:00:00*")]
+    [InlineData(30, 0, 30, "*Retention.BatchSize: 0*")]
+    [InlineData(30, 500, 0.02, "*Retention.OutboxRetention: 00:28:48*")]
+    public void Bad_retention_options_fail_on_start_with_the_value_named(double days, int batchSize, double outboxDays, string message)
     {
         var act = () => new Seed(o =>
         {
             o.Retention.ContactRetention = TimeSpan.FromDays(days);
             o.Retention.BatchSize = batchSize;
+            o.Retention.OutboxRetention = TimeSpan.FromDays(outboxDays);
         });
 
         act.Should().Throw<OptionsValidationException>().WithMessage(message);

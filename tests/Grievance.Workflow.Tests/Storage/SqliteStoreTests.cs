@@ -95,6 +95,37 @@ public sealed class SqliteStoreTests : IDisposable
         (await restarted.Workflow.GetHistoryAsync(registered.Id)).Should().HaveCount(3);
     }
 
+    [Fact]
+    public async Task Pruning_deletes_the_delivery_rows_of_the_events_it_deletes_and_keeps_the_others()
+    {
+        var store = new SqliteGrievanceStore(_file.ConnectionString);
+        using var seed = new Seed(build: b => b.UseStore(_ => store));
+        await seed.RegisterAsync();
+        await seed.RegisterAsync();
+        var all = await store.ReadAsync(0, 100, default);
+        all.Should().HaveCount(4);
+        await store.RecordDeliveriesAsync("sms", all.Select(m => new Grievance.Workflow.Events.OutboxDelivery(m.Position, 1, Seed.Start)).ToList(), default);
+        await store.RecordDeliveriesAsync("audit", all.Take(2).Select(m => new Grievance.Workflow.Events.OutboxDelivery(m.Position, 2, Seed.Start)).ToList(), default);
+
+        var pruned = await store.PruneAsync(all[1].Position, Seed.Start.AddDays(1), 100, default);
+
+        pruned.Should().Be(2);
+        await using var connection = new SqliteConnection(_file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT handler, position FROM outbox_deliveries ORDER BY handler, position";
+        var rows = new List<(string, long)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        rows.Should().Equal(("sms", all[2].Position), ("sms", all[3].Position));
+    }
+
     public void Dispose() => _file.Dispose();
 }
 
