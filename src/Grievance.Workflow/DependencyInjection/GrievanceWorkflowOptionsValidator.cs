@@ -116,6 +116,11 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Retention.OutboxRetention: {options.Retention.OutboxRetention}; must be at least 1 hour.");
         }
 
+        if (options.Retention.OutboxSubscribers.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"Retention.OutboxSubscribers: [{string.Join(", ", options.Retention.OutboxSubscribers.Select(n => $"'{n}'"))}]; a subscriber name must not be blank.");
+        }
+
         Range(failures, "Retention.BatchSize", options.Retention.BatchSize, 1, 10_000);
 
         // Outbox

@@ -92,7 +92,10 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name),
-            RetentionJob.OutboxCleanup.For(sp.GetServices<IGrievanceEventSubscriber>(), () => sp.GetRequiredService<IOutboxStore>())));
+            RetentionJob.OutboxCleanup.For(
+                sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Retention.OutboxSubscribers,
+                sp.GetServices<IGrievanceEventSubscriber>(),
+                () => sp.GetRequiredService<IOutboxStore>())));
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IGrievanceStore>() as IOutboxStore
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IOutboxStore; register one to dispatch events."));
         services.TryAddSingleton<IOutboxDispatcher>(sp => new OutboxDispatcher(

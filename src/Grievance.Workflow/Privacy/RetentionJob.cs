@@ -80,12 +80,18 @@ internal sealed class RetentionJob : IRetentionJob
 
         public string[] Subscribers { get; } = subscribers;
 
-        /// <summary>Gets the cleanup, or <see langword="null"/> when no subscriber is registered or the outbox cannot prune.</summary>
-        /// <param name="subscribers">The registered subscribers.</param>
+        /// <summary>Gets the cleanup, or <see langword="null"/> when there is no subscriber to go by or the outbox cannot prune.</summary>
+        /// <param name="configured">The names set in <see cref="RetentionOptions.OutboxSubscribers"/>; when any, they win.</param>
+        /// <param name="registered">The subscribers registered in the container.</param>
         /// <param name="outbox">Resolves the outbox; only called when there are subscribers (which need one anyway).</param>
-        public static OutboxCleanup? For(IEnumerable<IGrievanceEventSubscriber> subscribers, Func<IOutboxStore> outbox)
+        public static OutboxCleanup? For(IEnumerable<string> configured, IEnumerable<IGrievanceEventSubscriber> registered, Func<IOutboxStore> outbox)
         {
-            var names = subscribers.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
+            var names = configured.Distinct(StringComparer.Ordinal).ToArray();
+            if (names.Length == 0)
+            {
+                names = registered.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
+            }
+
             return names.Length > 0 && outbox() is { } store && store is IOutboxPruner pruner ? new OutboxCleanup(store, pruner, names) : null;
         }
     }

@@ -45,7 +45,7 @@ public sealed class ConfigurationBindingTests
         },
         "Outbox": { "CheckpointEvery": 25 },
         "Ranking": { "Parameters": [ { "Name": "Within time", "Measure": "DisposalWithinTime", "Weight": 60 }, { "Name": "Satisfaction", "Measure": "Satisfaction", "Weight": 40 } ] },
-        "Retention": { "ContactRetention": "180.00:00:00", "OutboxRetention": "7.00:00:00", "BatchSize": 50 }
+        "Retention": { "ContactRetention": "180.00:00:00", "OutboxRetention": "7.00:00:00", "OutboxSubscribers": [ "sms", "audit" ], "BatchSize": 50 }
       }
     }
     """;
@@ -73,6 +73,7 @@ public sealed class ConfigurationBindingTests
         options.Outbox.CheckpointEvery.Should().Be(25);
         options.Retention.ContactRetention.Should().Be(TimeSpan.FromDays(180));
         options.Retention.OutboxRetention.Should().Be(TimeSpan.FromDays(7));
+        options.Retention.OutboxSubscribers.Should().Equal("sms", "audit");
         options.Retention.BatchSize.Should().Be(50);
         var ranked = provider.GetRequiredService<IGrievanceRanking>().Rank([new GrievanceScorecard { Key = "x", Received = 2, Resolved = 2, DisposedWithinTime = 1, SatisfiedFeedback = 1, DissatisfiedFeedback = 1 }]);
         ranked.Single().Marks.Select(m => (m.Parameter, m.Marks)).Should().Equal(("Within time", 30.0), ("Satisfaction", 20.0));

@@ -67,6 +67,18 @@ public sealed class RetentionJobTests
     }
 
     [Fact]
+    public void A_blank_outbox_subscriber_name_fails_on_start_with_the_names_listed()
+    {
+        var act = () => new Seed(o =>
+        {
+            o.Retention.OutboxSubscribers.Add("sms");
+            o.Retention.OutboxSubscribers.Add(" ");
+        });
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*Retention.OutboxSubscribers: ['sms', ' ']*");
+    }
+
+    [Fact]
     public void The_anonymized_complainant_id_is_reserved()
     {
         var act = () => new Complainant(Complainant.AnonymizedId);
