@@ -72,13 +72,18 @@ internal sealed class RetentionJob : IRetentionJob
     }
 
     /// <summary>The outbox to prune and the names of the subscribers whose checkpoints bound it.</summary>
-    internal sealed class OutboxCleanup(IOutboxStore store, IOutboxPruner pruner, string[] subscribers)
+    internal sealed class OutboxCleanup
     {
-        public IOutboxStore Store { get; } = store;
+        private OutboxCleanup(IOutboxStore store, IOutboxPruner pruner, string[] subscribers) => (Store, Pruner, Subscribers) = (store, pruner, subscribers);
 
-        public IOutboxPruner Pruner { get; } = pruner;
+        /// <summary>Gets the outbox, for the checkpoints.</summary>
+        public IOutboxStore Store { get; }
 
-        public string[] Subscribers { get; } = subscribers;
+        /// <summary>Gets the same outbox, for pruning.</summary>
+        public IOutboxPruner Pruner { get; }
+
+        /// <summary>Gets the names of the subscribers whose checkpoints bound the pruning.</summary>
+        public string[] Subscribers { get; }
 
         /// <summary>Gets the cleanup, or <see langword="null"/> when there is no subscriber to go by or the outbox cannot prune.</summary>
         /// <param name="configured">The names set in <see cref="RetentionOptions.OutboxSubscribers"/>; when any, they win.</param>
@@ -92,7 +97,13 @@ internal sealed class RetentionJob : IRetentionJob
                 names = registered.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToArray();
             }
 
-            return names.Length > 0 && outbox() is { } store && store is IOutboxPruner pruner ? new OutboxCleanup(store, pruner, names) : null;
+            if (names.Length == 0)
+            {
+                return null;
+            }
+
+            var store = outbox();
+            return store is IOutboxPruner pruner ? new OutboxCleanup(store, pruner, names) : null;
         }
     }
 }

@@ -62,6 +62,10 @@ internal static class HistoryCodec
         length += size;
     }
 
+    /// <summary>Moves <paramref name="position"/> from the start of an entry to the start of the next one, decoding nothing.</summary>
+    public static void Skip(ReadOnlySpan<byte> buffer, ref int position)
+        => position += BinaryPrimitives.ReadInt32LittleEndian(buffer[position..]) + sizeof(int);
+
     /// <summary>Reads the due time recorded with the entry that starts at <paramref name="position"/>, in UTC.</summary>
     public static DateTimeOffset? DueAtOf(ReadOnlySpan<byte> buffer, int position)
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
@@ -406,16 +405,18 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
                 pruned++;
             }
 
-            _outboxFirst += pruned;
-            for (var chunk = 0; chunk < _outboxFirst / OutboxChunkSize; chunk++)
+            // Give back the chunks and pages that now hold only pruned records; earlier prunes gave back the ones before them.
+            for (var chunk = _outboxFirst / OutboxChunkSize; chunk < (_outboxFirst + pruned) / OutboxChunkSize; chunk++)
             {
                 _outbox[chunk] = null;
             }
 
-            for (var page = 0; page < lastPage; page++)
+            for (var page = lastPage - 1; page >= 0 && _outboxPages[page] is not null; page--)
             {
                 _outboxPages[page] = null;
             }
+
+            _outboxFirst += pruned;
 
             return new(pruned);
         }
@@ -556,7 +557,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             var position = 0;
             for (var skipped = 1L; skipped < sequence; skipped++)
             {
-                position += BinaryPrimitives.ReadInt32LittleEndian(history[position..]) + sizeof(int);
+                HistoryCodec.Skip(history, ref position);
             }
 
             var dueAt = HistoryCodec.DueAtOf(history, position);
