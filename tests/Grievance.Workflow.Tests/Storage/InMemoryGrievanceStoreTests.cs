@@ -28,6 +28,40 @@ public sealed class InMemoryGrievanceStoreTests
     }
 
     [Fact]
+    public async Task Pruning_thousands_of_events_gives_back_whole_chunks_and_pages_and_keeps_the_rest_readable()
+    {
+        // Engine events (rebuilt from history) first, then events a caller made itself (kept encoded in pages), over several
+        // chunks of records and pages of bytes; pruning stops inside the caller's events.
+        using var seed = new Seed();
+        var store = (InMemoryGrievanceStore)seed.Services.GetRequiredService<IGrievanceStore>();
+        for (var i = 0; i < 700; i++)
+        {
+            await seed.RegisterAsync();
+        }
+
+        var template = (await store.ReadAsync(0, 1, default))[0].Event;
+        var g = (await store.FindAsync(template.GrievanceId, default))!;
+        var entry = (await store.GetHistoryAsync(g.Id, default))[0];
+        for (var i = 0; i < 1400; i++)
+        {
+            var id = GrievanceId.New();
+            var reference = new ReferenceNumber($"GRV-P{i:D5}");
+            await store.CreateAsync(new GrievanceCreation(g with { Id = id, ReferenceNumber = reference }, entry with { GrievanceId = id }, null, [template with { GrievanceId = id, ReferenceNumber = reference }]), default);
+        }
+
+        var all = await store.ReadAsync(0, 10_000, default);
+        all.Should().HaveCount(2800);
+
+        (await store.PruneAsync(2500, Seed.Start.AddDays(1), 10_000, default)).Should().Be(2500);
+        (await store.PruneAsync(2500, Seed.Start.AddDays(1), 10_000, default)).Should().Be(0);
+
+        (await store.ReadAsync(0, 10_000, default)).Should().Equal(all.Skip(2500));
+        (await store.ReadAsync(100, 10_000, default)).Should().Equal(all.Skip(2500));
+        (await store.PruneAsync(2800, Seed.Start.AddDays(1), 10_000, default)).Should().Be(300);
+        (await store.ReadAsync(0, 10_000, default)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_colliding_reference_number_is_reissued_by_the_engine()
     {
         using var seed = new Seed(build: b => b.UseReferenceNumberGenerator<CollidingGenerator>());
