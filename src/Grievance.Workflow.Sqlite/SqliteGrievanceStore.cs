@@ -98,6 +98,12 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
         => _store.PruneOutboxAsync(upToPosition, recordedBefore, limit, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxCheckpoint>> GetCheckpointsAsync(CancellationToken cancellationToken) => _store.GetCheckpointsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<bool> ForgetHandlerAsync(string handler, CancellationToken cancellationToken) => _store.ForgetHandlerAsync(handler, cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken) => _store.ReadOutboxAsync(afterPosition, limit, cancellationToken);
 
     /// <inheritdoc />

@@ -304,6 +304,44 @@ public abstract class GrievanceStoreConformanceTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Every handler's checkpoint is listed in ordinal order of its name; forgetting a retired handler removes its checkpoint (once),
+    /// leaves the events and the other handlers as they were, and a handler of that name starts again from the first kept event.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_retired_handler_is_forgotten_and_the_others_keep_their_checkpoints()
+    {
+        var outbox = Assert.IsAssignableFrom<IOutboxStore>(Store);
+        var pruner = Assert.IsAssignableFrom<IOutboxPruner>(Store);
+        var (workflow, _, provider) = Engine(Store);
+        await using (provider.ConfigureAwait(false))
+        {
+            await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"), new Complainant("c"), "x"));
+            var all = await outbox.ReadAsync(0, 100, default);
+            Assert.Empty(await pruner.GetCheckpointsAsync(default));
+            await outbox.RecordDeliveriesAsync("sms", all.Take(1).Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            await outbox.RecordDeliveriesAsync("Audit", all.Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            await outbox.RecordDeliveriesAsync("audit", all.Take(1).Select(m => new OutboxDelivery(m.Position, 3, Start)).ToList(), default);
+            Assert.Equal(
+                new[] { new OutboxCheckpoint("Audit", all[1].Position), new OutboxCheckpoint("audit", all[0].Position), new OutboxCheckpoint("sms", all[0].Position) },
+                await pruner.GetCheckpointsAsync(default));
+
+            Assert.True(await pruner.ForgetHandlerAsync("audit", default));
+            Assert.False(await pruner.ForgetHandlerAsync("audit", default));
+            Assert.False(await pruner.ForgetHandlerAsync("never-ran", default));
+            await Assert.ThrowsAnyAsync<ArgumentException>(async () => await pruner.ForgetHandlerAsync(" ", default));
+
+            Assert.Equal(
+                new[] { new OutboxCheckpoint("Audit", all[1].Position), new OutboxCheckpoint("sms", all[0].Position) },
+                await pruner.GetCheckpointsAsync(default));
+            Assert.Equal(0, await outbox.GetCheckpointAsync("audit", default));
+            Assert.Equal(all, await outbox.ReadAsync(0, 100, default));
+            await outbox.RecordDeliveriesAsync("audit", all.Select(m => new OutboxDelivery(m.Position, 1, Start)).ToList(), default);
+            Assert.Equal(all[1].Position, await outbox.GetCheckpointAsync("audit", default));
+        }
+    }
+
+    /// <summary>
     /// The retention job deletes only what every subscriber — registered in its container, or named in the options when they run
     /// elsewhere — has been delivered and is older than the outbox retention, and deletes nothing with no subscriber to go by.
     /// </summary>

@@ -167,6 +167,35 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxCheckpoint>> GetCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            var checkpoints = new List<OutboxCheckpoint>(_checkpoints.Count);
+            foreach (var (handler, position) in _checkpoints)
+            {
+                checkpoints.Add(new OutboxCheckpoint(handler, position));
+            }
+
+            checkpoints.Sort(static (a, b) => string.CompareOrdinal(a.Handler, b.Handler));
+            return new(checkpoints);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The in-memory store keeps no delivery records beyond the checkpoint.</remarks>
+    public ValueTask<bool> ForgetHandlerAsync(string handler, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_outboxLock)
+        {
+            return new(_checkpoints.Remove(handler));
+        }
+    }
+
+    /// <inheritdoc />
     /// <remarks>The in-memory store scans its grievances (no index): fine for tests, demos and small desks.</remarks>
     public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {

@@ -364,6 +364,29 @@ internal sealed class SqlStore
         return pruned;
     }
 
+    public async ValueTask<IReadOnlyList<OutboxCheckpoint>> GetCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        var checkpoints = await ReadManyAsync(
+            "SELECT handler, position FROM outbox_checkpoints",
+            static _ => { },
+            static reader => new OutboxCheckpoint(reader.GetString(0), reader.GetInt64(1)),
+            cancellationToken).ConfigureAwait(false);
+        checkpoints.Sort(static (a, b) => string.CompareOrdinal(a.Handler, b.Handler)); // the database's collation need not be ordinal
+        return checkpoints;
+    }
+
+    public async ValueTask<bool> ForgetHandlerAsync(string handler, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(handler);
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(connection, transaction, "DELETE FROM outbox_deliveries WHERE handler = @handler", c => SqlColumns.Add(c, "handler", handler), cancellationToken).ConfigureAwait(false);
+        var forgotten = await WriteAsync(connection, transaction, "DELETE FROM outbox_checkpoints WHERE handler = @handler", c => SqlColumns.Add(c, "handler", handler), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return forgotten > 0;
+    }
+
     public async ValueTask<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(long afterPosition, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

@@ -110,20 +110,40 @@ public sealed class SqliteStoreTests : IDisposable
         var pruned = await store.PruneAsync(all[1].Position, Seed.Start.AddDays(1), 100, default);
 
         pruned.Should().Be(2);
+        (await DeliveryRowsAsync()).Should().Equal(("sms", all[2].Position), ("sms", all[3].Position));
+    }
+
+    [Fact]
+    public async Task Forgetting_a_handler_deletes_its_delivery_rows_and_keeps_the_others()
+    {
+        var store = new SqliteGrievanceStore(_file.ConnectionString);
+        using var seed = new Seed(build: b => b.UseStore(_ => store));
+        await seed.RegisterAsync();
+        var all = await store.ReadAsync(0, 100, default);
+        await store.RecordDeliveriesAsync("sms", all.Select(m => new Grievance.Workflow.Events.OutboxDelivery(m.Position, 1, Seed.Start)).ToList(), default);
+        await store.RecordDeliveriesAsync("audit", all.Select(m => new Grievance.Workflow.Events.OutboxDelivery(m.Position, 2, Seed.Start)).ToList(), default);
+
+        var forgotten = await store.ForgetHandlerAsync("sms", default);
+
+        forgotten.Should().BeTrue();
+        (await DeliveryRowsAsync()).Should().Equal(("audit", all[0].Position), ("audit", all[1].Position));
+        (await store.ReadAsync(0, 100, default)).Should().Equal(all);
+    }
+
+    private async Task<List<(string Handler, long Position)>> DeliveryRowsAsync()
+    {
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT handler, position FROM outbox_deliveries ORDER BY handler, position";
         var rows = new List<(string, long)>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                rows.Add((reader.GetString(0), reader.GetInt64(1)));
-            }
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
-        rows.Should().Equal(("sms", all[2].Position), ("sms", all[3].Position));
+        return rows;
     }
 
     public void Dispose() => _file.Dispose();
