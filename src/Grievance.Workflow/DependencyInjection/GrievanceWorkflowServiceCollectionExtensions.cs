@@ -102,7 +102,9 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IOutboxStore>(),
             sp.GetServices<IGrievanceEventSubscriber>(),
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name),
+            sp.GetRequiredService<WorkflowInstruments>()));
         services.TryAddSingleton<IRoutingPolicy, RuleTableRoutingPolicy>();
         services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
         services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();

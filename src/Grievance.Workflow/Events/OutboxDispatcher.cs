@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Grievance.Workflow.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Events;
@@ -12,7 +16,9 @@ namespace Grievance.Workflow.Events;
 /// one in position order, and records deliveries (moving the checkpoint) only after the subscriber returned, up to
 /// <see cref="OutboxOptions.CheckpointEvery"/> in one store write: so delivery is at least once and in order, and nothing is lost if the process dies between a commit and a delivery — the next dispatcher starts
 /// from the checkpoint. A failing subscriber is retried with exponential back-off; if it still fails it is left at that event
-/// until the next dispatch, while the other subscribers go on.
+/// until the next dispatch, while the other subscribers go on. Every attempt is counted (<see cref="GrievanceTelemetry.OutboxAttempts"/>);
+/// a failed one is logged as a warning (event 1009) and a stall as an error (event 1010), with the subscriber's exception as it
+/// threw it — keep personal data out of your subscribers' exception messages.
 /// </summary>
 /// <remarks>Thread-safe, but run one dispatch at a time per process.</remarks>
 public sealed class OutboxDispatcher : IOutboxDispatcher
@@ -21,15 +27,33 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
     private readonly IGrievanceEventSubscriber[] _subscribers;
     private readonly TimeProvider _time;
     private readonly OutboxOptions _options;
+    private readonly ILogger _logger;
+    private readonly WorkflowInstruments _instruments;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="store">The outbox.</param>
     /// <param name="subscribers">The subscribers; names must be unique.</param>
     /// <param name="options">The workflow options; <see cref="GrievanceWorkflowOptions.Outbox"/> is used.</param>
     /// <param name="time">The clock for back-off waits and delivery times.</param>
+    /// <param name="loggerFactory">Where failed deliveries are logged, in the category <see cref="GrievanceTelemetry.Name"/>; none when <see langword="null"/>.</param>
+    /// <param name="meterFactory">Makes the meter the attempts are counted on; a meter of its own when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">Two subscribers share a name.</exception>
-    public OutboxDispatcher(IOutboxStore store, IEnumerable<IGrievanceEventSubscriber> subscribers, IOptions<GrievanceWorkflowOptions> options, TimeProvider time)
+    public OutboxDispatcher(
+        IOutboxStore store,
+        IEnumerable<IGrievanceEventSubscriber> subscribers,
+        IOptions<GrievanceWorkflowOptions> options,
+        TimeProvider time,
+        ILoggerFactory? loggerFactory = null,
+        IMeterFactory? meterFactory = null)
+        : this(store, subscribers, options, time, loggerFactory?.CreateLogger(GrievanceTelemetry.Name), new WorkflowInstruments(meterFactory))
     {
+    }
+
+    /// <summary>Creates the dispatcher on the container's shared instruments.</summary>
+    internal OutboxDispatcher(IOutboxStore store, IEnumerable<IGrievanceEventSubscriber> subscribers, IOptions<GrievanceWorkflowOptions> options, TimeProvider time, ILogger? logger, WorkflowInstruments instruments)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _instruments = instruments;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _subscribers = subscribers?.ToArray() ?? throw new ArgumentNullException(nameof(subscribers));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value.Outbox;
@@ -83,20 +107,26 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
     private async ValueTask<int> DeliverAsync(IGrievanceEventSubscriber subscriber, OutboxMessage message, CancellationToken cancellationToken)
     {
         var backoff = _options.InitialBackoff;
+        var e = message.Event;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await subscriber.HandleAsync(message.Event, cancellationToken).ConfigureAwait(false);
+                await subscriber.HandleAsync(e, cancellationToken).ConfigureAwait(false);
+                _instruments.DeliveryAttempted(subscriber.Name, delivered: true);
                 return attempt;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                _instruments.DeliveryAttempted(subscriber.Name, delivered: false);
                 if (attempt >= _options.MaxAttempts)
                 {
+                    Log.DeliveryStalled(_logger, ex, subscriber.Name, message.Position, e.Type, e.GrievanceId, attempt);
                     return -1;
                 }
+
+                Log.DeliveryFailed(_logger, ex, subscriber.Name, message.Position, e.Type, e.GrievanceId, attempt, _options.MaxAttempts, backoff);
             }
 
             await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);

@@ -28,8 +28,17 @@ public static class GrievanceTelemetry
     /// <summary>Histogram of the time from registration to closure, tagged <see cref="OutcomeTag"/>. Unit <c>d</c>.</summary>
     public const string DisposalTime = "grievance.workflow.disposal.time";
 
+    /// <summary>
+    /// Counter of attempts to deliver an outbox event to a subscriber, tagged <see cref="HandlerTag"/> and <see cref="ResultTag"/>
+    /// (<c>delivered</c> or <c>failed</c>). Unit <c>{attempt}</c>.
+    /// </summary>
+    public const string OutboxAttempts = "grievance.workflow.outbox.attempts";
+
     /// <summary>The name of the span each command runs in.</summary>
     public const string CommandActivity = "grievance.command";
+
+    /// <summary>Tag: the name of an outbox subscriber, for example <c>sms</c>.</summary>
+    public const string HandlerTag = "grievance.outbox.handler";
 
     /// <summary>Tag: the action, for example <c>ReportAction</c>.</summary>
     public const string ActionTag = "grievance.action";

@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Retention: deleted {Count} outbox events delivered to every subscriber up to position {UpToPosition} and recorded before {RecordedBefore:O}")]
     public static partial void OutboxPruned(ILogger logger, int count, long upToPosition, System.DateTimeOffset recordedBefore);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Outbox: subscriber {Handler} failed on event {Position} ({EventType} of grievance {GrievanceId}) at attempt {Attempt} of {MaxAttempts}; retrying in {Backoff}")]
+    public static partial void DeliveryFailed(ILogger logger, System.Exception exception, string handler, long position, Events.GrievanceEventType eventType, GrievanceId grievanceId, int attempt, int maxAttempts, System.TimeSpan backoff);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Outbox: subscriber {Handler} stalled at event {Position} ({EventType} of grievance {GrievanceId}) after {Attempts} attempts; the next dispatch starts there again")]
+    public static partial void DeliveryStalled(ILogger logger, System.Exception exception, string handler, long position, Events.GrievanceEventType eventType, GrievanceId grievanceId, int attempts);
 }

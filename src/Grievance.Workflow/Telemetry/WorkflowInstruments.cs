@@ -17,6 +17,7 @@ internal sealed class WorkflowInstruments : IDisposable
     private readonly Counter<long> _feedback;
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _disposal;
+    private readonly Counter<long> _outboxAttempts;
 
     public WorkflowInstruments(IMeterFactory? meterFactory)
     {
@@ -28,6 +29,7 @@ internal sealed class WorkflowInstruments : IDisposable
         _feedback = _meter.CreateCounter<long>(GrievanceTelemetry.Feedback, "{feedback}", "Feedback calls and windows, by result.");
         _duration = _meter.CreateHistogram<double>(GrievanceTelemetry.CommandDuration, "ms", "How long a command took, store included.");
         _disposal = _meter.CreateHistogram<double>(GrievanceTelemetry.DisposalTime, "d", "Days from registration to closure, by outcome.");
+        _outboxAttempts = _meter.CreateCounter<long>(GrievanceTelemetry.OutboxAttempts, "{attempt}", "Attempts to deliver an outbox event to a subscriber, by subscriber and result.");
     }
 
     /// <summary>Gets whether anyone listens to the workflow's activities.</summary>
@@ -102,6 +104,15 @@ internal sealed class WorkflowInstruments : IDisposable
         if (entry.FromStatus != GrievanceStatus.Closed && entry.ToStatus == GrievanceStatus.Closed && _disposal.Enabled)
         {
             _disposal.Record((entry.OccurredAt - done.Grievance.RegisteredAt).TotalDays, new KeyValuePair<string, object?>(GrievanceTelemetry.OutcomeTag, entry.Outcome.ToString()));
+        }
+    }
+
+    /// <summary>Counts one attempt to deliver an outbox event to a subscriber.</summary>
+    public void DeliveryAttempted(string handler, bool delivered)
+    {
+        if (_outboxAttempts.Enabled)
+        {
+            _outboxAttempts.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.HandlerTag, handler), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, delivered ? "delivered" : "failed"));
         }
     }
 

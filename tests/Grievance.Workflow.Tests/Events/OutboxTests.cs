@@ -3,8 +3,12 @@ using FluentAssertions;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Storage;
+using Grievance.Workflow.Telemetry;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Tests.Events;
@@ -142,6 +146,51 @@ public sealed class OutboxTests
         broken.Attempts.Should().Be(3, "three attempts on the first event, then it waits for the next dispatch");
         healthy.Events.Select(await PositionsOf(seed.Services.GetRequiredService<IOutboxStore>())).Should().Equal(1, 2);
         (await seed.Services.GetRequiredService<IOutboxStore>().GetCheckpointAsync("broken", default)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Every_delivery_attempt_is_counted_and_a_failing_subscriber_is_logged_with_its_exception_and_no_personal_data()
+    {
+        var broken = new Recorder("broken", failFirst: int.MaxValue);
+        var healthy = new Recorder("healthy");
+        using var seed = new Seed(
+            o => (o.Outbox.MaxAttempts, o.Outbox.InitialBackoff) = (2, TimeSpan.FromSeconds(5)),
+            b => b.Services.AddMetrics().AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddFakeLogging())
+                .AddSingleton<IGrievanceEventSubscriber>(broken).AddSingleton<IGrievanceEventSubscriber>(healthy));
+        var registered = await seed.RegisterAsync();
+        using var attempts = new MetricCollector<long>(seed.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), GrievanceTelemetry.Name, GrievanceTelemetry.OutboxAttempts);
+        var logs = seed.Services.GetRequiredService<FakeLogCollector>();
+        logs.Clear();
+
+        var dispatching = seed.Services.GetRequiredService<IOutboxDispatcher>().DispatchAsync(10).AsTask();
+        while (!dispatching.IsCompleted)
+        {
+            seed.Clock.Advance(TimeSpan.FromSeconds(5)); // the back-off waits on the container's clock
+            await Task.Delay(1);
+        }
+
+        (await dispatching).Should().Be(new DispatchResult(Delivered: 2, Retries: 1, StalledHandlers: 1, HasMore: false));
+        long Count(string handler, string result) => attempts.GetMeasurementSnapshot()
+            .Where(m => m.Tags[GrievanceTelemetry.HandlerTag] as string == handler && m.Tags[GrievanceTelemetry.ResultTag] as string == result)
+            .Sum(m => m.Value);
+        Count("healthy", "delivered").Should().Be(2, "the registration and routing events");
+        Count("broken", "failed").Should().Be(2, "two attempts on the first event, then it stalls there");
+        Count("broken", "delivered").Should().Be(0);
+
+        var records = logs.GetSnapshot();
+        var failed = records.Should().ContainSingle(r => r.Id.Id == 1009).Subject;
+        failed.Level.Should().Be(LogLevel.Warning);
+        failed.Exception.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be("SMS gateway timed out");
+        failed.GetStructuredStateValue("Handler").Should().Be("broken");
+        failed.GetStructuredStateValue("Position").Should().Be("1");
+        failed.GetStructuredStateValue("EventType").Should().Be(nameof(GrievanceEventType.Registered));
+        failed.GetStructuredStateValue("GrievanceId").Should().Be(registered.Id.ToString());
+        failed.GetStructuredStateValue("Attempt").Should().Be("1");
+        var stalled = records.Should().ContainSingle(r => r.Id.Id == 1010).Subject;
+        stalled.Level.Should().Be(LogLevel.Error);
+        stalled.Exception.Should().NotBeNull();
+        stalled.GetStructuredStateValue("Attempts").Should().Be("2");
+        records.Select(r => r.Message).Should().NotContain(m => m.Contains("Ram Prasad") || m.Contains("9800000042") || m.Contains("Hazratganj"));
     }
 
     [Theory]
