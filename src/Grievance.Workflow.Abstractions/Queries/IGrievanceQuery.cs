@@ -15,5 +15,11 @@ public interface IGrievanceQuery
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The grievances, in the filter's order, ties broken by id.</returns>
     /// <exception cref="System.ArgumentException"><paramref name="after"/> was read in another order than the filter's.</exception>
+    /// <remarks>
+    /// Each page is read at its own instant, not from a snapshot. In registration order a grievance keeps its place; in
+    /// <see cref="GrievanceOrder.DueTime"/> or <see cref="GrievanceOrder.DisposalTime"/> order, one whose deadline or disposal time
+    /// moves between two pages (extended, reopened, escalated, disposed again) can show on both pages or on neither, and any
+    /// grievance can leave or join the filter meanwhile. Work queues are meant to be read again, not walked once as a ledger.
+    /// </remarks>
     ValueTask<IReadOnlyList<GrievanceSnapshot>> FindAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken);
 }
