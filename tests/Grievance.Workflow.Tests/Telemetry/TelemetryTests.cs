@@ -6,6 +6,7 @@ using Grievance.Workflow.Telemetry;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Grievance.Workflow.Tests.Telemetry;
 
@@ -23,8 +24,6 @@ public sealed class TelemetryTests : IDisposable
     private const string Email = "ram.prasad@example.org";
     private const string Address = "12 Hazratganj, Lucknow";
 
-    private readonly ConcurrentQueue<string> _logs = new();
-    private readonly ConcurrentQueue<(int EventId, LogLevel Level)> _logEvents = new();
     private readonly ConcurrentQueue<Activity> _activities = new();
     private readonly ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _measurements = new();
     private readonly ConcurrentQueue<string> _errors = new();
@@ -36,7 +35,7 @@ public sealed class TelemetryTests : IDisposable
     {
         _seed = new Seed(build: b => b.Services
             .AddMetrics()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingProvider(_logs, _logEvents))));
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Trace).AddFakeLogging()));
         var meterFactory = _seed.Services.GetRequiredService<IMeterFactory>();
         _activityListener = new ActivityListener
         {
@@ -63,7 +62,7 @@ public sealed class TelemetryTests : IDisposable
         var g = await RunLifecycleWithRefusalsAsync();
 
         g.Outcome.Should().Be(GrievanceOutcome.Resolved);
-        var everything = _logs
+        var everything = LogTexts()
             .Concat(_activities.SelectMany(a => a.Tags.Select(t => $"{t.Key}={t.Value}").Append(a.DisplayName).Append(a.StatusDescription ?? string.Empty)))
             .Concat(_measurements.SelectMany(m => m.Tags.Select(t => $"{t.Key}={t.Value}")))
             .Concat(_errors)
@@ -108,7 +107,7 @@ public sealed class TelemetryTests : IDisposable
         spans.Select(a => a.GetTagItem(GrievanceTelemetry.ActionTag)).Should().Contain(["Register", "ReportAction", "RecordDissatisfied", "RecordSatisfied", "AddNote"]);
         spans.Where(a => (string?)a.GetTagItem(GrievanceTelemetry.ResultTag) == "accepted").Select(a => a.GetTagItem(GrievanceTelemetry.VersionTag)).Should().Contain(7L);
         spans.Where(a => a.Status == ActivityStatusCode.Error).Select(a => a.StatusDescription).Should().BeEquivalentTo("unauthorized", "not_allowed");
-        _logEvents.Select(e => e.EventId).Should().Contain([1001, 1003, 1004, 1005]);
+        _seed.Services.GetRequiredService<FakeLogCollector>().GetSnapshot().Select(r => r.Id.Id).Should().Contain([1001, 1003, 1004, 1005]);
     }
 
     private async Task<GrievanceSnapshot> RunLifecycleWithRefusalsAsync()
@@ -135,45 +134,14 @@ public sealed class TelemetryTests : IDisposable
         _errors.Enqueue(result.Error.ToString());
     }
 
+    /// <summary>Every log's message, structured values and exception, as text.</summary>
+    private IEnumerable<string> LogTexts() => _seed.Services.GetRequiredService<FakeLogCollector>().GetSnapshot().SelectMany(r =>
+        (r.StructuredState ?? []).Select(kv => $"{kv.Key}={kv.Value}").Append(r.Message).Append(r.Exception?.ToString() ?? string.Empty));
+
     public void Dispose()
     {
         _meterListener.Dispose();
         _activityListener.Dispose();
         _seed.Dispose();
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> logs, ConcurrentQueue<(int, LogLevel)> events) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(logs, events);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CapturingLogger(ConcurrentQueue<string> logs, ConcurrentQueue<(int, LogLevel)> events) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            events.Enqueue((eventId.Id, logLevel));
-            logs.Enqueue(formatter(state, exception));
-            if (state is IEnumerable<KeyValuePair<string, object?>> values)
-            {
-                foreach (var (key, value) in values)
-                {
-                    logs.Enqueue($"{key}={value}");
-                }
-            }
-
-            if (exception is not null)
-            {
-                logs.Enqueue(exception.ToString());
-            }
-        }
     }
 }
