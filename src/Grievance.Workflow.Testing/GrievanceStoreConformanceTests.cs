@@ -19,7 +19,7 @@ namespace Grievance.Workflow.Testing;
 /// <summary>
 /// The conformance suite every <see cref="IGrievanceStore"/> must pass. Subclass it in an xunit test project and return a fresh,
 /// empty store from <see cref="CreateStoreAsync"/>; every test here then runs against it. The store must also implement
-/// <see cref="IOutboxStore"/>, <see cref="IDueWorkQuery"/>, <see cref="IGrievanceQuery"/>, <see cref="IGrievanceStatistics"/> and
+/// <see cref="IOutboxStore"/>, <see cref="IOutboxPruner"/>, <see cref="IDueWorkQuery"/>, <see cref="IGrievanceQuery"/>, <see cref="IGrievanceStatistics"/> and
 /// <see cref="IComplainantAnonymizer"/>: the scorecard test compares its figures with ones computed by hand, so every store reports
 /// the same numbers.
 /// </summary>
