@@ -4,6 +4,7 @@ using Grievance.Workflow.Events;
 using Grievance.Workflow.Hosting;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -159,6 +160,23 @@ public sealed class BackgroundJobsTests
             "SweepInterval: 00:00:00; it must be from 1 second to 7 days.",
             "DispatchBatchSize: 0; it must be from 1 to 100,000.",
             "MaxBatchesPerRun: 100001; it must be from 1 to 100,000.");
+    }
+
+    [Fact]
+    public void The_options_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GrievanceWorkflow:BackgroundJobs:Jobs"] = "Sweeper, Retention",
+            ["GrievanceWorkflow:BackgroundJobs:SweepInterval"] = "00:05:00",
+            ["GrievanceWorkflow:BackgroundJobs:MaxBatchesPerRun"] = "20",
+        }).Build();
+        using var seed = NewSeed(null, b => b.Services.Configure<BackgroundJobsOptions>(configuration.GetSection("GrievanceWorkflow:BackgroundJobs")));
+
+        var options = seed.Services.GetRequiredService<IOptions<BackgroundJobsOptions>>().Value;
+
+        (options.Jobs, options.SweepInterval, options.MaxBatchesPerRun, options.DispatchInterval)
+            .Should().Be((BackgroundJobs.Sweeper | BackgroundJobs.Retention, TimeSpan.FromMinutes(5), 20, TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
