@@ -38,4 +38,8 @@ internal static class BinaryText
         span = span[count..];
         return value;
     }
+
+    /// <summary>Moves past a string without decoding it.</summary>
+    public static void Skip(ref ReadOnlySpan<byte> span)
+        => span = span[(sizeof(int) + Math.Max(0, BinaryPrimitives.ReadInt32LittleEndian(span)))..];
 }

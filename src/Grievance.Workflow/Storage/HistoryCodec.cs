@@ -74,7 +74,11 @@ internal static class HistoryCodec
     }
 
     /// <summary>Reads the entry that starts at <paramref name="position"/> and moves the position past it.</summary>
-    public static HistoryEntry Read(ReadOnlySpan<byte> buffer, ref int position, GrievanceId grievanceId)
+    /// <param name="buffer">The grievance's history.</param>
+    /// <param name="position">Where the entry starts; moved past it.</param>
+    /// <param name="grievanceId">The grievance.</param>
+    /// <param name="withText">Whether to decode the free text; without it, <see cref="HistoryEntry.Text"/> is left empty (events never carry it).</param>
+    public static HistoryEntry Read(ReadOnlySpan<byte> buffer, ref int position, GrievanceId grievanceId, bool withText = true)
     {
         var size = BinaryPrimitives.ReadInt32LittleEndian(buffer[position..]) + sizeof(int);
         var span = buffer.Slice(position, size);
@@ -93,7 +97,16 @@ internal static class HistoryCodec
         };
         var department = BinaryText.Read(ref rest);
         var officer = BinaryText.Read(ref rest);
-        var text = BinaryText.Read(ref rest);
+        string? text = null;
+        if (withText)
+        {
+            text = BinaryText.Read(ref rest);
+        }
+        else
+        {
+            BinaryText.Skip(ref rest);
+        }
+
         var reasonCode = BinaryText.Read(ref rest);
         var commandId = BinaryText.Read(ref rest);
         var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(span[20..]));

@@ -590,7 +590,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             }
 
             var dueAt = HistoryCodec.DueAtOf(history, position);
-            return Engine.EventRecorder.Event(HistoryCodec.Read(history, ref position, current.Id), index, type, current.ReferenceNumber, current.Channel, dueAt);
+            return Engine.EventRecorder.Event(HistoryCodec.Read(history, ref position, current.Id, withText: false), index, type, current.ReferenceNumber, current.Channel, dueAt);
         }
 
         private (byte[] Buffer, int Length, GrievanceSnapshot Current) Read()
