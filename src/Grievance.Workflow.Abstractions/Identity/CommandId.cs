@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Grievance.Workflow.Internal;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>The idempotency key of a command: a command applied again with the same id returns the first result and changes nothing.</summary>
 /// <remarks>Compared ordinally and case-sensitively. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(CommandIdJsonConverter))]
 public readonly record struct CommandId
 {
     /// <summary>Creates the identifier.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Grievance.Workflow.Internal;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>Identifies a department (or any office that owns grievances), such as <c>revenue</c> or <c>jal-nigam</c>.</summary>
 /// <remarks>Compared ordinally and case-sensitively. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(DepartmentIdJsonConverter))]
 public readonly record struct DepartmentId
 {
     /// <summary>Creates the identifier.</summary>

@@ -1,10 +1,13 @@
-using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using System;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>The system identity of a grievance: an opaque <see cref="Guid"/>, stable for its whole life.</summary>
 /// <remarks>The human-facing identity is the <see cref="ReferenceNumber"/>. This type is immutable and thread-safe.</remarks>
+[JsonConverter(typeof(GrievanceIdJsonConverter))]
 public readonly record struct GrievanceId
 {
     /// <summary>Wraps an existing <see cref="Guid"/>.</summary>

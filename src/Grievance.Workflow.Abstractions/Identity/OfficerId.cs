@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Grievance.Workflow.Internal;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>Identifies an officer (an L1, L2 … officer or a department desk). Staff identity, not complainant data.</summary>
 /// <remarks>Compared ordinally and case-sensitively. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(OfficerIdJsonConverter))]
 public readonly record struct OfficerId
 {
     /// <summary>Creates the identifier.</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Grievance.Workflow.Internal;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>The human-facing number a complainant is given at registration, such as <c>GRV-261128-7K3M9QXA</c>; unique per store.</summary>
 /// <remarks>Compared ordinally and case-sensitively. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(ReferenceNumberJsonConverter))]
 public readonly record struct ReferenceNumber
 {
     /// <summary>Creates the identifier.</summary>

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using System;
 using Grievance.Workflow.Internal;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
@@ -8,6 +10,7 @@ namespace Grievance.Workflow;
 /// For a complainant the id is the pseudonymous <see cref="Complainant.Id"/>, never a name or phone number.
 /// Immutable and thread-safe.
 /// </remarks>
+[JsonConverter(typeof(ActorJsonConverter))]
 public sealed record Actor
 {
     private Actor(string id, ActorRole role, DepartmentId? department, int? level)

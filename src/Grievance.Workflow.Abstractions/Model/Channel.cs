@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Grievance.Workflow.Internal;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
@@ -7,6 +9,7 @@ namespace Grievance.Workflow;
 /// and any other is made with <c>new Channel("thana-samadhan-diwas")</c>.
 /// </summary>
 /// <remarks>The same lifecycle, feedback included, applies to every channel. Immutable and thread-safe.</remarks>
+[JsonConverter(typeof(ChannelJsonConverter))]
 public readonly record struct Channel
 {
     /// <summary>Creates a channel from its code.</summary>

@@ -1,12 +1,15 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
+using System.Text.Json.Serialization;
+using System;
+using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>A count per officer level (index 0 is L1), such as how often a grievance was reopened at each level. Compared by value.</summary>
 /// <remarks>Immutable and thread-safe. The default value is empty: zero at every level.</remarks>
+[JsonConverter(typeof(LevelCountsJsonConverter))]
 public readonly struct LevelCounts : IEquatable<LevelCounts>, IReadOnlyList<int>
 {
     private readonly int[]? _counts;
