@@ -1,0 +1,125 @@
+using Grievance.Workflow.WebApi.Requests;
+
+namespace Grievance.Workflow.WebApi;
+
+/// <summary>The HTTP endpoints: register, read, act on and track grievances.</summary>
+internal static class GrievanceEndpoints
+{
+    public static IEndpointRouteBuilder MapGrievanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var grievances = app.MapGroup("/grievances");
+        grievances.MapPost("/", RegisterAsync);
+        grievances.MapGet("/{id}", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ReadAsync(http, id, async grievanceId => Results.Ok(await workflow.GetAsync(grievanceId, ct))));
+        grievances.MapGet("/{id}/history", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ReadAsync(http, id, async grievanceId => Results.Ok(await workflow.GetHistoryAsync(grievanceId, ct))));
+        grievances.MapGet("/{id}/actions", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ReadAsync(http, id, async grievanceId => Results.Ok(await workflow.GetPermittedActionsAsync(grievanceId, HeaderActor.From(http)!, ct))));
+        grievances.MapPost("/{id}/report", (string id, ReportRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ExecuteAsync(http, id, workflow, (g, actor) => new ReportAction(g, actor, body.Report) { ExpectedVersion = body.ExpectedVersion }, ct));
+        grievances.MapPost("/{id}/feedback", (string id, FeedbackRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ExecuteAsync(http, id, workflow, (g, actor) => new RecordFeedback(g, actor, body.Response, body.Reason, body.Rating), ct));
+        grievances.MapPost("/{id}/transfer", (string id, TransferRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ExecuteAsync(http, id, workflow, (g, actor) => new TransferGrievance(g, actor, new DepartmentId(body.Department), body.Reason), ct));
+
+        // Public: what a complainant sees by reference number — statuses, levels and dates, no officer's notes, no personal data.
+        app.MapGet("/track/{reference}", async (string reference, IGrievanceWorkflow workflow, CancellationToken ct) =>
+        {
+            try
+            {
+                return Results.Ok(await workflow.TrackAsync(new ReferenceNumber(reference), ct));
+            }
+            catch (GrievanceWorkflowException ex)
+            {
+                return Problems.From(ex);
+            }
+            catch (ArgumentException ex)
+            {
+                return Problems.BadRequest(ex.Message);
+            }
+        });
+        return app;
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+    {
+        if (HeaderActor.From(http) is not { } actor)
+        {
+            return Problems.NoActor();
+        }
+
+        RegisterGrievance command;
+        try
+        {
+            command = new RegisterGrievance(
+                actor,
+                new Channel(body.Channel),
+                new GrievanceCategory(body.Category, body.SubCategory),
+                new GrievanceLocation(body.District, body.Tehsil, body.Ward),
+                new Complainant(body.ComplainantId, new ContactDetails(body.Name, body.Phone, body.Email, body.Address)),
+                body.Description)
+            {
+                CommandId = body.CommandId is null ? null : new CommandId(body.CommandId),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            return Problems.BadRequest(ex.Message);
+        }
+
+        var result = await workflow.TryRegisterAsync(command, ct);
+        return result.TryGetValue(out var done)
+            ? Results.Created($"/grievances/{done.Grievance.Id}", done.Grievance)
+            : Problems.From(result.Error!);
+    }
+
+    private static async Task<IResult> ExecuteAsync(
+        HttpRequest http, string id, IGrievanceWorkflow workflow, Func<GrievanceId, Actor, GrievanceCommand> command, CancellationToken ct)
+    {
+        if (HeaderActor.From(http) is not { } actor)
+        {
+            return Problems.NoActor();
+        }
+
+        if (!GrievanceId.TryParse(id, out var grievanceId))
+        {
+            return Problems.BadRequest($"'{id}' is not a grievance id.");
+        }
+
+        GrievanceCommand built;
+        try
+        {
+            built = command(grievanceId, actor);
+        }
+        catch (ArgumentException ex)
+        {
+            return Problems.BadRequest(ex.Message);
+        }
+
+        var result = await workflow.TryExecuteAsync(built, ct);
+        return result.TryGetValue(out var done) ? Results.Ok(done.Grievance) : Problems.From(result.Error!);
+    }
+
+    /// <summary>Reads for a named caller. (The library authorizes commands; who may read what is the host's rule — here, anyone named.)</summary>
+    private static async Task<IResult> ReadAsync(HttpRequest http, string id, Func<GrievanceId, Task<IResult>> read)
+    {
+        if (HeaderActor.From(http) is null)
+        {
+            return Problems.NoActor();
+        }
+
+        if (!GrievanceId.TryParse(id, out var grievanceId))
+        {
+            return Problems.BadRequest($"'{id}' is not a grievance id.");
+        }
+
+        try
+        {
+            return await read(grievanceId);
+        }
+        catch (GrievanceWorkflowException ex)
+        {
+            return Problems.From(ex);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluentAssertions;
+using Grievance.Workflow.Tests.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grievance.Workflow.Tests.WebApi;
+
+/// <summary>The Web API sample, in memory, on its own SQLite file and a fake clock.</summary>
+public sealed class WebApiSampleTests : IDisposable
+{
+    private readonly SqliteFile _file = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 4, 30, 0, TimeSpan.Zero));
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public WebApiSampleTests()
+        => _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Grievances", _file.ConnectionString)
+            .ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock)));
+
+    [Fact]
+    public async Task A_complaint_goes_from_registration_to_resolved_over_http_and_the_public_tracking_shows_no_personal_data()
+    {
+        using var client = _factory.CreateClient();
+
+        var registered = await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
+        {
+            channel = "helpline-1076", category = "electricity", district = "Lucknow", tehsil = "Sadar",
+            complainantId = "citizen-42", name = "Ram Prasad", phone = "+91-9800000042", description = "October bill is wrong.",
+        });
+        registered.StatusCode.Should().Be(HttpStatusCode.Created);
+        var g = await JsonAsync(registered);
+        var id = g.GetProperty("id").GetString()!;
+        registered.Headers.Location!.ToString().Should().Be($"/grievances/{id}");
+        g.GetProperty("status").GetString().Should().Be("PendingWithOfficer");
+        g.GetProperty("officer").GetString().Should().Be("je-lucknow");
+
+        var actions = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/grievances/{id}/actions", OfficerL1));
+        actions.EnumerateArray().Select(a => a.GetString()).Should().Contain("ReportAction");
+
+        var reported = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Bill corrected.", expectedVersion = 1 });
+        (await JsonAsync(reported)).GetProperty("status").GetString().Should().Be("AwaitingFeedback");
+        var closed = await JsonAsync(await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/feedback", Agent, new { response = "Satisfied", rating = 5 }));
+        closed.GetProperty("outcome").GetString().Should().Be("Resolved");
+        closed.GetProperty("version").GetInt64().Should().Be(3);
+
+        var history = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/grievances/{id}/history", Agent));
+        history.EnumerateArray().Select(e => e.GetProperty("action").GetString()).Should().Equal("Register", "ReportAction", "RecordSatisfied");
+        var tracking = await client.GetStringAsync($"/track/{g.GetProperty("referenceNumber").GetString()}");
+        tracking.Should().Contain("Resolved").And.NotContain("Ram Prasad").And.NotContain("9800000042");
+        var health = await client.GetAsync("/health");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await health.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task The_workflows_typed_errors_come_back_as_problem_responses_with_the_right_status()
+    {
+        using var client = _factory.CreateClient();
+        var g = await JsonAsync(await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
+        {
+            channel = "web", category = "electricity", district = "Lucknow", complainantId = "citizen-7", description = "No power since Monday.",
+        }));
+        var id = g.GetProperty("id").GetString()!;
+
+        var anonymous = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", actor: null, new { report = "Done." });
+        var stranger = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", new("officer", "je-kanpur", "uppcl", "1"), new { report = "Done." });
+        var stale = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Done.", expectedVersion = 7 });
+        var early = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/feedback", Agent, new { response = "Satisfied" });
+        var empty = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "" });
+        var unknown = await SendAsync(client, HttpMethod.Get, $"/grievances/{Guid.NewGuid()}", Agent);
+        var notAnId = await SendAsync(client, HttpMethod.Get, "/grievances/42", Agent);
+
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await JsonAsync(stale)).GetProperty("detail").GetString().Should().Contain("7").And.Contain(id);
+        early.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await JsonAsync(early)).GetProperty("detail").GetString().Should().Contain("RecordSatisfied");
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        notAnId.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        early.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _file.Dispose();
+    }
+
+    private static readonly Caller Agent = new("helpline-agent", "agent-7", null, null);
+    private static readonly Caller OfficerL1 = new("officer", "je-lucknow", "uppcl", "1");
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, Caller? actor, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (actor is not null)
+        {
+            request.Headers.Add("X-Actor-Role", actor.Role);
+            request.Headers.Add("X-Actor-Id", actor.Id);
+            if (actor.Department is not null)
+            {
+                request.Headers.Add("X-Actor-Department", actor.Department);
+                request.Headers.Add("X-Actor-Level", actor.Level);
+            }
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+        => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private sealed record Caller(string Role, string Id, string? Department, string? Level);
+}
