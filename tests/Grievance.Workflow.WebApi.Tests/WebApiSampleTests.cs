@@ -2,24 +2,24 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
-using Grievance.Workflow.Tests.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Grievance.Workflow.Tests.WebApi;
+namespace Grievance.Workflow.WebApi.Tests;
 
 /// <summary>The Web API sample, in memory, on its own SQLite file and a fake clock.</summary>
 public sealed class WebApiSampleTests : IDisposable
 {
-    private readonly SqliteFile _file = new();
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"grievance-webapi-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 4, 30, 0, TimeSpan.Zero));
     private readonly WebApplicationFactory<Program> _factory;
 
     public WebApiSampleTests()
         => _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Grievances", _file.ConnectionString)
+            .UseSetting("ConnectionStrings:Grievances", $"Data Source={_database}")
             .ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock)));
 
     [Fact]
@@ -90,7 +90,11 @@ public sealed class WebApiSampleTests : IDisposable
     public void Dispose()
     {
         _factory.Dispose();
-        _file.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     private static readonly Caller Agent = new("helpline-agent", "agent-7", null, null);
