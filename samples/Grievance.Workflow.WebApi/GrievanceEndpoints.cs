@@ -76,14 +76,9 @@ internal static class GrievanceEndpoints
     private static async Task<IResult> ExecuteAsync(
         HttpRequest http, string id, IGrievanceWorkflow workflow, Func<GrievanceId, Actor, GrievanceCommand> command, CancellationToken ct)
     {
-        if (HeaderActor.From(http) is not { } actor)
+        if (Target(http, id, out var actor, out var grievanceId) is { } problem)
         {
-            return Problems.NoActor();
-        }
-
-        if (!GrievanceId.TryParse(id, out var grievanceId))
-        {
-            return Problems.BadRequest($"'{id}' is not a grievance id.");
+            return problem;
         }
 
         GrievanceCommand built;
@@ -103,14 +98,9 @@ internal static class GrievanceEndpoints
     /// <summary>Reads for a named caller. (The library authorizes commands; who may read what is the host's rule — here, anyone named.)</summary>
     private static async Task<IResult> ReadAsync(HttpRequest http, string id, Func<GrievanceId, Task<IResult>> read)
     {
-        if (HeaderActor.From(http) is null)
+        if (Target(http, id, out _, out var grievanceId) is { } problem)
         {
-            return Problems.NoActor();
-        }
-
-        if (!GrievanceId.TryParse(id, out var grievanceId))
-        {
-            return Problems.BadRequest($"'{id}' is not a grievance id.");
+            return problem;
         }
 
         try
@@ -121,5 +111,19 @@ internal static class GrievanceEndpoints
         {
             return Problems.From(ex);
         }
+    }
+
+    /// <summary>Reads the caller and the grievance a request names, or the problem to answer with.</summary>
+    private static IResult? Target(HttpRequest http, string id, out Actor actor, out GrievanceId grievanceId)
+    {
+        grievanceId = default;
+        var caller = HeaderActor.From(http);
+        actor = caller!; // read only when no problem is returned
+        if (caller is null)
+        {
+            return Problems.NoActor();
+        }
+
+        return GrievanceId.TryParse(id, out grievanceId) ? null : Problems.BadRequest($"'{id}' is not a grievance id.");
     }
 }
