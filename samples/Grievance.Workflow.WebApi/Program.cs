@@ -20,6 +20,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.MapHealthChecks("/health");
 app.MapGrievanceEndpoints();
+app.MapQueueEndpoints();
 app.Run();
 
 /// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>

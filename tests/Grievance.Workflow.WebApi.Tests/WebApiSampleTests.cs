@@ -87,6 +87,43 @@ public sealed class WebApiSampleTests : IDisposable
         early.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Fact]
+    public async Task Work_queues_page_with_opaque_tokens_until_the_last_page_and_refuse_a_bad_token()
+    {
+        using var client = _factory.CreateClient();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var created = await JsonAsync(await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
+            {
+                channel = "web", category = "electricity", district = "Lucknow", complainantId = $"citizen-{i}", description = "Meter reads wrong.",
+            }));
+            ids.Add(created.GetProperty("id").GetString()!);
+            _clock.Advance(TimeSpan.FromMinutes(1)); // deadlines one minute apart: the queue's order is the registration order
+        }
+
+        var seen = new List<string>();
+        string? next = null;
+        var pages = 0;
+        do
+        {
+            var page = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/queues/officers/je-lucknow?limit=2{(next is null ? "" : $"&after={next}")}", OfficerL1));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetString()!));
+            next = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
+            pages++;
+        }
+        while (next is not null);
+        var badToken = await SendAsync(client, HttpMethod.Get, "/queues/officers/je-lucknow?after=bm90LWEtdG9rZW4", OfficerL1);
+        var tooMany = await SendAsync(client, HttpMethod.Get, "/queues/feedback-calls?limit=500", Agent);
+        var defaulters = await JsonAsync(await SendAsync(client, HttpMethod.Get, "/queues/defaulters", Agent));
+
+        seen.Should().Equal(ids, "an officer's queue is earliest deadline first, each grievance once");
+        pages.Should().Be(3);
+        badToken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        tooMany.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        defaulters.GetProperty("items").GetArrayLength().Should().Be(0, "no deadline has passed yet");
+    }
+
     public void Dispose()
     {
         _factory.Dispose();
