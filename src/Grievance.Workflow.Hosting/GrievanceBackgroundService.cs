@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
@@ -33,18 +34,18 @@ internal sealed class GrievanceBackgroundService : BackgroundService
     {
         var time = _services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = _services.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name) ?? NullLogger.Instance;
-        _started = new Started(CreateJobs(time), time, logger);
+        _started = new Started(CreateJobs(time), time, logger, new JobInstruments(_services.GetService<IMeterFactory>()));
         return base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var (jobs, time, logger) = _started ?? throw new InvalidOperationException("The service runs only once started.");
+        var (jobs, time, logger, instruments) = _started ?? throw new InvalidOperationException("The service runs only once started.");
         await Task.Yield(); // the host's start goes on; the jobs run on the thread pool
         var running = new List<Task>(jobs.Count);
         foreach (var job in jobs)
         {
-            running.Add(job.RunAsync(time, logger, stoppingToken));
+            running.Add(job.RunAsync(time, logger, instruments, stoppingToken));
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
@@ -87,5 +88,5 @@ internal sealed class GrievanceBackgroundService : BackgroundService
         return jobs;
     }
 
-    private sealed record Started(List<PeriodicJob> Jobs, TimeProvider Time, ILogger Logger);
+    private sealed record Started(List<PeriodicJob> Jobs, TimeProvider Time, ILogger Logger, JobInstruments Instruments);
 }

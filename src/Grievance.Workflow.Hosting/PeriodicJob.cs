@@ -21,14 +21,16 @@ internal sealed class PeriodicJob
         => (_job, _interval, _maxBatches, _runBatch) = (job, interval, maxBatches, runBatch);
 
     /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled; returns then, without throwing.</summary>
-    public async Task RunAsync(TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+    public async Task RunAsync(TimeProvider time, ILogger logger, JobInstruments instruments, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_interval, time);
         try
         {
             do
             {
-                await RunOnceAsync(logger, stoppingToken).ConfigureAwait(false);
+                var started = time.GetTimestamp();
+                var completed = await RunOnceAsync(logger, stoppingToken).ConfigureAwait(false);
+                instruments.Ran(_job, completed, time.GetElapsedTime(started).TotalSeconds);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
@@ -38,7 +40,8 @@ internal sealed class PeriodicJob
         }
     }
 
-    private async Task RunOnceAsync(ILogger logger, CancellationToken stoppingToken)
+    /// <summary>Runs once; tells whether the run completed (a failure is logged, never thrown).</summary>
+    private async Task<bool> RunOnceAsync(ILogger logger, CancellationToken stoppingToken)
     {
         var batches = 0;
         var items = 0;
@@ -59,10 +62,12 @@ internal sealed class PeriodicJob
             }
 
             Log.JobRan(logger, _job, batches, items);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             Log.JobFailed(logger, ex, _job, batches, _interval);
+            return false;
         }
     }
 }

@@ -1,6 +1,6 @@
+using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
-using System;
 using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;

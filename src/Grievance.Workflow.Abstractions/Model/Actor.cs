@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System;
+using System.Text.Json.Serialization;
 using Grievance.Workflow.Internal;
 using Grievance.Workflow.Serialization;
 

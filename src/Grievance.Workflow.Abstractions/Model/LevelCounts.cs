@@ -1,8 +1,8 @@
-using System.Collections.Generic;
+using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
-using System;
 using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;

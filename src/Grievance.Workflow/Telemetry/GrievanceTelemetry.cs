@@ -34,8 +34,17 @@ public static class GrievanceTelemetry
     /// </summary>
     public const string OutboxAttempts = "grievance.workflow.outbox.attempts";
 
+    /// <summary>
+    /// Histogram of background job runs (package Grievance.Workflow.Hosting), tagged <see cref="JobTag"/> and <see cref="ResultTag"/>
+    /// (<c>completed</c> or <c>failed</c>): its count is the number of runs. Unit <c>s</c>.
+    /// </summary>
+    public const string JobRunDuration = "grievance.workflow.job.run.duration";
+
     /// <summary>The name of the span each command runs in.</summary>
     public const string CommandActivity = "grievance.command";
+
+    /// <summary>Tag: a background job, for example <c>Sweeper</c>.</summary>
+    public const string JobTag = "grievance.job";
 
     /// <summary>Tag: the name of an outbox subscriber, for example <c>sms</c>.</summary>
     public const string HandlerTag = "grievance.outbox.handler";

@@ -1,11 +1,14 @@
+using System.Diagnostics.Metrics;
 using FluentAssertions;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Hosting;
 using Grievance.Workflow.Sweeping;
+using Grievance.Workflow.Telemetry;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -86,12 +89,13 @@ public sealed class BackgroundJobsTests
     }
 
     [Fact]
-    public async Task A_run_that_throws_is_logged_with_its_exception_and_the_job_runs_again_at_its_next_interval()
+    public async Task A_run_that_throws_is_logged_with_its_exception_counted_as_failed_and_the_job_runs_again_at_its_next_interval()
     {
         var sweeper = new ScriptedSweeper(call => call == 1
             ? throw new InvalidOperationException("the database is down")
             : new SweepResult(Examined: 1, 0, 0, 0, 0, 0, HasMore: false));
         using var seed = NewSeed(o => o.Jobs = BackgroundJobs.Sweeper, b => b.Services.AddSingleton<IGrievanceSweeper>(sweeper));
+        using var runs = new MetricCollector<double>(seed.Services.GetRequiredService<IMeterFactory>(), GrievanceTelemetry.Name, GrievanceTelemetry.JobRunDuration);
 
         await using (await StartAsync(seed))
         {
@@ -103,6 +107,9 @@ public sealed class BackgroundJobsTests
             seed.Clock.Advance(TimeSpan.FromMinutes(1));
             await RunsFinishedAsync(seed, BackgroundJobs.Sweeper, 1);
             sweeper.BatchSizes.Should().HaveCount(2);
+            await WaitUntilAsync(() => runs.GetMeasurementSnapshot().Count == 2);
+            runs.GetMeasurementSnapshot().Select(m => (m.Tags[GrievanceTelemetry.JobTag], m.Tags[GrievanceTelemetry.ResultTag]))
+                .Should().Equal(("Sweeper", "failed"), ("Sweeper", "completed"));
         }
     }
 
@@ -218,7 +225,7 @@ public sealed class BackgroundJobsTests
     private static Seed NewSeed(Action<BackgroundJobsOptions>? configure, Action<IGrievanceWorkflowBuilder>? build = null)
         => new(build: b =>
         {
-            b.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
+            b.Services.AddMetrics().AddLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
             b.AddBackgroundJobs(configure);
             build?.Invoke(b);
         });
