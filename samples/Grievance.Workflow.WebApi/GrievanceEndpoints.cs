@@ -10,11 +10,11 @@ internal static class GrievanceEndpoints
         var grievances = app.MapGroup("/grievances");
         grievances.MapPost("/", RegisterAsync);
         grievances.MapGet("/{id}", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async grievanceId => Results.Ok(await workflow.GetAsync(grievanceId, ct))));
+            => ReadAsync(http, id, async (grievanceId, _) => Results.Ok(await workflow.GetAsync(grievanceId, ct))));
         grievances.MapGet("/{id}/history", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async grievanceId => Results.Ok(await workflow.GetHistoryAsync(grievanceId, ct))));
+            => ReadAsync(http, id, async (grievanceId, _) => Results.Ok(await workflow.GetHistoryAsync(grievanceId, ct))));
         grievances.MapGet("/{id}/actions", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async grievanceId => Results.Ok(await workflow.GetPermittedActionsAsync(grievanceId, HeaderActor.From(http)!, ct))));
+            => ReadAsync(http, id, async (grievanceId, actor) => Results.Ok(await workflow.GetPermittedActionsAsync(grievanceId, actor, ct))));
         grievances.MapPost("/{id}/report", (string id, ReportRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
             => ExecuteAsync(http, id, workflow, (g, actor) => new ReportAction(g, actor, body.Report) { ExpectedVersion = body.ExpectedVersion }, ct));
         grievances.MapPost("/{id}/feedback", (string id, FeedbackRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
@@ -96,16 +96,16 @@ internal static class GrievanceEndpoints
     }
 
     /// <summary>Reads for a named caller. (The library authorizes commands; who may read what is the host's rule — here, anyone named.)</summary>
-    private static async Task<IResult> ReadAsync(HttpRequest http, string id, Func<GrievanceId, Task<IResult>> read)
+    private static async Task<IResult> ReadAsync(HttpRequest http, string id, Func<GrievanceId, Actor, Task<IResult>> read)
     {
-        if (Target(http, id, out _, out var grievanceId) is { } problem)
+        if (Target(http, id, out var actor, out var grievanceId) is { } problem)
         {
             return problem;
         }
 
         try
         {
-            return await read(grievanceId);
+            return await read(grievanceId, actor);
         }
         catch (GrievanceWorkflowException ex)
         {
