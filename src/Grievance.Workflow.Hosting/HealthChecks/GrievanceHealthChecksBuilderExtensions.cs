@@ -41,30 +41,25 @@ public static class GrievanceHealthChecksBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceHealthCheckOptions>, GrievanceHealthCheckOptionsValidator>());
+        // Each check is built once (its subscriber list and limits are fixed for the container's life), not at every health run.
+        services.TryAddSingleton(sp =>
+        {
+            var limits = sp.GetRequiredService<IOptions<GrievanceHealthCheckOptions>>().Value;
+            var subscribers = sp.GetServices<IGrievanceEventSubscriber>().Select(s => s.Name)
+                .Concat(sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Retention.OutboxSubscribers)
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            return new OutboxHealthCheck(
+                sp.GetRequiredService<IOutboxStore>(), subscribers, new LagLimits(limits.OutboxDegradedAfter, limits.OutboxUnhealthyAfter), TimeOf(sp));
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var limits = sp.GetRequiredService<IOptions<GrievanceHealthCheckOptions>>().Value;
+            return new DueWorkHealthCheck(sp.GetRequiredService<IDueWorkQuery>(), new LagLimits(limits.DueWorkDegradedAfter, limits.DueWorkUnhealthyAfter), TimeOf(sp));
+        });
         var tagList = tags?.ToArray() ?? [];
-        builder.Add(new HealthCheckRegistration(
-            GrievanceHealthChecks.Outbox,
-            sp =>
-            {
-                var limits = sp.GetRequiredService<IOptions<GrievanceHealthCheckOptions>>().Value;
-                var subscribers = sp.GetServices<IGrievanceEventSubscriber>().Select(s => s.Name)
-                    .Concat(sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Retention.OutboxSubscribers)
-                    .Distinct(StringComparer.Ordinal)
-                    .ToArray();
-                return new OutboxHealthCheck(
-                    sp.GetRequiredService<IOutboxStore>(), subscribers, new LagLimits(limits.OutboxDegradedAfter, limits.OutboxUnhealthyAfter), TimeOf(sp));
-            },
-            failureStatus,
-            tagList));
-        builder.Add(new HealthCheckRegistration(
-            GrievanceHealthChecks.DueWork,
-            sp =>
-            {
-                var limits = sp.GetRequiredService<IOptions<GrievanceHealthCheckOptions>>().Value;
-                return new DueWorkHealthCheck(sp.GetRequiredService<IDueWorkQuery>(), new LagLimits(limits.DueWorkDegradedAfter, limits.DueWorkUnhealthyAfter), TimeOf(sp));
-            },
-            failureStatus,
-            tagList));
+        builder.Add(new HealthCheckRegistration(GrievanceHealthChecks.Outbox, sp => sp.GetRequiredService<OutboxHealthCheck>(), failureStatus, tagList));
+        builder.Add(new HealthCheckRegistration(GrievanceHealthChecks.DueWork, sp => sp.GetRequiredService<DueWorkHealthCheck>(), failureStatus, tagList));
         return builder;
     }
 
