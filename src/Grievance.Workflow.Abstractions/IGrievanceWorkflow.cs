@@ -66,12 +66,27 @@ public interface IGrievanceWorkflow
     /// <exception cref="GrievanceNotFoundException">No such grievance.</exception>
     ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken = default);
 
-    /// <summary>Tells a complainant where a grievance stands, by reference number, leaving out internal notes and staff ids.</summary>
+    /// <summary>
+    /// The anonymous view by reference number, for anyone who holds it: status, dates, level, department, outcome and the steps'
+    /// actions — no free text at all (reports and notes can hold names, phone numbers and addresses), no internal entry, no staff id.
+    /// </summary>
     /// <param name="referenceNumber">The reference number.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The complainant's view.</returns>
+    /// <returns>The anonymous view; every <see cref="Tracking.TrackingStep.Text"/> is <see langword="null"/>.</returns>
     /// <exception cref="GrievanceNotFoundException">No grievance has that reference number.</exception>
     ValueTask<Tracking.GrievanceTracking> TrackAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The complainant's own view: the anonymous view plus the text addressed to them or written by them — disposal reports, public
+    /// notes, clarification questions and answers, interim replies, rejection remarks, their feedback and withdrawal reasons. Never
+    /// internal notes, nor the departments' transfer, escalation and duplicate remarks.
+    /// </summary>
+    /// <param name="referenceNumber">The reference number.</param>
+    /// <param name="complainant">The complainant asking, authenticated by the host: <see cref="Actor.Complainant"/> with the grievance's complainant id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The complainant's view.</returns>
+    /// <exception cref="GrievanceNotFoundException">No grievance has that reference number, or it is another complainant's (told apart from nothing, so references cannot be probed).</exception>
+    ValueTask<Tracking.GrievanceTracking> TrackForComplainantAsync(ReferenceNumber referenceNumber, Actor complainant, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the actions this actor may take on the grievance now: allowed by its state, by the lifecycle's rules and by the authorization policy.</summary>
     /// <param name="id">The grievance.</param>

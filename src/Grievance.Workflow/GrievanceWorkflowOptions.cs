@@ -26,9 +26,22 @@ public class GrievanceWorkflowOptions
     /// <value>The default is 3, as in CPGRAMS. From 0 to 100.</value>
     public int MaxTransfers { get; set; } = 3;
 
-    /// <summary>Gets or sets how often a command without an expected version is re-decided after losing a concurrent write.</summary>
-    /// <value>The default is 8. From 0 to 100.</value>
-    public int ConcurrencyRetryLimit { get; set; } = 8;
+    /// <summary>
+    /// Gets or sets how often a command without an expected version is re-decided after losing a concurrent write. Each retry
+    /// first waits a random time (full jitter) up to <see cref="ConcurrencyRetryBaseDelay"/> × 2^(retry − 1), capped at
+    /// <see cref="ConcurrencyRetryMaxDelay"/>, so racing callers spread out instead of colliding again. When the budget runs out the
+    /// command fails with a <see cref="GrievanceConcurrencyException"/> whose <see cref="GrievanceConcurrencyException.RetriesExhausted"/> is set.
+    /// </summary>
+    /// <value>The default is 20. From 0 to 100.</value>
+    public int ConcurrencyRetryLimit { get; set; } = 20;
+
+    /// <summary>Gets or sets the first retry's longest wait after a lost concurrent write; later retries double it.</summary>
+    /// <value>The default is 2 ms. From 0 to 10 s. The wait is real time, whatever <see cref="System.TimeProvider"/> the workflow runs on.</value>
+    public System.TimeSpan ConcurrencyRetryBaseDelay { get; set; } = System.TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Gets or sets the longest wait before one retry after a lost concurrent write.</summary>
+    /// <value>The default is 100 ms. At least <see cref="ConcurrencyRetryBaseDelay"/>, at most 30 s.</value>
+    public System.TimeSpan ConcurrencyRetryMaxDelay { get; set; } = System.TimeSpan.FromMilliseconds(100);
 
     /// <summary>Gets or sets the prefix of reference numbers issued by the default generator.</summary>
     /// <value>The default is <c>GRV</c>. 1 to 16 letters or digits.</value>

@@ -10,13 +10,16 @@ public sealed record ExtendDeadline : GrievanceCommand
     /// <summary>Creates the command.</summary>
     /// <param name="grievanceId">The grievance.</param>
     /// <param name="actor">The officer holding it.</param>
-    /// <param name="newDueAt">The new deadline; the engine checks it is later than the current one.</param>
+    /// <param name="newDueAt">
+    /// The new deadline, kept in UTC; the engine checks it is later than the current one and the present, and within the
+    /// extension horizon.
+    /// </param>
     /// <param name="reason">Why more time is needed; not blank, at most <see cref="GrievanceLimits.MaxTextLength"/> characters.</param>
     /// <exception cref="ArgumentException">The reason is blank or too long.</exception>
     public ExtendDeadline(GrievanceId grievanceId, Actor actor, DateTimeOffset newDueAt, string reason)
         : base(grievanceId, actor)
     {
-        NewDueAt = newDueAt;
+        NewDueAt = newDueAt.ToUniversalTime();
         Reason = Guard.Text(reason, nameof(reason));
     }
 

@@ -12,7 +12,7 @@ public sealed record HandleDueWork : GrievanceCommand
 {
     /// <summary>Creates the command.</summary>
     /// <param name="grievanceId">The grievance.</param>
-    /// <param name="actor">The system actor (or an administrator running the sweep by hand).</param>
+    /// <param name="actor">The system actor: the default authorization policy lets only the system act on timers (an administrator who wants a sweep now runs the sweeper, which acts as the system).</param>
     /// <param name="kind">Which timer ran out: <see cref="GrievanceAction.SlaBreach"/> or <see cref="GrievanceAction.FeedbackWindowExpired"/>.</param>
     /// <param name="timerToken">The timer token the sweeper read.</param>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not a timer action.</exception>

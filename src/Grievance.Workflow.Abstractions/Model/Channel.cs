@@ -8,14 +8,25 @@ namespace Grievance.Workflow;
 /// The channel a grievance arrived through. An extensible value: the well-known channels are properties here,
 /// and any other is made with <c>new Channel("thana-samadhan-diwas")</c>.
 /// </summary>
-/// <remarks>The same lifecycle, feedback included, applies to every channel. Immutable and thread-safe.</remarks>
+/// <remarks>
+/// A channel is a code, not free text: lower-case ASCII letters, digits and <c>-</c>, starting with a letter or digit, at most
+/// <see cref="MaxLength"/> characters. It names where complaints come from, never who made one, so it is safe in logs; telemetry
+/// tags carry the well-known channels by code and any other as <c>other</c> (<see cref="IsWellKnown"/>), keeping their
+/// cardinality bounded. The same lifecycle, feedback included, applies to every channel. Immutable and thread-safe.
+/// </remarks>
 [JsonConverter(typeof(ChannelJsonConverter))]
 public readonly record struct Channel
 {
     /// <summary>Creates a channel from its code.</summary>
     /// <param name="code">A short, stable code in kebab case, for example <c>helpline-1076</c>.</param>
-    /// <exception cref="System.ArgumentException"><paramref name="code"/> is blank or too long.</exception>
-    public Channel(string code) => Code = Guard.Identifier(code, nameof(code));
+    /// <exception cref="System.ArgumentException"><paramref name="code"/> is blank, longer than <see cref="MaxLength"/>, or holds a character other than a-z, 0-9 and <c>-</c> (or starts with <c>-</c>).</exception>
+    public Channel(string code) => Code = Validate(code);
+
+    /// <summary>The most characters a channel code may have: 64.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>Gets whether this is one of the well-known channels declared here (the ones telemetry tags by name).</summary>
+    public bool IsWellKnown => Code is "helpline-1076" or "cm-office" or "dm-portal" or "tehsil-diwas" or "online-pg-portal" or "web" or "mobile-app" or "email" or "post";
 
     /// <summary>Gets the channel's code.</summary>
     public string Code { get; }
@@ -46,6 +57,22 @@ public readonly record struct Channel
 
     /// <summary>Gets a letter by post.</summary>
     public static Channel Post { get; } = new("post");
+
+    private static string Validate(string code)
+    {
+        Guard.Identifier(code, nameof(code), MaxLength);
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (c == '-' && i > 0)))
+            {
+                throw new System.ArgumentException(
+                    $"The channel code has an invalid character U+{(int)c:X4} at position {i}: a channel code is lower-case letters a-z, digits and '-', starting with a letter or digit.", nameof(code));
+            }
+        }
+
+        return code;
+    }
 
     /// <summary>Returns <see cref="Code"/>.</summary>
     /// <returns>The channel code.</returns>

@@ -60,6 +60,16 @@ public sealed record HistoryEntry
     /// <summary>Gets the command's idempotency key, or <see langword="null"/>.</summary>
     public CommandId? CommandId { get; init; }
 
+    /// <summary>
+    /// Gets a stable fingerprint of the whole command that carried <see cref="CommandId"/> (its action, grievance, actor and every
+    /// payload field; a hash, never the text), which tells a retry of the same command from another command that reuses the id.
+    /// </summary>
+    /// <value>
+    /// <see langword="null"/> when the command had no command id, and for entries written before fingerprints were recorded: a
+    /// command id found on such an entry is matched on grievance and action only.
+    /// </value>
+    public string? CommandFingerprint { get; init; }
+
     /// <summary>Returns the sequence, action, transition and actor; never <see cref="Text"/>.</summary>
     /// <returns>For example <c>#3 ReportAction PendingWithOfficer L1 -> AwaitingFeedback L1 by Officer o-1 (revenue L1)</c>.</returns>
     public override string ToString()

@@ -13,7 +13,8 @@ public interface IComplainantAnonymizer
 {
     /// <summary>
     /// Anonymizes up to <paramref name="limit"/> complainants of grievances closed before <paramref name="closedBefore"/>: erases their
-    /// contact details and replaces the complainant id by <see cref="Complainant.AnonymizedId"/>. Grievances already anonymized are skipped.
+    /// contact details and replaces the complainant id by <see cref="Complainant.AnonymizedId"/>, in the snapshot and as the actor of
+    /// every history entry the complainant made, in one atomic write per grievance. Grievances already anonymized are skipped.
     /// </summary>
     /// <param name="closedBefore">The cut-off: grievances closed before it.</param>
     /// <param name="limit">At most this many grievances, 1 or more.</param>

@@ -11,5 +11,5 @@ namespace Grievance.Workflow.Tracking;
 /// <param name="Outcome">The outcome afterwards.</param>
 /// <param name="Level">The level afterwards.</param>
 /// <param name="Department">The department afterwards, or <see langword="null"/>.</param>
-/// <param name="Text">The step's text (a report, a reason, a question), or <see langword="null"/>.</param>
+/// <param name="Text">The step's text when it is addressed to the complainant or their own (a disposal report, a public note, a question), and only in the complainant's own view (<see cref="IGrievanceWorkflow.TrackForComplainantAsync"/>); otherwise <see langword="null"/>.</param>
 public sealed record TrackingStep(long Sequence, DateTimeOffset OccurredAt, GrievanceAction Action, ActorRole ActorRole, GrievanceStatus Status, GrievanceOutcome Outcome, int Level, DepartmentId? Department, string? Text);

@@ -5,13 +5,14 @@ using System.Threading.Tasks;
 namespace Grievance.Workflow.Authorization;
 
 /// <summary>
-/// The default authorization rules. Registration: complainant, helpline agent, administrator, system. Routing out of triage:
+/// The default authorization rules. Registration: a complainant for themselves only; a helpline agent, an administrator or the
+/// system (a channel integration) on anyone's behalf. Routing out of triage:
 /// administrator, system. Reporting action and rejecting: the officer holding the grievance (or one above them in its
 /// department), an administrator. Transfer: those, and the helpline. Feedback: the helpline agent, or the complainant who filed
 /// it (unreachable calls: the helpline only). Withdrawal: the complainant who filed it, an administrator. Duplicates: the
 /// helpline, an administrator, the holding officer. Clarification requests and interim extensions: the holding officer, an
 /// administrator; clarifications: the complainant who filed it, the helpline. Manual escalation: an administrator. Timers (breaches,
-/// feedback windows): the system only. Notes: any person involved; never the system.
+/// feedback windows): the system only (administrators run the due-work sweeper, which acts as the system). Notes: any person involved; never the system.
 /// </summary>
 /// <remarks>Thread-safe and stateless.</remarks>
 public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
@@ -25,9 +26,14 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
         var grievance = request.Grievance;
         if (request.Action == GrievanceAction.Register || grievance is null)
         {
-            return request.Action == GrievanceAction.Register && actor.Role != ActorRole.Officer
+            if (request.Action != GrievanceAction.Register || actor.Role == ActorRole.Officer)
+            {
+                return Deny("only a complainant, helpline agent, administrator or the system registers grievances");
+            }
+
+            return actor.Role != ActorRole.Complainant || string.Equals(actor.Id, request.ComplainantId, StringComparison.Ordinal)
                 ? Allowed
-                : Deny($"only a complainant, helpline agent, administrator or the system registers grievances");
+                : Deny("a complainant registers grievances only for themselves");
         }
 
         var role = actor.Role;

@@ -16,9 +16,9 @@ internal sealed class SlaClock
         _feedbackWindow = feedbackWindow;
     }
 
-    /// <summary>The officer's deadline for a grievance at a level, counted from <paramref name="start"/>.</summary>
+    /// <summary>The officer's deadline for a grievance at a level, counted from <paramref name="start"/>, in UTC whatever the calendar returns.</summary>
     public DateTimeOffset OfficerDeadline(GrievanceCategory category, int level, DateTimeOffset start)
-        => _calendar.AddWorkingDays(start, _sla.DaysFor(category.Code, level));
+        => _calendar.AddWorkingDays(start, _sla.DaysFor(category.Code, level)).ToUniversalTime();
 
     /// <summary>The end of the feedback window opened at <paramref name="start"/>, or <see langword="null"/> when there is no window.</summary>
     public DateTimeOffset? FeedbackDeadline(DateTimeOffset start) => start + _feedbackWindow;

@@ -22,6 +22,14 @@ public class SlaOptions
     /// <value>The default is 2. From 0 to 20.</value>
     public int MaxExtensions { get; set; } = 2;
 
+    /// <summary>
+    /// Gets or sets how far ahead an extension may move a deadline, in working days from the moment it is granted: a new deadline
+    /// beyond that is refused with <see cref="DeadlineExtensionOutOfRangeException"/>, so no grievance can be put out of reach of
+    /// the defaulter lists.
+    /// </summary>
+    /// <value>The default is 30. From 1 to 365.</value>
+    public int ExtensionHorizonWorkingDays { get; set; } = 30;
+
     /// <summary>Gets the time limit for a category at a level.</summary>
     /// <param name="category">The category code.</param>
     /// <param name="level">The level, 1 for L1.</param>

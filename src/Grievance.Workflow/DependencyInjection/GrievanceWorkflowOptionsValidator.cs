@@ -18,6 +18,15 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
         Range(failures, "Levels", options.Levels, 1, GrievanceLimits.MaxLevels);
         Range(failures, "MaxTransfers", options.MaxTransfers, 0, 100);
         Range(failures, "ConcurrencyRetryLimit", options.ConcurrencyRetryLimit, 0, 100);
+        if (options.ConcurrencyRetryBaseDelay < TimeSpan.Zero || options.ConcurrencyRetryBaseDelay > TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"ConcurrencyRetryBaseDelay: {options.ConcurrencyRetryBaseDelay}; it must be from 00:00:00 to 00:00:10.");
+        }
+
+        if (options.ConcurrencyRetryMaxDelay < options.ConcurrencyRetryBaseDelay || options.ConcurrencyRetryMaxDelay > TimeSpan.FromSeconds(30))
+        {
+            failures.Add($"ConcurrencyRetryMaxDelay: {options.ConcurrencyRetryMaxDelay}; it must be from ConcurrencyRetryBaseDelay ({options.ConcurrencyRetryBaseDelay}) to 00:00:30.");
+        }
         if (string.IsNullOrEmpty(options.ReferenceNumberPrefix) || options.ReferenceNumberPrefix.Length > 16 || !options.ReferenceNumberPrefix.All(char.IsAsciiLetterOrDigit))
         {
             failures.Add($"ReferenceNumberPrefix: '{options.ReferenceNumberPrefix}'; it must be 1 to 16 ASCII letters or digits.");
@@ -67,6 +76,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
         // Clocks
         Range(failures, "Sla.DefaultDays", options.Sla.DefaultDays, 1, 365);
         Range(failures, "Sla.MaxExtensions", options.Sla.MaxExtensions, 0, 20);
+        Range(failures, "Sla.ExtensionHorizonWorkingDays", options.Sla.ExtensionHorizonWorkingDays, 1, 365);
         foreach (var (level, days) in options.Sla.DaysPerLevel.OrderBy(p => p.Key))
         {
             Level("Sla.DaysPerLevel", level);

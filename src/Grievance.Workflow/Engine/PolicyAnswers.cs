@@ -16,6 +16,9 @@ internal readonly struct PolicyAnswers
 
     public OfficerId? Officer { get; init; }
 
+    /// <summary>The root of a duplicate chain: the grievance a duplicate is recorded against.</summary>
+    public ReferenceNumber? Original { get; init; }
+
     public GrievanceWorkflowException? Error { get; init; }
 
     public static PolicyAnswers None => new() { Feedback = FeedbackDecision.KeepWaiting };

@@ -163,6 +163,11 @@ internal sealed class GrievanceLifecycle
             throw new TransferLimitExceededException(Context.GrievanceId, Context.TransferCount, Context.TransferLimit);
         }
 
+        if (action == GrievanceAction.ExtendDeadline && unmetGuards is not null && unmetGuards.Contains(ExtensionGuard))
+        {
+            throw new ExtensionLimitExceededException(Context.GrievanceId, Context.ExtensionCount, Context.ExtensionLimit);
+        }
+
         var reason = unmetGuards is { Count: > 0 } ? string.Join(" and ", unmetGuards) + " is not met" : null;
         throw new GrievanceActionNotAllowedException(Context.GrievanceId, status, Context.Outcome, action, ActionsAllowedNow(), reason);
     }

@@ -11,7 +11,7 @@ namespace Grievance.Workflow.Storage;
 /// Record layout (little-endian): length (int32, of what follows), sequence (int64), occurred-at UTC ticks (int64), offset minutes
 /// (int16), action, from status, to status, outcome, from level, to level, actor role (bytes), actor level (byte, 0 = none),
 /// rating (byte, 0 = none), internal (byte, 0 or 1), the grievance's due time after the entry (UTC ticks, int64, or
-/// <see cref="long.MinValue"/> for none: what an outbox needs besides the entry to rebuild the entry's events), then the strings actor id, actor department, department, officer, text, reason code, command id
+/// <see cref="long.MinValue"/> for none: what an outbox needs besides the entry to rebuild the entry's events), then the strings actor id, actor department, department, officer, text, reason code, command id, command fingerprint
 /// (each int32 UTF-8 byte count, -1 for null, then the bytes).
 /// </remarks>
 internal static class HistoryCodec
@@ -29,7 +29,7 @@ internal static class HistoryCodec
         var actor = entry.Actor;
         var size = FixedSize
             + BinaryText.SizeOf(actor.Id) + BinaryText.SizeOf(actor.Department?.Value) + BinaryText.SizeOf(entry.Department?.Value) + BinaryText.SizeOf(entry.Officer?.Value)
-            + BinaryText.SizeOf(entry.Text) + BinaryText.SizeOf(entry.ReasonCode) + BinaryText.SizeOf(entry.CommandId?.Value);
+            + BinaryText.SizeOf(entry.Text) + BinaryText.SizeOf(entry.ReasonCode) + BinaryText.SizeOf(entry.CommandId?.Value) + BinaryText.SizeOf(entry.CommandFingerprint);
         if (buffer.Length - length < size)
         {
             Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + size));
@@ -59,6 +59,7 @@ internal static class HistoryCodec
         BinaryText.Write(ref rest, entry.Text);
         BinaryText.Write(ref rest, entry.ReasonCode);
         BinaryText.Write(ref rest, entry.CommandId?.Value);
+        BinaryText.Write(ref rest, entry.CommandFingerprint);
         length += size;
     }
 
@@ -109,6 +110,7 @@ internal static class HistoryCodec
 
         var reasonCode = BinaryText.Read(ref rest);
         var commandId = BinaryText.Read(ref rest);
+        var fingerprint = BinaryText.Read(ref rest);
         var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(span[20..]));
         return new HistoryEntry
         {
@@ -129,6 +131,7 @@ internal static class HistoryCodec
             Rating = span[30] == 0 ? null : span[30],
             IsInternal = span[31] != 0,
             CommandId = commandId is null ? null : new CommandId(commandId),
+            CommandFingerprint = fingerprint,
         };
     }
 }

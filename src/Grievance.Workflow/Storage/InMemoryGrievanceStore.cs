@@ -91,6 +91,9 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     {
         cancellationToken.ThrowIfCancellationRequested();
         var grievance = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
+        // Every step that can fail (encoding the entry and the events) runs before anything is reserved or published.
+        var slot = new Slot(grievance, creation.Entry, creation.Contact);
+        MeasureEvents(creation.Events);
         lock (_createLock)
         {
             if (_grievances.ContainsKey(grievance.Id))
@@ -109,7 +112,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
                 throw new DuplicateGrievanceException(grievance.Id, DuplicateKind.CommandId, commandId.Value);
             }
 
-            _grievances[grievance.Id] = new Slot(grievance, creation.Entry, creation.Contact);
+            _grievances[grievance.Id] = slot;
             AppendToOutbox(creation.Events);
         }
 
@@ -126,6 +129,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             throw new GrievanceNotFoundException(grievance.Id);
         }
 
+        MeasureEvents(change.Events);
         var taken = false;
         long stored;
         var commandIdTaken = false;
@@ -135,11 +139,14 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             stored = slot.Current.Version;
             if (stored == change.ExpectedVersion)
             {
+                // Encoding can fail (text a caller built by hand): it runs before the command id is reserved, and what it wrote
+                // past the history's end is not published unless the change is.
+                var end = slot.Encode(change.Entry, grievance.DueAt);
                 commandIdTaken = change.Entry.CommandId is { } commandId && !_commands.TryAdd(commandId, (grievance.Id, change.Entry.Sequence));
                 if (!commandIdTaken)
                 {
                     // Nothing can fail past this point.
-                    slot.Append(grievance, change.Entry);
+                    slot.Publish(end, grievance);
                     AppendToOutbox(change.Events);
                 }
             }
@@ -152,7 +159,6 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             }
         }
 
-        // Errors are built outside the lock: naming the first use of a command id reads a history, which takes a lock again.
         if (stored != change.ExpectedVersion)
         {
             throw new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, stored);
@@ -160,7 +166,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
         if (commandIdTaken)
         {
-            throw CommandIdTaken(change.Entry.CommandId!.Value, change.Entry);
+            throw new CommandIdConflictException(change.Entry.CommandId!.Value, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
         }
 
         return default;
@@ -201,6 +207,11 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (filter.Order is not (GrievanceOrder.RegistrationTime or GrievanceOrder.DueTime or GrievanceOrder.DisposalTime))
+        {
+            throw new ArgumentOutOfRangeException(nameof(filter), filter.Order, "Unknown grievance order.");
+        }
+
         if (after is { } given && given.Order != filter.Order)
         {
             throw new ArgumentException($"The cursor was read in {given.Order} order; the filter asks for {filter.Order}.", nameof(after));
@@ -358,6 +369,20 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         return default;
     }
 
+    /// <summary>Measures the events a caller built itself, which encodes their text: whatever cannot be encoded fails here, before any change.</summary>
+    private static void MeasureEvents(IReadOnlyList<GrievanceEvent> events)
+    {
+        if (events is Engine.RecordedEvents)
+        {
+            return;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            EventCodec.SizeOf(events[i]);
+        }
+    }
+
     private void AppendToOutbox(IReadOnlyList<GrievanceEvent> events)
     {
         if (events.Count == 0)
@@ -493,13 +518,6 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         return byTime != 0 ? byTime : aId.Value.CompareTo(bId.Value);
     }
 
-    private CommandIdConflictException CommandIdTaken(CommandId commandId, HistoryEntry entry)
-    {
-        var first = _commands[commandId];
-        var firstAction = _grievances[first.Grievance].ReadHistory(first.Sequence)[first.Sequence - 1].Action;
-        return new CommandIdConflictException(commandId, entry.GrievanceId, entry.Action, first.Grievance, firstAction);
-    }
-
     /// <summary>
     /// One grievance: its latest snapshot, its history as binary records, its contact details. Writers and history readers hold
     /// <see cref="Lock"/>, a spin lock: the critical sections are a few hundred nanoseconds and never block.
@@ -526,10 +544,18 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
         public ContactDetails? Contact { get; private set; }
 
-        /// <summary>Appends an entry, then publishes the snapshot; an anonymized complainant stays anonymized. Caller holds the lock.</summary>
-        public void Append(GrievanceSnapshot grievance, HistoryEntry entry)
+        /// <summary>Encodes an entry past the history's end, growing the buffer when needed, and returns the new end; publishes nothing. Caller holds the lock.</summary>
+        public int Encode(HistoryEntry entry, DateTimeOffset? dueAt)
         {
-            HistoryCodec.Append(ref _history, ref _length, entry, grievance.DueAt);
+            var end = _length;
+            HistoryCodec.Append(ref _history, ref end, entry, dueAt);
+            return end;
+        }
+
+        /// <summary>Publishes the entry <see cref="Encode"/> wrote, then the snapshot; an anonymized complainant stays anonymized. Caller holds the lock.</summary>
+        public void Publish(int end, GrievanceSnapshot grievance)
+        {
+            _length = end;
             if (IsAnonymized(_current) && !IsAnonymized(grievance))
             {
                 grievance = grievance with { ComplainantId = Complainant.AnonymizedId };
@@ -551,6 +577,18 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
                     return false;
                 }
 
+                // The complainant's own entries name them as actor: re-encoded with the anonymized id, in the same critical section.
+                var history = new byte[_history.Length];
+                var length = 0;
+                var anonymized = Actor.Complainant(Complainant.AnonymizedId);
+                for (var position = 0; position < _length;)
+                {
+                    var dueAt = HistoryCodec.DueAtOf(_history.AsSpan(0, _length), position);
+                    var entry = HistoryCodec.Read(_history.AsSpan(0, _length), ref position, _current.Id);
+                    HistoryCodec.Append(ref history, ref length, entry.Actor.Role == ActorRole.Complainant ? entry with { Actor = anonymized } : entry, dueAt);
+                }
+
+                (_history, _length) = (history, length);
                 Contact = null;
                 Volatile.Write(ref _current, _current with { ComplainantId = Complainant.AnonymizedId });
                 return true;

@@ -35,6 +35,12 @@ public static class GrievanceTelemetry
     public const string OutboxAttempts = "grievance.workflow.outbox.attempts";
 
     /// <summary>
+    /// Counter of commands whose clock read was earlier than the grievance's last history entry (a clock stepped back), so that
+    /// the entry was recorded at the last entry's instant instead, tagged <see cref="ActionTag"/>. Unit <c>{command}</c>.
+    /// </summary>
+    public const string ClockRegressions = "grievance.workflow.clock.regressions";
+
+    /// <summary>
     /// Histogram of background job runs (package Grievance.Workflow.Hosting), tagged <see cref="JobTag"/> and <see cref="ResultTag"/>
     /// (<c>completed</c> or <c>failed</c>): its count is the number of runs. Unit <c>s</c>.
     /// </summary>
@@ -61,7 +67,7 @@ public static class GrievanceTelemetry
     /// <summary>Tag: the version after the command (spans only).</summary>
     public const string VersionTag = "grievance.version";
 
-    /// <summary>Tag: the channel code.</summary>
+    /// <summary>Tag: the channel code of a well-known channel (<see cref="Channel.IsWellKnown"/>), or <c>other</c>.</summary>
     public const string ChannelTag = "grievance.channel";
 
     /// <summary>Tag: why it moved up — <c>dissatisfaction</c>, <c>sla_breach</c> or <c>manual</c>.</summary>

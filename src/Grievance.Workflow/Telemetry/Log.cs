@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Extensions.Logging;
 
 namespace Grievance.Workflow.Telemetry;
@@ -31,6 +32,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Outbox: subscriber {Handler} failed on event {Position} ({EventType} of grievance {GrievanceId}) at attempt {Attempt} of {MaxAttempts}; retrying in {Backoff}")]
     public static partial void DeliveryFailed(ILogger logger, System.Exception exception, string handler, long position, Events.GrievanceEventType eventType, GrievanceId grievanceId, int attempt, int maxAttempts, System.TimeSpan backoff);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Grievance {GrievanceId}: the clock read {ClockRead:O}, earlier than its last entry at {LastEntry:O}; {Action} is recorded at {LastEntry:O} so that history never goes back in time")]
+    public static partial void ClockRegressed(ILogger logger, GrievanceId grievanceId, GrievanceAction action, DateTimeOffset clockRead, DateTimeOffset lastEntry);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Outbox: subscriber {Handler} stalled at event {Position} ({EventType} of grievance {GrievanceId}) after {Attempts} attempts; the next dispatch starts there again")]
     public static partial void DeliveryStalled(ILogger logger, System.Exception exception, string handler, long position, Events.GrievanceEventType eventType, GrievanceId grievanceId, int attempts);

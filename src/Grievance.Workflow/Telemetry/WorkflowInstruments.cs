@@ -18,6 +18,7 @@ internal sealed class WorkflowInstruments : IDisposable
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _disposal;
     private readonly Counter<long> _outboxAttempts;
+    private readonly Counter<long> _clockRegressions;
 
     public WorkflowInstruments(IMeterFactory? meterFactory)
     {
@@ -29,8 +30,12 @@ internal sealed class WorkflowInstruments : IDisposable
         _feedback = _meter.CreateCounter<long>(GrievanceTelemetry.Feedback, "{feedback}", "Feedback calls and windows, by result.");
         _duration = _meter.CreateHistogram<double>(GrievanceTelemetry.CommandDuration, "ms", "How long a command took, store included.");
         _disposal = _meter.CreateHistogram<double>(GrievanceTelemetry.DisposalTime, "d", "Days from registration to closure, by outcome.");
+        _clockRegressions = _meter.CreateCounter<long>(GrievanceTelemetry.ClockRegressions, "{command}", "Commands whose clock read was earlier than the grievance's last entry, recorded at that entry's instant instead.");
         _outboxAttempts = _meter.CreateCounter<long>(GrievanceTelemetry.OutboxAttempts, "{attempt}", "Attempts to deliver an outbox event to a subscriber, by subscriber and result.");
     }
+
+    /// <summary>Counts a command recorded at its grievance's last instant because the clock read earlier.</summary>
+    public void ClockRegressed(GrievanceAction action) => _clockRegressions.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()));
 
     /// <summary>Gets whether anyone listens to the workflow's activities.</summary>
     public static bool IsTracing => Source.HasListeners();
@@ -88,7 +93,7 @@ internal sealed class WorkflowInstruments : IDisposable
         var entry = done.Entry;
         if (entry.Action == GrievanceAction.Register && _registrations.Enabled)
         {
-            _registrations.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.ChannelTag, done.Grievance.Channel.Code));
+            _registrations.Add(1, new KeyValuePair<string, object?>(GrievanceTelemetry.ChannelTag, ChannelTagOf(done.Grievance.Channel)));
         }
 
         if (entry.ToLevel > entry.FromLevel && entry.Action != GrievanceAction.Transfer && _escalations.Enabled)
@@ -130,6 +135,8 @@ internal sealed class WorkflowInstruments : IDisposable
         GrievanceConcurrencyException => "conflict",
         GrievanceNotFoundException => "not_found",
         TransferLimitExceededException => "transfer_limit",
+        ExtensionLimitExceededException => "extension_limit",
+        DeadlineExtensionOutOfRangeException => "extension_out_of_range",
         DuplicateGrievanceException => "duplicate",
         CommandIdConflictException => "command_id_conflict",
         _ => "error",
@@ -145,4 +152,7 @@ internal sealed class WorkflowInstruments : IDisposable
         GrievanceAction.FeedbackWindowExpired => "window_expired",
         _ => null,
     };
+
+    /// <summary>The channel as a tag value: a well-known channel by its code, any other as <c>other</c>, so the tag's cardinality stays bounded.</summary>
+    internal static string ChannelTagOf(Channel channel) => channel.IsWellKnown ? channel.Code : "other";
 }

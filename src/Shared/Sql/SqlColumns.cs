@@ -18,7 +18,7 @@ internal static class SqlColumns
         + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, version";
 
     public const string History = "grievance_id, sequence, occurred_at, actor_role, actor_id, actor_department, actor_level, action, from_status, "
-        + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id, is_internal";
+        + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id, is_internal, command_fingerprint";
 
     public const string Event = "grievance_id, reference_number, sequence, idx, type, occurred_at, channel, status, outcome, level, department, officer, due_at";
 
@@ -127,6 +127,7 @@ internal static class SqlColumns
         Add(command, "rating", e.Rating);
         Add(command, "command_id", e.CommandId?.Value);
         Add(command, "is_internal", e.IsInternal);
+        Add(command, "command_fingerprint", e.CommandFingerprint);
     }
 
     public static HistoryEntry ReadHistory(DbDataReader r)
@@ -160,6 +161,7 @@ internal static class SqlColumns
             Rating = r.IsDBNull(17) ? null : r.GetInt32(17),
             CommandId = Text(r, 18) is { } commandId ? new CommandId(commandId) : null,
             IsInternal = r.GetBoolean(19),
+            CommandFingerprint = Text(r, 20),
         };
     }
 

@@ -25,6 +25,9 @@ internal abstract class SqlDialect
     /// column a command changes costs each write, so earlier ones give way: the sweeper's deadline scan uses the status/due index, an
     /// officer's queue no longer needs the department, and a department's queue no longer sorts through the officers.
     /// </summary>
+    // Version 5: each command id's fingerprint (a hash of the whole command), so a reused id is told from a retry.
+    protected const string CommandFingerprints = "ALTER TABLE history ADD COLUMN command_fingerprint TEXT NULL;";
+
     protected const string QueueAndStatisticsIndexes = """
         DROP INDEX grievances_officer_deadline;
         DROP INDEX grievances_department_queue;

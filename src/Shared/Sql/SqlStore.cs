@@ -155,9 +155,10 @@ internal sealed class SqlStore
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out _) && change.Entry.CommandId is { } commandId)
         {
+            // Nothing more is read here: a second pooled connection opened while this one is held can exhaust a small pool. The
+            // engine reads the first use afterwards and tells a replay from a conflict.
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            var first = await FindByCommandIdAsync(commandId, cancellationToken).ConfigureAwait(false);
-            throw new CommandIdConflictException(commandId, grievance.Id, change.Entry.Action, first?.GrievanceId ?? grievance.Id, first?.Action ?? change.Entry.Action);
+            throw new CommandIdConflictException(commandId, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
         }
 
         await AppendOutboxAsync(connection, transaction, change.Events, cancellationToken).ConfigureAwait(false);
@@ -323,6 +324,14 @@ internal sealed class SqlStore
             {
                 SqlColumns.Add(c, "id", id);
                 SqlColumns.Add(c, "anonymized", Complainant.AnonymizedId);
+            }, cancellationToken).ConfigureAwait(false);
+
+            // The complainant's own entries name them as actor: anonymized in the same write.
+            await WriteAsync(connection, transaction, "UPDATE history SET actor_id = @anonymized WHERE grievance_id = @id AND actor_role = @complainant", c =>
+            {
+                SqlColumns.Add(c, "id", id);
+                SqlColumns.Add(c, "anonymized", Complainant.AnonymizedId);
+                SqlColumns.Add(c, "complainant", (int)ActorRole.Complainant);
             }, cancellationToken).ConfigureAwait(false);
         }
 

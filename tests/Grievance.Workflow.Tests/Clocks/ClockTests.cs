@@ -2,6 +2,10 @@ using FluentAssertions;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Grievance.Workflow.Telemetry;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Grievance.Workflow.Tests.Clocks;
 
@@ -91,10 +95,65 @@ public sealed class ClockTests
 
         extended.DueAt.Should().Be(first.AddDays(2));
         extended.ExtensionCount.Should().Be(2);
-        earlier.Error.Should().BeOfType<GrievanceActionNotAllowedException>().Which.Reason.Should().Contain("is not later than the current one");
-        third.Error.Should().BeOfType<GrievanceActionNotAllowedException>().Which.Reason.Should().Be("extensions below the limit is not met");
+        earlier.Error.Should().BeOfType<DeadlineExtensionOutOfRangeException>().Which.Should().BeEquivalentTo(new { Requested = first.AddDays(-1), Earliest = first });
+        third.Error.Should().BeOfType<ExtensionLimitExceededException>().Which.Should().BeEquivalentTo(new { ExtensionCount = 2, Limit = 2, GrievanceId = (GrievanceId?)g.Id });
         (await seed.Workflow.GetHistoryAsync(g.Id)).Where(e => e.Action == GrievanceAction.ExtendDeadline).Select(e => e.Text)
             .Should().Equal("Lineman's report awaited.", "Transformer on order.");
+    }
+
+    [Fact]
+    public async Task An_extension_beyond_the_horizon_is_refused_so_no_grievance_escapes_the_defaulter_list()
+    {
+        using var seed = new Seed(o => o.Sla.ExtensionHorizonWorkingDays = 10);
+        var g = await seed.RegisterAsync();
+        var latest = seed.Services.GetRequiredService<Grievance.Workflow.Clocks.IBusinessCalendar>().AddWorkingDays(Seed.Start, 10);
+
+        var forever = await seed.Workflow.TryExecuteAsync(new ExtendDeadline(g.Id, Seed.OfficerL1, DateTimeOffset.MaxValue, "never"));
+        var justBeyond = await seed.Workflow.TryExecuteAsync(new ExtendDeadline(g.Id, Seed.OfficerL1, latest.AddTicks(1), "too far"));
+        var atTheHorizon = await seed.Workflow.TryExecuteAsync(new ExtendDeadline(g.Id, Seed.OfficerL1, latest, "interim reply"));
+
+        forever.Error.Should().BeOfType<DeadlineExtensionOutOfRangeException>().Which.Should().BeEquivalentTo(new { Requested = DateTimeOffset.MaxValue, Latest = latest, Earliest = g.DueAt!.Value });
+        justBeyond.Error.Should().BeOfType<DeadlineExtensionOutOfRangeException>();
+        atTheHorizon.GetValueOrThrow().Grievance.DueAt.Should().Be(latest);
+    }
+
+    [Fact]
+    public async Task A_deadline_given_in_another_offset_is_kept_in_utc()
+    {
+        using var seed = new Seed();
+        var g = await seed.RegisterAsync();
+        var ist = new DateTimeOffset(2026, 11, 14, 17, 0, 0, TimeSpan.FromHours(5.5));
+
+        var extended = (await seed.Workflow.ExecuteAsync(new ExtendDeadline(g.Id, Seed.OfficerL1, ist, "interim reply"))).Grievance;
+
+        extended.DueAt!.Value.Offset.Should().Be(TimeSpan.Zero);
+        extended.DueAt.Should().Be(ist);
+    }
+
+    [Fact]
+    public async Task A_clock_that_steps_back_never_moves_history_back_in_time()
+    {
+        var clock = new SkewedClock(Seed.Start);
+        using var seed = new Seed(clock: clock, build: b => b.Services.AddMetrics().AddLogging(l => l.AddFakeLogging()));
+        using var regressions = new MetricCollector<long>(seed.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), GrievanceTelemetry.Name, GrievanceTelemetry.ClockRegressions);
+        var logs = seed.Services.GetRequiredService<FakeLogCollector>();
+        var g = await seed.RegisterAsync();
+        seed.Clock.Advance(TimeSpan.FromDays(1));
+        g = (await seed.Workflow.ExecuteAsync(new RequestClarification(g.Id, Seed.OfficerL1, "Which meter number?"))).Grievance;
+        var pausedAt = g.PausedAt!.Value;
+        var dueAt = g.DueAt!.Value;
+        clock.Behind = TimeSpan.FromDays(6); // stepped back, to before the registration
+
+        var answered = (await seed.Workflow.ExecuteAsync(new ProvideClarification(g.Id, Seed.Citizen, "Meter 4471."))).Grievance;
+        var reported = (await seed.Workflow.ExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "Bill revised."))).Grievance;
+
+        answered.DueAt.Should().Be(dueAt, "no time passed on the record, so the paused clock gives back nothing and takes nothing");
+        reported.DisposedAt.Should().Be(pausedAt);
+        var history = await seed.Workflow.GetHistoryAsync(g.Id);
+        history.Select(e => e.OccurredAt).Should().BeInAscendingOrder();
+        history[^1].OccurredAt.Should().BeOnOrAfter(history[0].OccurredAt);
+        regressions.GetMeasurementSnapshot().Select(m => m.Value).Sum().Should().Be(2);
+        logs.GetSnapshot().Where(r => r.Id.Id == 1011).Should().HaveCount(2).And.OnlyContain(r => r.Level == LogLevel.Warning);
     }
 
     [Fact]

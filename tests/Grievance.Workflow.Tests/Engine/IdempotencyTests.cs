@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Tests.Support;
 
 namespace Grievance.Workflow.Tests.Engine;
@@ -66,7 +67,7 @@ public sealed class IdempotencyTests : IDisposable
     }
 
     [Fact]
-    public async Task Reusing_a_command_id_for_another_action_or_grievance_is_a_typed_conflict_and_stores_nothing()
+    public async Task Reusing_a_command_id_for_another_action_or_grievance_is_a_typed_conflict_that_tells_nothing_of_the_first()
     {
         var g = await _seed.RegisterAsync();
         var other = await _seed.RegisterAsync();
@@ -77,11 +78,85 @@ public sealed class IdempotencyTests : IDisposable
         var otherGrievance = async () => await _seed.Workflow.ExecuteAsync(new AddNote(other.Id, Seed.Agent, "first") { CommandId = key });
 
         (await sameGrievanceOtherAction.Should().ThrowAsync<CommandIdConflictException>())
-            .Which.Should().BeEquivalentTo(new { CommandId = key, Action = GrievanceAction.ReportAction, FirstAction = GrievanceAction.AddNote, FirstGrievanceId = g.Id });
+            .Which.Should().BeEquivalentTo(new { CommandId = key, Action = GrievanceAction.ReportAction, Differences = CommandIdDifferences.Action | CommandIdDifferences.Actor });
         (await otherGrievance.Should().ThrowAsync<CommandIdConflictException>())
-            .Which.Message.Should().Contain(g.Id.ToString()).And.Contain(other.Id.ToString()).And.Contain("k-1");
+            .Which.Should().Match<CommandIdConflictException>(e => e.Differences == CommandIdDifferences.Grievance && e.Message.Contains("k-1") && !e.Message.Contains(g.Id.ToString()));
         (await _seed.Workflow.GetAsync(g.Id)).Version.Should().Be(2);
         (await _seed.Workflow.GetAsync(other.Id)).Version.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_different_note_under_a_used_command_id_is_a_payload_conflict_not_a_silent_replay()
+    {
+        var g = await _seed.RegisterAsync();
+        var key = new CommandId("note-1");
+        await _seed.Workflow.ExecuteAsync(new AddNote(g.Id, Seed.OfficerL1, "Site visit on Monday.") { CommandId = key });
+
+        var administratorsNote = await _seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.Admin, "Escalate to the SE.") { CommandId = key });
+        var sameActorOtherText = await _seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.OfficerL1, "Site visit on Tuesday.") { CommandId = key });
+        var internalFlagDiffers = await _seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.OfficerL1, "Site visit on Monday.") { CommandId = key, IsInternal = true });
+        var retry = await _seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.OfficerL1, "Site visit on Monday.") { CommandId = key, ExpectedVersion = 1 });
+
+        administratorsNote.Error.Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Actor);
+        sameActorOtherText.Error.Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Payload);
+        internalFlagDiffers.Error.Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Payload);
+        sameActorOtherText.Error!.Message.Should().NotContain("Monday").And.NotContain("Tuesday");
+        retry.GetValueOrThrow().IsReplay.Should().BeTrue("the expected version is a precondition of the attempt, not part of the command");
+        (await _seed.Workflow.GetHistoryAsync(g.Id)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_registration_under_another_callers_command_id_is_refused_and_reveals_nothing_of_their_grievance()
+    {
+        var key = new CommandId("portal-submission-77");
+        var first = await _seed.Workflow.RegisterAsync(Seed.Complaint() with { CommandId = key });
+        var someoneElse = new RegisterGrievance(Actor.Complainant("citizen-99"), Channel.Web, new GrievanceCategory("electricity"), new GrievanceLocation("Agra"),
+            new Complainant("citizen-99"), "My own complaint.") { CommandId = key };
+        var sameCallerOtherText = Seed.Complaint(description: "A different complaint.") with { CommandId = key };
+
+        var stolen = await _seed.Workflow.TryRegisterAsync(someoneElse);
+        var edited = await _seed.Workflow.TryRegisterAsync(sameCallerOtherText);
+
+        stolen.Error.Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Actor);
+        stolen.Error!.Message.Should().NotContain(first.Grievance.Id.ToString()).And.NotContain(first.Grievance.ReferenceNumber.Value).And.NotContain("citizen-42");
+        edited.Error.Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Payload);
+    }
+
+    [Fact]
+    public async Task Every_field_of_a_command_is_in_its_fingerprint()
+    {
+        var g = await _seed.RegisterAsync();
+        var key = new CommandId("f-1");
+        var report = new ReportAction(g.Id, Seed.OfficerL1, "Done.") { CommandId = key };
+        await _seed.Workflow.ExecuteAsync(report);
+
+        var entry = (await _seed.Workflow.GetHistoryAsync(g.Id))[^1];
+
+        entry.CommandFingerprint.Should().MatchRegex("^[0-9a-f]{32}$");
+        (await _seed.Workflow.TryExecuteAsync(report with { })).GetValueOrThrow().IsReplay.Should().BeTrue();
+        (await _seed.Workflow.TryExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "Done!") { CommandId = key })).Error.Should().BeOfType<CommandIdConflictException>();
+        (await _seed.Workflow.TryExecuteAsync(new ReportAction(g.Id, Actor.Officer(Seed.UppclL1, Seed.Uppcl, 2), "Done.") { CommandId = key })).Error
+            .Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Actor, "an officer's level is part of who acts");
+    }
+
+    [Fact]
+    public async Task An_entry_written_before_fingerprints_keeps_matching_on_grievance_and_action()
+    {
+        var store = new Grievance.Workflow.Storage.InMemoryGrievanceStore();
+        using var seed = new Seed(build: b => b.UseStore(_ => store));
+        var g = await seed.RegisterAsync();
+        var legacy = new Grievance.Workflow.Storage.GrievanceChange(g with { Version = 2 }, new HistoryEntry
+        {
+            GrievanceId = g.Id, Sequence = 2, OccurredAt = g.UpdatedAt, Actor = Seed.Agent, Action = GrievanceAction.AddNote,
+            FromStatus = g.Status, ToStatus = g.Status, FromLevel = 1, ToLevel = 1, Text = "old note", CommandId = new CommandId("legacy-1"),
+        });
+        await store.SaveAsync(legacy, default);
+
+        var sameAction = await seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.Admin, "any text") { CommandId = new CommandId("legacy-1") });
+        var otherAction = await seed.Workflow.TryExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "x") { CommandId = new CommandId("legacy-1") });
+
+        sameAction.GetValueOrThrow().IsReplay.Should().BeTrue();
+        otherAction.Error.Should().BeOfType<CommandIdConflictException>().Which.Differences.Should().Be(CommandIdDifferences.Action);
     }
 
     public void Dispose() => _seed.Dispose();

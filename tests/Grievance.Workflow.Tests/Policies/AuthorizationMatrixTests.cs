@@ -25,7 +25,7 @@ public sealed class AuthorizationMatrixTests
 
     private static readonly Dictionary<GrievanceAction, string[]> Allowed = new()
     {
-        [GrievanceAction.Register] = ["own complainant", "other complainant", "helpline agent", "administrator", "system"],
+        [GrievanceAction.Register] = ["own complainant", "helpline agent", "administrator", "system"], // a complainant only for themselves
         [GrievanceAction.Route] = ["administrator", "system"],
         [GrievanceAction.ReportAction] = [.. Officers, "administrator"],
         [GrievanceAction.Reject] = [.. Officers, "administrator"],

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Tests.Support;
 
 namespace Grievance.Workflow.Tests.Policies;
@@ -69,6 +70,41 @@ public sealed class AuthorizationTests : IDisposable
         var result = await _seed.Workflow.TryRegisterAsync(byOfficer);
 
         result.Error.Should().BeOfType<GrievanceAuthorizationException>().Which.Action.Should().Be(GrievanceAction.Register);
+    }
+
+    [Fact]
+    public async Task A_complainant_registers_only_for_themselves_while_staff_and_integrations_register_for_anyone()
+    {
+        var template = Seed.Complaint();
+        RegisterGrievance By(Actor actor) => new(actor, template.Channel, template.Category, template.Location, template.Complainant, template.Description);
+
+        var forSomeoneElse = await _seed.Workflow.TryRegisterAsync(By(Actor.Complainant("citizen-99")));
+        var forThemselves = await _seed.Workflow.TryRegisterAsync(By(Seed.Citizen));
+        var byIntegration = await _seed.Workflow.TryRegisterAsync(By(Actor.System));
+
+        forSomeoneElse.Error.Should().BeOfType<GrievanceAuthorizationException>().Which.Message.Should().Contain("only for themselves").And.NotContain("citizen-42");
+        forThemselves.Succeeded.Should().BeTrue();
+        byIntegration.Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_host_policy_sees_the_complainant_and_channel_of_a_registration()
+    {
+        using var seed = new Seed(build: b => b.AddAuthorizationPolicy<NoAnonymousWebRegistrations>());
+
+        var web = await seed.Workflow.TryRegisterAsync(Seed.Complaint(channel: Channel.Web) with { });
+        var call = await seed.Workflow.TryRegisterAsync(Seed.Complaint());
+
+        web.Error.Should().BeOfType<GrievanceAuthorizationException>().Which.Reason.Should().Be("web registrations need a signed-in complainant, not citizen-42 via web");
+        call.Succeeded.Should().BeTrue();
+    }
+
+    private sealed class NoAnonymousWebRegistrations : Grievance.Workflow.Authorization.IAuthorizationPolicy
+    {
+        public ValueTask<Grievance.Workflow.Authorization.AuthorizationDecision> AuthorizeAsync(Grievance.Workflow.Authorization.AuthorizationRequest request, CancellationToken cancellationToken)
+            => new(request.Action == GrievanceAction.Register && request.Channel == Channel.Web && request.Actor.Role != ActorRole.Complainant
+                ? Grievance.Workflow.Authorization.AuthorizationDecision.Deny($"web registrations need a signed-in complainant, not {request.ComplainantId} via {request.Channel}")
+                : Grievance.Workflow.Authorization.AuthorizationDecision.Allow);
     }
 
     public void Dispose() => _seed.Dispose();

@@ -27,9 +27,9 @@ public sealed class Seed : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public Seed(Action<GrievanceWorkflowOptions>? configure = null, Action<IGrievanceWorkflowBuilder>? build = null)
+    public Seed(Action<GrievanceWorkflowOptions>? configure = null, Action<IGrievanceWorkflowBuilder>? build = null, FakeTimeProvider? clock = null)
     {
-        Clock = new FakeTimeProvider(Start);
+        Clock = clock ?? new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         var builder = services.AddGrievanceWorkflow(o =>

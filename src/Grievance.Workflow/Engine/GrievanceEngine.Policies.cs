@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Clocks;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Internal;
+using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Lifecycle;
+using Grievance.Workflow.Registration;
+using Grievance.Workflow.Routing;
+using Grievance.Workflow.Storage;
+using Grievance.Workflow.Telemetry;
+using Grievance.Workflow.Tracking;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Grievance.Workflow.Engine;
+
+// Asking the routing, escalation and feedback policies before the lifecycle fires.
+internal sealed partial class GrievanceEngine
+{
+    private async ValueTask<PolicyAnswers> AskPoliciesAsync(GrievanceCommand command, GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case RouteGrievance route:
+                return new PolicyAnswers
+                {
+                    Department = route.Department,
+                    Officer = route.Officer ?? await OfficerAtAsync(grievance, RoutingReason.ManualRoute, route.Department, 1, cancellationToken).ConfigureAwait(false),
+                };
+
+            case TransferGrievance transfer:
+                if (transfer.ToDepartment == grievance.Department)
+                {
+                    return PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"it is already with department {transfer.ToDepartment}"));
+                }
+
+                return new PolicyAnswers
+                {
+                    Department = transfer.ToDepartment,
+                    Officer = await OfficerAtAsync(grievance, RoutingReason.Transfer, transfer.ToDepartment, 1, cancellationToken).ConfigureAwait(false),
+                };
+
+            case RecordFeedback feedback:
+                return await AskFeedbackPoliciesAsync(feedback.Response, grievance, now, cancellationToken).ConfigureAwait(false);
+
+            case ExtendDeadline extension:
+                var earliest = grievance.DueAt is { } current && current > now ? current : now;
+                var latest = _calendar.AddWorkingDays(now, _extensionHorizon).ToUniversalTime();
+                return extension.NewDueAt > earliest && extension.NewDueAt <= latest
+                    ? PolicyAnswers.None
+                    : PolicyAnswers.Refused(new DeadlineExtensionOutOfRangeException(grievance.Id, extension.NewDueAt, earliest, latest));
+
+            case EscalateGrievance:
+                return new PolicyAnswers
+                {
+                    Escalation = EscalationKind.EscalateToLevel,
+                    TargetLevel = grievance.Level + 1,
+                    Officer = grievance.Level < _levels
+                        ? await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, grievance.Level + 1, cancellationToken).ConfigureAwait(false)
+                        : null,
+                };
+
+            case HandleDueWork due:
+                return await AskDueWorkPoliciesAsync(due, grievance, now, cancellationToken).ConfigureAwait(false);
+
+            case MarkDuplicate duplicate:
+                return await FindOriginalAsync(duplicate, grievance, cancellationToken).ConfigureAwait(false);
+
+            default:
+                return PolicyAnswers.None;
+        }
+    }
+
+    /// <summary>
+    /// Finds the grievance a duplicate is recorded against: the named original or, when that is itself a duplicate, the root of its
+    /// chain. Refused when the chain leads back to the grievance being marked (a duplicate of itself, directly or through others).
+    /// </summary>
+    private async ValueTask<PolicyAnswers> FindOriginalAsync(MarkDuplicate duplicate, GrievanceSnapshot grievance, CancellationToken cancellationToken)
+    {
+        var reference = duplicate.Original;
+        for (var hop = 0; ; hop++)
+        {
+            var original = await _store.FindByReferenceAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (original is null)
+            {
+                return PolicyAnswers.Refused(hop == 0 ? new GrievanceNotFoundException(reference) : NotAllowed(grievance, duplicate.Action, $"the duplicate chain from {duplicate.Original} leads to {reference}, which does not exist"));
+            }
+
+            if (original.Id == grievance.Id)
+            {
+                return PolicyAnswers.Refused(NotAllowed(grievance, duplicate.Action, hop == 0
+                    ? "a grievance cannot be a duplicate of itself"
+                    : $"{duplicate.Original} is a duplicate of this grievance (through {hop} link{(hop == 1 ? string.Empty : "s")}): the chain would be a cycle"));
+            }
+
+            if (original.Outcome != GrievanceOutcome.Duplicate || original.DuplicateOf is not { } next)
+            {
+                return new PolicyAnswers { Feedback = FeedbackDecision.KeepWaiting, Original = original.ReferenceNumber };
+            }
+
+            if (hop >= MaxDuplicateHops)
+            {
+                return PolicyAnswers.Refused(NotAllowed(grievance, duplicate.Action, $"the duplicate chain from {duplicate.Original} is longer than {MaxDuplicateHops} links"));
+            }
+
+            reference = next;
+        }
+    }
+
+    private async ValueTask<PolicyAnswers> AskDueWorkPoliciesAsync(HandleDueWork command, GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (due, stillDue) = command.Kind == GrievanceAction.SlaBreach
+            ? (grievance.DueAt, !grievance.IsOverdue && grievance.DueAt <= now)
+            : (grievance.FeedbackDueAt, grievance.FeedbackDueAt <= now);
+        if (command.TimerToken != grievance.TimerToken || !stillDue)
+        {
+            return PolicyAnswers.Refused(NotAllowed(grievance, command.Action,
+                $"the timer is not due: the sweeper read token {command.TimerToken}, the grievance has token {grievance.TimerToken}, due {due:O}, now {now:O}"));
+        }
+
+        if (command.Kind == GrievanceAction.FeedbackWindowExpired)
+        {
+            return await AskFeedbackPoliciesAsync(FeedbackResponse.WindowExpired, grievance, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var decision = await _escalation.DecideAsync(new EscalationRequest(grievance, now, EscalationReason.SlaBreach), cancellationToken).ConfigureAwait(false);
+        if (decision.Kind == EscalationKind.FlagOverdue)
+        {
+            return new PolicyAnswers { Escalation = EscalationKind.FlagOverdue, TargetLevel = grievance.Level, Officer = grievance.Officer };
+        }
+
+        if (decision.Kind != EscalationKind.EscalateToLevel)
+        {
+            throw new InvalidOperationException(
+                $"The escalation policy {_escalation.GetType().Name} answered {decision.Kind} to a breach on grievance {grievance.Id}; a breach escalates or flags a defaulter.");
+        }
+
+        return await EscalateToAsync(grievance, decision.Level, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<PolicyAnswers> AskFeedbackPoliciesAsync(FeedbackResponse response, GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var decision = await _feedback.DecideAsync(new FeedbackRequest(grievance, response, now), cancellationToken).ConfigureAwait(false);
+        if (response is FeedbackResponse.NotReachable or FeedbackResponse.WindowExpired)
+        {
+            return new PolicyAnswers { Feedback = decision == FeedbackDecision.CloseWithoutFeedback ? FeedbackDecision.CloseWithoutFeedback : FeedbackDecision.KeepWaiting };
+        }
+
+        if (decision != FeedbackDecision.Accept)
+        {
+            throw new InvalidOperationException(
+                $"The feedback policy {_feedback.GetType().Name} answered {decision} to a {response} response on grievance {grievance.Id}; a complainant who was reached is always accepted.");
+        }
+
+        if (response == FeedbackResponse.Satisfied)
+        {
+            return new PolicyAnswers { Feedback = FeedbackDecision.Accept };
+        }
+
+        var escalation = await _escalation.DecideAsync(new EscalationRequest(grievance, now, EscalationReason.Dissatisfaction), cancellationToken).ConfigureAwait(false);
+        switch (escalation.Kind)
+        {
+            case EscalationKind.ReopenAtSameLevel or EscalationKind.CloseAtFinalLevel:
+                return new PolicyAnswers { Feedback = FeedbackDecision.Accept, Escalation = escalation.Kind, TargetLevel = grievance.Level, Officer = grievance.Officer };
+            case EscalationKind.EscalateToLevel:
+                return await EscalateToAsync(grievance, escalation.Level, cancellationToken).ConfigureAwait(false) with { Feedback = FeedbackDecision.Accept };
+            default:
+                throw new InvalidOperationException(
+                    $"The escalation policy {_escalation.GetType().Name} answered {escalation.Kind} to dissatisfaction on grievance {grievance.Id}; dissatisfaction reopens, escalates or closes at the final level.");
+        }
+    }
+
+    private async ValueTask<PolicyAnswers> EscalateToAsync(GrievanceSnapshot grievance, int level, CancellationToken cancellationToken)
+    {
+        if (level <= grievance.Level || level > _levels)
+        {
+            throw new InvalidOperationException(
+                $"The escalation policy {_escalation.GetType().Name} asked to move grievance {grievance.Id} from L{grievance.Level} to L{level}; it must go up, to at most L{_levels}.");
+        }
+
+        return new PolicyAnswers
+        {
+            Escalation = EscalationKind.EscalateToLevel,
+            TargetLevel = level,
+            Officer = await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, level, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async ValueTask<OfficerId?> OfficerAtAsync(GrievanceSnapshot grievance, RoutingReason reason, DepartmentId department, int level, CancellationToken cancellationToken)
+        => (await _routing.RouteAsync(new RoutingRequest(grievance, reason, department, level), cancellationToken).ConfigureAwait(false)).Officer;
+}
