@@ -11,7 +11,7 @@ namespace Grievance.Workflow;
 /// every surrogate paired — and no control character (C0, DEL, C1) except tab, carriage return and line feed. Every script,
 /// combining marks, zero-width joiners and emoji are kept as they are.</para>
 /// <para><b>Identifiers</b> (complainant, officer, department, district, category, command id, reference number…): no control
-/// character at all and no surrogate (so no emoji).</para>
+/// character at all, no line or paragraph separator (U+2028, U+2029) and no surrogate (so no emoji): one line, safe in any log.</para>
 /// <para>Host code can run the same checks ahead of the library, for example to show a form's validation message. Thread-safe.</para>
 /// </remarks>
 public static class GrievanceText
@@ -49,7 +49,7 @@ public static class GrievanceText
         return -1;
     }
 
-    /// <summary>Finds the first character that an identifier may not hold: a control character or a surrogate.</summary>
+    /// <summary>Finds the first character that an identifier may not hold: a control character, a line or paragraph separator, or a surrogate.</summary>
     /// <param name="value">The identifier.</param>
     /// <returns>Its index, or -1 when there is none (and for <see langword="null"/>).</returns>
     public static int FindInvalidIdentifierCharacter(string? value)
@@ -61,7 +61,7 @@ public static class GrievanceText
 
         for (var i = 0; i < value.Length; i++)
         {
-            if (char.IsControl(value[i]) || char.IsSurrogate(value[i]))
+            if (char.IsControl(value[i]) || char.IsSurrogate(value[i]) || value[i] is '\u2028' or '\u2029')
             {
                 return i;
             }

@@ -13,7 +13,7 @@ internal static class Guard
     {
         NotBlank(value, paramName, maxLength);
         var bad = GrievanceText.FindInvalidIdentifierCharacter(value);
-        return bad < 0 ? value : throw Invalid(value, bad, paramName, "an identifier allows no control character and no surrogate");
+        return bad < 0 ? value : throw Invalid(value, bad, paramName, "an identifier allows no control character, line separator or surrogate");
     }
 
     /// <summary>Returns <paramref name="value"/> when it is non-blank, well-formed text of at most <see cref="GrievanceLimits.MaxTextLength"/> characters.</summary>

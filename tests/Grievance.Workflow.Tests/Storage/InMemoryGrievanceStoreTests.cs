@@ -28,6 +28,52 @@ public sealed class InMemoryGrievanceStoreTests
     }
 
     [Fact]
+    public async Task A_save_that_fails_to_encode_reserves_no_command_id_and_the_retry_applies_exactly_once()
+    {
+        // Regression: the command id was reserved before the entry was encoded, so a failed encoding left the id pointing at a
+        // later command's entry, and the retry came back as a "replay" of someone else's command.
+        using var seed = new Seed();
+        var store = (InMemoryGrievanceStore)seed.Services.GetRequiredService<IGrievanceStore>();
+        var g = await seed.RegisterAsync();
+        var key = new CommandId("l1-report-1");
+        HistoryEntry Report(string text) => new()
+        {
+            GrievanceId = g.Id, Sequence = 2, OccurredAt = g.UpdatedAt, Actor = Seed.OfficerL1, Action = GrievanceAction.AddNote,
+            FromStatus = g.Status, ToStatus = g.Status, FromLevel = 1, ToLevel = 1, Text = text, CommandId = key,
+        };
+
+        var unencodable = async () => await store.SaveAsync(new GrievanceChange(g with { Version = 2 }, Report("bad \uD800 text")), default);
+        await unencodable.Should().ThrowAsync<System.Text.EncoderFallbackException>();
+        var afterFailure = await store.FindAsync(g.Id, default);
+        await store.SaveAsync(new GrievanceChange(g with { Version = 2 }, Report("Site visited.")), default);
+        var l2 = await seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.OfficerL2, "L2 note") { CommandId = new CommandId("l2-note-1") });
+
+        afterFailure.Should().Be(g, "the failed save changed nothing");
+        (await store.FindByCommandIdAsync(key, default))!.Text.Should().Be("Site visited.");
+        (await store.FindByCommandIdAsync(new CommandId("l2-note-1"), default))!.Text.Should().Be("L2 note");
+        l2.Succeeded.Should().BeTrue();
+        (await store.GetHistoryAsync(g.Id, default)).Select(e => e.Text).Should().Equal(null, "Site visited.", "L2 note");
+    }
+
+    [Fact]
+    public async Task A_creation_that_fails_to_encode_leaves_its_reference_and_command_id_free()
+    {
+        using var seed = new Seed();
+        var store = (InMemoryGrievanceStore)seed.Services.GetRequiredService<IGrievanceStore>();
+        var g = await seed.RegisterAsync();
+        var entry = (await store.GetHistoryAsync(g.Id, default))[0];
+        var fresh = g with { Id = GrievanceId.New(), ReferenceNumber = new ReferenceNumber("GRV-NEW-1") };
+        var first = entry with { GrievanceId = fresh.Id, CommandId = new CommandId("ivr-9"), Text = "lone \uDC00" };
+
+        var unencodable = async () => await store.CreateAsync(new GrievanceCreation(fresh, first, null), default);
+        await unencodable.Should().ThrowAsync<System.Text.EncoderFallbackException>();
+        await store.CreateAsync(new GrievanceCreation(fresh, first with { Text = null }, null), default);
+
+        (await store.FindByReferenceAsync(new ReferenceNumber("GRV-NEW-1"), default))!.Id.Should().Be(fresh.Id);
+        (await store.FindByCommandIdAsync(new CommandId("ivr-9"), default))!.GrievanceId.Should().Be(fresh.Id);
+    }
+
+    [Fact]
     public async Task Pruning_thousands_of_events_gives_back_whole_chunks_and_pages_and_keeps_the_rest_readable()
     {
         // Engine events (rebuilt from history) first, then events a caller made itself (kept encoded in pages), over several
