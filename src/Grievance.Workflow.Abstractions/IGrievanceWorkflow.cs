@@ -18,14 +18,26 @@ public interface IGrievanceWorkflow
     /// <param name="command">The registration.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result; its grievance is pending with the L1 officer, or registered in triage when unroutable.</returns>
-    /// <exception cref="GrievanceAuthorizationException">The actor may not register grievances.</exception>
+    /// <exception cref="GrievanceAuthorizationException">The actor may not register grievances, or not for this complainant.</exception>
     /// <exception cref="CommandIdConflictException">The command id was used for another command.</exception>
+    /// <exception cref="DuplicateGrievanceException">The grievance id asked for is taken.</exception>
     ValueTask<CommandResult> RegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default);
 
-    /// <summary>Registers a grievance, returning a typed error instead of throwing it.</summary>
+    /// <summary>Registers a grievance, returning the workflow's refusal as a value instead of throwing it.</summary>
     /// <param name="command">The registration.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The result or the error.</returns>
+    /// <returns>
+    /// The result, or in <see cref="WorkflowResult.Error"/> every refusal <see cref="RegisterAsync"/> documents (each a
+    /// <see cref="GrievanceWorkflowException"/>). Nothing was stored when it holds an error.
+    /// </returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="command"/> is null.</exception>
+    /// <exception cref="System.OperationCanceledException">The call was cancelled.</exception>
+    /// <remarks>
+    /// Infrastructure failures are not refusals and are let through as thrown: the store's (a database or I/O error) and those of a
+    /// host's policies, and an <see cref="System.InvalidOperationException"/> when a policy breaks its contract. After one, the
+    /// command may or may not have been stored: retry it with the same <see cref="RegisterGrievance.CommandId"/>, which replays it
+    /// if it was.
+    /// </remarks>
     ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default);
 
     /// <summary>Applies a command to an existing grievance.</summary>
@@ -37,13 +49,26 @@ public interface IGrievanceWorkflow
     /// <exception cref="GrievanceAuthorizationException">The actor may not take the action.</exception>
     /// <exception cref="GrievanceConcurrencyException">The command's expected version is stale, or retries ran out.</exception>
     /// <exception cref="TransferLimitExceededException">A transfer beyond the limit.</exception>
+    /// <exception cref="ExtensionLimitExceededException">An extension beyond the limit of the officer clock.</exception>
+    /// <exception cref="DeadlineExtensionOutOfRangeException">An extension's new deadline is not later than the current one and the present, or beyond the horizon.</exception>
     /// <exception cref="CommandIdConflictException">The command id was used for another command.</exception>
     ValueTask<CommandResult> ExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default);
 
-    /// <summary>Applies a command, returning a typed error instead of throwing it.</summary>
+    /// <summary>Applies a command, returning the workflow's refusal as a value instead of throwing it.</summary>
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The result or the error.</returns>
+    /// <returns>
+    /// The result, or in <see cref="WorkflowResult.Error"/> every refusal <see cref="ExecuteAsync"/> documents (each a
+    /// <see cref="GrievanceWorkflowException"/>). Nothing was stored when it holds an error.
+    /// </returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="command"/> is null.</exception>
+    /// <exception cref="System.OperationCanceledException">The call was cancelled.</exception>
+    /// <remarks>
+    /// Infrastructure failures are not refusals and are let through as thrown: the store's (a database or I/O error) and those of a
+    /// host's policies, and an <see cref="System.InvalidOperationException"/> when a policy breaks its contract. After one, the
+    /// command may or may not have been stored: retry it with the same <see cref="GrievanceCommand.CommandId"/>, which replays it
+    /// if it was.
+    /// </remarks>
     ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a grievance.</summary>

@@ -114,6 +114,26 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
+    public void Retry_and_extension_limits_out_of_range_are_refused_with_their_values()
+    {
+        var services = new ServiceCollection();
+        services.AddGrievanceWorkflow(o =>
+        {
+            o.ConcurrencyRetryBaseDelay = TimeSpan.FromMilliseconds(-1);
+            o.ConcurrencyRetryMaxDelay = TimeSpan.FromMinutes(1);
+            o.Sla.ExtensionHorizonWorkingDays = 0;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<IGrievanceWorkflow>();
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
+            "ConcurrencyRetryBaseDelay: -00:00:00.0010000; it must be from 00:00:00 to 00:00:10.",
+            "ConcurrencyRetryMaxDelay: 00:01:00; it must be from ConcurrencyRetryBaseDelay (-00:00:00.0010000) to 00:00:30.",
+            "Sla.ExtensionHorizonWorkingDays: 0; it must be from 1 to 365.");
+    }
+
+    [Fact]
     public void Reopens_and_officers_for_levels_above_the_ladder_are_refused()
     {
         var services = new ServiceCollection();

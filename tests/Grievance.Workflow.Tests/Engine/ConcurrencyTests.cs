@@ -1,3 +1,4 @@
+using Grievance.Workflow.DependencyInjection;
 using FluentAssertions;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Tests.Support;
@@ -74,6 +75,70 @@ public sealed class ConcurrencyTests : IDisposable
         after.Status.Should().Be(GrievanceStatus.AwaitingFeedback);
         history.Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, 27).Select(i => (long)i));
         history.Zip(history.Skip(1)).Should().OnlyContain(p => p.Second.FromStatus == p.First.ToStatus, "each entry starts where the one before ended");
+    }
+
+    [Fact]
+    public async Task A_command_without_an_expected_version_that_keeps_losing_says_the_retry_budget_ran_out()
+    {
+        using var seed = new Seed(
+            o => (o.ConcurrencyRetryLimit, o.ConcurrencyRetryBaseDelay) = (3, TimeSpan.Zero),
+            b => b.UseStore(_ => new AlwaysContended(new InMemoryGrievanceStore())));
+        var g = await seed.RegisterAsync();
+
+        var result = await seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.Agent, "note"));
+
+        var error = result.Error.Should().BeOfType<GrievanceConcurrencyException>().Subject;
+        error.RetriesExhausted.Should().BeTrue();
+        error.Attempts.Should().Be(4, "the first attempt and three retries");
+        error.Message.Should().Contain("retry budget ran out").And.Contain("AddNote was decided 4 times").And.NotContain("expected at version");
+    }
+
+    [Fact]
+    public async Task A_stale_expected_version_is_not_a_spent_retry_budget()
+    {
+        var g = await _seed.RegisterAsync();
+        await _seed.Workflow.ExecuteAsync(new AddNote(g.Id, Seed.Agent, "first"));
+
+        var result = await _seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.Agent, "second") { ExpectedVersion = 1 });
+
+        result.Error.Should().BeOfType<GrievanceConcurrencyException>().Which.Should().BeEquivalentTo(new { RetriesExhausted = false, Attempts = 0, ExpectedVersion = 1L, ActualVersion = 2L });
+    }
+
+    [Fact]
+    public async Task The_try_path_lets_infrastructure_failures_and_cancellation_through_and_a_retry_with_the_command_id_is_safe()
+    {
+        var faulty = new Grievance.Workflow.Testing.FaultInjectingStore(new InMemoryGrievanceStore());
+        using var seed = new Seed(build: b => b.UseStore(_ => faulty));
+        var g = await seed.RegisterAsync();
+        var note = new AddNote(g.Id, Seed.Agent, "called") { CommandId = new CommandId("call-1") };
+
+        faulty.FailWrite(Grievance.Workflow.Testing.WriteFault.AfterWrite);
+        var lostAcknowledgement = async () => await seed.Workflow.TryExecuteAsync(note);
+        await lostAcknowledgement.Should().ThrowAsync<System.IO.IOException>();
+        var cancelled = async () => await seed.Workflow.TryExecuteAsync(new AddNote(g.Id, Seed.Agent, "x"), new CancellationToken(canceled: true));
+        await cancelled.Should().ThrowAsync<OperationCanceledException>();
+        var retried = await seed.Workflow.TryExecuteAsync(note);
+
+        retried.GetValueOrThrow().IsReplay.Should().BeTrue();
+        (await seed.Workflow.GetHistoryAsync(g.Id)).Should().HaveCount(2);
+    }
+
+    private sealed class AlwaysContended(IGrievanceStore inner) : IGrievanceStore
+    {
+        public ValueTask<GrievanceSnapshot?> FindAsync(GrievanceId id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken) => inner.FindByReferenceAsync(referenceNumber, cancellationToken);
+
+        public ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken) => inner.GetHistoryAsync(id, cancellationToken);
+
+        public ValueTask<HistoryEntry?> FindByCommandIdAsync(CommandId commandId, CancellationToken cancellationToken) => inner.FindByCommandIdAsync(commandId, cancellationToken);
+
+        public ValueTask<ContactDetails?> GetContactDetailsAsync(GrievanceId id, CancellationToken cancellationToken) => inner.GetContactDetailsAsync(id, cancellationToken);
+
+        public ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken) => inner.CreateAsync(creation, cancellationToken);
+
+        public ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
+            => throw new GrievanceConcurrencyException(change.Grievance.Id, change.ExpectedVersion, change.ExpectedVersion + 1);
     }
 
     public void Dispose() => _seed.Dispose();

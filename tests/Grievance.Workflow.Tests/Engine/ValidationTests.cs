@@ -81,6 +81,37 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_grievances_can_never_be_duplicates_of_each_other()
+    {
+        // Regression: A marked a duplicate of B and then B a duplicate of A closed both, leaving nothing open.
+        var a = await _seed.RegisterAsync();
+        var b = await _seed.RegisterAsync();
+        await _seed.Workflow.ExecuteAsync(new MarkDuplicate(a.Id, Seed.Agent, b.ReferenceNumber));
+
+        var cycle = await _seed.Workflow.TryExecuteAsync(new MarkDuplicate(b.Id, Seed.Agent, a.ReferenceNumber));
+
+        cycle.Error.Should().BeOfType<GrievanceActionNotAllowedException>().Which.Reason.Should().Contain("cycle");
+        (await _seed.Workflow.GetAsync(b.Id)).Status.Should().Be(GrievanceStatus.PendingWithOfficer, "the original stays open");
+    }
+
+    [Fact]
+    public async Task A_duplicate_of_a_duplicate_is_recorded_against_the_root_of_the_chain()
+    {
+        var root = await _seed.RegisterAsync();
+        var second = await _seed.RegisterAsync();
+        var third = await _seed.RegisterAsync();
+        await _seed.Workflow.ExecuteAsync(new MarkDuplicate(second.Id, Seed.Agent, root.ReferenceNumber));
+
+        var marked = (await _seed.Workflow.ExecuteAsync(new MarkDuplicate(third.Id, Seed.Agent, second.ReferenceNumber))).Grievance;
+        var backToTheChain = await _seed.Workflow.TryExecuteAsync(new MarkDuplicate(root.Id, Seed.Agent, third.ReferenceNumber));
+
+        marked.DuplicateOf.Should().Be(root.ReferenceNumber);
+        (await _seed.Workflow.GetHistoryAsync(third.Id))[^1].ReasonCode.Should().Be(root.ReferenceNumber.Value);
+        backToTheChain.Error.Should().BeOfType<GrievanceActionNotAllowedException>().Which.Reason.Should().Contain("through 1 link)", "the chain is recorded against its root, so it is one link long");
+        (await _seed.Workflow.GetAsync(root.Id)).Outcome.Should().Be(GrievanceOutcome.None);
+    }
+
+    [Fact]
     public async Task The_try_path_returns_errors_instead_of_throwing_them()
     {
         var g = await _seed.RegisterAsync();
