@@ -22,23 +22,33 @@ internal static class GrievanceEndpoints
         grievances.MapPost("/{id}/transfer", (string id, TransferRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
             => ExecuteAsync(http, id, workflow, (g, actor) => new TransferGrievance(g, actor, new DepartmentId(body.Department), body.Reason), ct));
 
-        // Public: what a complainant sees by reference number — statuses, levels and dates, no officer's notes, no personal data.
-        app.MapGet("/track/{reference}", async (string reference, IGrievanceWorkflow workflow, CancellationToken ct) =>
-        {
-            try
-            {
-                return Results.Ok(await workflow.TrackAsync(new ReferenceNumber(reference), ct));
-            }
-            catch (GrievanceWorkflowException ex)
-            {
-                return Problems.From(ex);
-            }
-            catch (ArgumentException ex)
-            {
-                return Problems.BadRequest(ex.Message);
-            }
-        });
+        // Public, for anyone holding the reference number: status, dates, level, department and outcome — no text at all.
+        app.MapGet("/track/{reference}", (string reference, IGrievanceWorkflow workflow, CancellationToken ct)
+            => TrackAsync(reference, reference => workflow.TrackAsync(reference, ct)));
+
+        // The complainant's own view (the header stand-in for authentication names them): adds the reports and notes addressed to them.
+        // Another complainant's reference answers 404, exactly like an unknown one.
+        app.MapGet("/track/{reference}/mine", (string reference, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
+            => HeaderActor.From(http) is { } actor
+                ? TrackAsync(reference, reference => workflow.TrackForComplainantAsync(reference, actor, ct))
+                : Task.FromResult(Problems.NoActor()));
         return app;
+    }
+
+    private static async Task<IResult> TrackAsync(string reference, Func<ReferenceNumber, ValueTask<Tracking.GrievanceTracking>> track)
+    {
+        try
+        {
+            return Results.Ok(await track(new ReferenceNumber(reference)));
+        }
+        catch (GrievanceWorkflowException ex)
+        {
+            return Problems.From(ex);
+        }
+        catch (ArgumentException ex)
+        {
+            return Problems.BadRequest(ex.Message);
+        }
     }
 
     private static async Task<IResult> RegisterAsync(RegisterRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class WebApiSampleTests : IDisposable
         var actions = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/grievances/{id}/actions", OfficerL1));
         actions.EnumerateArray().Select(a => a.GetString()).Should().Contain("ReportAction");
 
-        var reported = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Bill corrected.", expectedVersion = 1 });
+        var reported = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Visited Ram Prasad at 12 Hazratganj; bill corrected.", expectedVersion = 1 });
         (await JsonAsync(reported)).GetProperty("status").GetString().Should().Be("AwaitingFeedback");
         var closed = await JsonAsync(await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/feedback", Agent, new { response = "Satisfied", rating = 5 }));
         closed.GetProperty("outcome").GetString().Should().Be("Resolved");
@@ -51,7 +51,12 @@ public sealed class WebApiSampleTests : IDisposable
         var history = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/grievances/{id}/history", Agent));
         history.EnumerateArray().Select(e => e.GetProperty("action").GetString()).Should().Equal("Register", "ReportAction", "RecordSatisfied");
         var tracking = await client.GetStringAsync($"/track/{g.GetProperty("referenceNumber").GetString()}");
-        tracking.Should().Contain("Resolved").And.NotContain("Ram Prasad").And.NotContain("9800000042");
+        tracking.Should().Contain("Resolved").And.NotContain("Ram Prasad").And.NotContain("9800000042").And.NotContain("Hazratganj");
+        var reference = g.GetProperty("referenceNumber").GetString();
+        var mine = await SendAsync(client, HttpMethod.Get, $"/track/{reference}/mine", new Caller("complainant", "citizen-42", null, null));
+        (await mine.Content.ReadAsStringAsync()).Should().Contain("12 Hazratganj; bill corrected.");
+        var someoneElses = await SendAsync(client, HttpMethod.Get, $"/track/{reference}/mine", new Caller("complainant", "citizen-99", null, null));
+        someoneElses.StatusCode.Should().Be(HttpStatusCode.NotFound);
         var health = await client.GetAsync("/health");
         health.StatusCode.Should().Be(HttpStatusCode.OK);
         (await health.Content.ReadAsStringAsync()).Should().Be("Healthy");
