@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
-using Grievance.Workflow.Storage;
 using Xunit;
 
 namespace Grievance.Workflow.Testing;

@@ -1,16 +1,10 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Privacy;
-using Grievance.Workflow.Queries;
-using Grievance.Workflow.Routing;
-using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Storage;
-using Grievance.Workflow.Sweeping;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -1,13 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
-using Grievance.Workflow.Statistics;
-using Grievance.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -1,23 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Authorization;
-using Grievance.Workflow.Clocks;
-using Grievance.Workflow.Escalation;
-using Grievance.Workflow.Internal;
-using Grievance.Workflow.Feedback;
-using Grievance.Workflow.Lifecycle;
-using Grievance.Workflow.Registration;
-using Grievance.Workflow.Routing;
-using Grievance.Workflow.Storage;
-using Grievance.Workflow.Telemetry;
 using Grievance.Workflow.Tracking;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Engine;
 
