@@ -93,6 +93,39 @@ public sealed class WebApiSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_command_id_reused_by_another_caller_is_a_conflict_that_reveals_nothing_and_a_forged_channel_is_refused()
+    {
+        // Regressions: registering with another caller's command id answered 201 with that caller's grievance; a newline in the
+        // channel forged a log line.
+        using var client = _factory.CreateClient();
+        var first = await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
+        {
+            channel = "web", category = "electricity", district = "Lucknow", complainantId = "citizen-7", description = "No power since Monday.", commandId = "portal-77",
+        });
+        var retry = await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
+        {
+            channel = "web", category = "electricity", district = "Lucknow", complainantId = "citizen-7", description = "No power since Monday.", commandId = "portal-77",
+        });
+        var stolen = await SendAsync(client, HttpMethod.Post, "/grievances", new Caller("complainant", "citizen-99", null, null), new
+        {
+            channel = "web", category = "electricity", district = "Agra", complainantId = "citizen-99", description = "Mine.", commandId = "portal-77",
+        });
+        var forged = await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
+        {
+            channel = "web\nINFO: admin logged in", category = "electricity", district = "Lucknow", complainantId = "citizen-7", description = "x",
+        });
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        var original = await JsonAsync(first);
+        (await JsonAsync(retry)).GetProperty("id").GetString().Should().Be(original.GetProperty("id").GetString());
+        stolen.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var body = await stolen.Content.ReadAsStringAsync();
+        body.Should().NotContain(original.GetProperty("id").GetString()!).And.NotContain("citizen-7").And.NotContain("No power");
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await forged.Content.ReadAsStringAsync()).Should().NotContain("admin logged in");
+    }
+
+    [Fact]
     public async Task Work_queues_page_with_opaque_tokens_until_the_last_page_and_refuse_a_bad_token()
     {
         using var client = _factory.CreateClient();
