@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
+using Grievance.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -119,7 +121,32 @@ public abstract partial class GrievanceStoreConformanceTests
         Assert.Equal(Enumerable.Range(0, 64).Select(i => $"call {i}").Order(StringComparer.Ordinal), history.Skip(1).Select(e => e.Text!).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Every instant reads back in UTC from every store, whatever offset it was given in.</summary>
+    /// <summary>Every instant reads back in UTC from every store, whatever offset it was written in.</summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task Instants_written_in_any_offset_read_back_in_utc()
+    {
+        var ist = TimeSpan.FromHours(5.5);
+        var g = Minimal(GrievanceId.New(), "REF-IST") with
+        {
+            RegisteredAt = Start.ToOffset(ist), UpdatedAt = Start.ToOffset(ist), DueAt = Start.AddDays(7).ToOffset(ist), PausedAt = Start.AddDays(1).ToOffset(ist),
+        };
+        await Store.CreateAsync(new GrievanceCreation(g, FirstEntry(g, null) with { OccurredAt = Start.ToOffset(ist) }, null), default);
+        var later = Next(g, "later");
+        await Store.SaveAsync(new GrievanceChange(later.Grievance with { UpdatedAt = Start.AddHours(1).ToOffset(ist), ClosedAt = Start.AddHours(1).ToOffset(ist) }, later.Entry with { OccurredAt = Start.AddHours(1).ToOffset(ist) }), default);
+
+        var stored = (await Store.FindAsync(g.Id, default))!;
+        var history = await Store.GetHistoryAsync(g.Id, default);
+        foreach (var instant in new[] { stored.RegisteredAt, stored.UpdatedAt, stored.DueAt!.Value, stored.PausedAt!.Value, stored.ClosedAt!.Value }.Concat(history.Select(e => e.OccurredAt)))
+        {
+            Assert.Equal(TimeSpan.Zero, instant.Offset);
+        }
+
+        Assert.Equal(Start.AddDays(7), stored.DueAt);
+        Assert.Equal(Start.AddHours(1), stored.ClosedAt);
+    }
+
+    /// <summary>A deadline given in another offset to an extension reads back in UTC.</summary>
     /// <returns>A task.</returns>
     [StoreFact]
     public async Task Instants_read_back_in_utc()
@@ -152,8 +179,12 @@ public abstract partial class GrievanceStoreConformanceTests
         var reported = await workflow.ExecuteAsync(new ReportAction(g.Id, OfficerL1, "Restored."));
         await workflow.ExecuteAsync(new RecordFeedback(g.Id, citizen, FeedbackResponse.Satisfied, rating: 5));
         var before = await Store.GetHistoryAsync(g.Id, default);
+        var statistics = Assert.IsAssignableFrom<IGrievanceStatistics>(Store);
+        var scorecards = new ScorecardQuery(ScorecardDimension.Channel, Start, clock.GetUtcNow().AddDays(1), clock.GetUtcNow().AddDays(1));
+        var figures = await statistics.GetScorecardsAsync(scorecards, default);
 
         Assert.Equal(1, await anonymizer.AnonymizeClosedBeforeAsync(clock.GetUtcNow().AddDays(1), 10, default));
+        Assert.Equal(figures, await statistics.GetScorecardsAsync(scorecards, default));
 
         var after = await Store.GetHistoryAsync(g.Id, default);
         var anonymized = Actor.Complainant(Complainant.AnonymizedId);

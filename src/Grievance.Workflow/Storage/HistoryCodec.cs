@@ -8,8 +8,8 @@ namespace Grievance.Workflow.Storage;
 /// nothing for the garbage collector to trace, however much history it holds.
 /// </summary>
 /// <remarks>
-/// Record layout (little-endian): length (int32, of what follows), sequence (int64), occurred-at UTC ticks (int64), offset minutes
-/// (int16), action, from status, to status, outcome, from level, to level, actor role (bytes), actor level (byte, 0 = none),
+/// Record layout (little-endian): length (int32, of what follows), sequence (int64), occurred-at UTC ticks (int64), an offset
+/// (int16, always 0: instants are kept in UTC), action, from status, to status, outcome, from level, to level, actor role (bytes), actor level (byte, 0 = none),
 /// rating (byte, 0 = none), internal (byte, 0 or 1), the grievance's due time after the entry (UTC ticks, int64, or
 /// <see cref="long.MinValue"/> for none: what an outbox needs besides the entry to rebuild the entry's events), then the strings actor id, actor department, department, officer, text, reason code, command id, command fingerprint
 /// (each int32 UTF-8 byte count, -1 for null, then the bytes).
@@ -39,7 +39,7 @@ internal static class HistoryCodec
         BinaryPrimitives.WriteInt32LittleEndian(span, size - sizeof(int));
         BinaryPrimitives.WriteInt64LittleEndian(span[4..], entry.Sequence);
         BinaryPrimitives.WriteInt64LittleEndian(span[12..], entry.OccurredAt.UtcTicks);
-        BinaryPrimitives.WriteInt16LittleEndian(span[20..], (short)entry.OccurredAt.Offset.TotalMinutes);
+        BinaryPrimitives.WriteInt16LittleEndian(span[20..], 0); // instants are kept in UTC, as every store returns them
         span[22] = (byte)entry.Action;
         span[23] = (byte)entry.FromStatus;
         span[24] = (byte)entry.ToStatus;
@@ -111,12 +111,11 @@ internal static class HistoryCodec
         var reasonCode = BinaryText.Read(ref rest);
         var commandId = BinaryText.Read(ref rest);
         var fingerprint = BinaryText.Read(ref rest);
-        var offset = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(span[20..]));
         return new HistoryEntry
         {
             GrievanceId = grievanceId,
             Sequence = BinaryPrimitives.ReadInt64LittleEndian(span[4..]),
-            OccurredAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(span[12..]) + offset.Ticks, offset),
+            OccurredAt = new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(span[12..]), TimeSpan.Zero),
             Actor = actor,
             Action = (GrievanceAction)span[22],
             FromStatus = (GrievanceStatus)span[23],

@@ -90,7 +90,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     public ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var grievance = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
+        var grievance = Utc(creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation)));
         // Every step that can fail (encoding the entry and the events) runs before anything is reserved or published.
         var slot = new Slot(grievance, creation.Entry, creation.Contact);
         MeasureEvents(creation.Events);
@@ -123,7 +123,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
     public ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var grievance = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
+        var grievance = Utc(change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change)));
         if (!_grievances.TryGetValue(grievance.Id, out var slot))
         {
             throw new GrievanceNotFoundException(grievance.Id);
@@ -367,6 +367,25 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         }
 
         return default;
+    }
+
+    /// <summary>The snapshot with every instant in UTC, as the SQL stores return it (no copy when it is so already).</summary>
+    private static GrievanceSnapshot Utc(GrievanceSnapshot g)
+    {
+        static bool Local(DateTimeOffset? t) => t is { Offset.Ticks: not 0 };
+        static DateTimeOffset? U(DateTimeOffset? t) => t?.ToUniversalTime();
+        return Local(g.RegisteredAt) || Local(g.UpdatedAt) || Local(g.DueAt) || Local(g.FeedbackDueAt) || Local(g.DisposedAt) || Local(g.PausedAt) || Local(g.ClosedAt)
+            ? g with
+            {
+                RegisteredAt = g.RegisteredAt.ToUniversalTime(),
+                UpdatedAt = g.UpdatedAt.ToUniversalTime(),
+                DueAt = U(g.DueAt),
+                FeedbackDueAt = U(g.FeedbackDueAt),
+                DisposedAt = U(g.DisposedAt),
+                PausedAt = U(g.PausedAt),
+                ClosedAt = U(g.ClosedAt),
+            }
+            : g;
     }
 
     /// <summary>Measures the events a caller built itself, which encodes their text: whatever cannot be encoded fails here, before any change.</summary>
