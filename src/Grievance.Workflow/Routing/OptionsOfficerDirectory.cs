@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Options;
@@ -9,40 +10,59 @@ namespace Grievance.Workflow.Routing;
 /// The default officer directory, read from <see cref="RoutingOptions.Officers"/>: among the assignments of the department and level
 /// whose area contains the grievance's location, the most specific (ward, then tehsil, then district, then department-wide) wins.
 /// </summary>
-/// <remarks>Thread-safe; reads its options once. Host apps with a real staff directory replace it.</remarks>
+/// <remarks>
+/// Thread-safe; reads its options once and indexes them by department, level and district, so a look-up reads only the assignments
+/// of its department, level and district (and those for any district): its cost does not grow with the directory. Among equally
+/// specific assignments the first in <see cref="RoutingOptions.Officers"/> wins. Host apps with a real staff directory replace it.
+/// </remarks>
 public sealed class OptionsOfficerDirectory : IOfficerDirectory
 {
-    private readonly OfficerAssignment[] _assignments;
+    private readonly Dictionary<(string Department, int Level), Group> _groups = new(new KeyComparer());
 
     /// <summary>Creates the directory.</summary>
     /// <param name="options">The workflow options; <see cref="GrievanceWorkflowOptions.Routing"/> is used.</param>
     public OptionsOfficerDirectory(IOptions<GrievanceWorkflowOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _assignments = [.. options.Value.Routing.Officers];
+        var index = 0;
+        foreach (var assignment in options.Value.Routing.Officers)
+        {
+            var key = (assignment.Department, assignment.Level);
+            if (!_groups.TryGetValue(key, out var group))
+            {
+                _groups.Add(key, group = new Group());
+            }
+
+            group.Add(index++, assignment);
+        }
     }
 
     /// <inheritdoc />
     public ValueTask<OfficerId?> FindOfficerAsync(DepartmentId department, int level, GrievanceLocation location, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
-        OfficerAssignment? best = null;
-        var bestScore = -1;
-        foreach (var assignment in _assignments)
+        if (!_groups.TryGetValue((department.Value, level), out var group))
         {
-            if (assignment.Level != level || !string.Equals(assignment.Department, department.Value, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
+            return new((OfficerId?)null);
+        }
 
-            var score = Score(assignment, location);
-            if (score > bestScore)
+        (int Index, OfficerAssignment Assignment)? best = null;
+        var bestScore = -1;
+        void Consider(List<(int Index, OfficerAssignment Assignment)>? candidates)
+        {
+            foreach (var candidate in candidates ?? [])
             {
-                (best, bestScore) = (assignment, score);
+                var score = Score(candidate.Assignment, location);
+                if (score > bestScore || (score == bestScore && score >= 0 && candidate.Index < best!.Value.Index))
+                {
+                    (best, bestScore) = (candidate, score);
+                }
             }
         }
 
-        return new(best is null ? null : new OfficerId(best.Officer));
+        Consider(group.ByDistrict.GetValueOrDefault(location.District));
+        Consider(group.AnyDistrict);
+        return new(best is { } found ? new OfficerId(found.Assignment.Officer) : null);
     }
 
     private static int Score(OfficerAssignment assignment, GrievanceLocation location)
@@ -82,4 +102,37 @@ public sealed class OptionsOfficerDirectory : IOfficerDirectory
     }
 
     private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The assignments of one department and level, by district; those with no district apart.</summary>
+    private sealed class Group
+    {
+        public Dictionary<string, List<(int Index, OfficerAssignment Assignment)>> ByDistrict { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<(int Index, OfficerAssignment Assignment)> AnyDistrict { get; } = [];
+
+        public void Add(int index, OfficerAssignment assignment)
+        {
+            if (assignment.District is not { } district)
+            {
+                AnyDistrict.Add((index, assignment));
+                return;
+            }
+
+            if (!ByDistrict.TryGetValue(district, out var list))
+            {
+                ByDistrict.Add(district, list = []);
+            }
+
+            list.Add((index, assignment));
+        }
+    }
+
+    /// <summary>Departments compare ignoring case, as the directory always has.</summary>
+    private sealed class KeyComparer : IEqualityComparer<(string Department, int Level)>
+    {
+        public bool Equals((string Department, int Level) x, (string Department, int Level) y)
+            => x.Level == y.Level && string.Equals(x.Department, y.Department, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Department, int Level) obj) => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Department), obj.Level);
+    }
 }
