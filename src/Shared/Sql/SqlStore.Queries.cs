@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Sweeping;
+
+namespace Grievance.Workflow.Storage.Sql;
+
+// Work queues and due work, keyset-paged by row values.
+internal sealed partial class SqlStore
+{
+    public async ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var (column, filter) = kind switch
+        {
+            DueWorkKind.OfficerDeadline => ("due_at", $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = @not_overdue"),
+            DueWorkKind.FeedbackWindow => ("feedback_due_at", $"status = {(int)GrievanceStatus.AwaitingFeedback}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
+        };
+        // A row-value comparison: both engines seek the index to it, where the OR form is filtered row by row.
+        var keyset = after is null ? string.Empty : $" AND ({column}, id) > (@after_due, @after_id)";
+        return await ReadManyAsync(
+            $"SELECT id, {column}, timer_token, version FROM grievances WHERE {filter} AND {column} <= @due_by{keyset} ORDER BY {column}, id LIMIT @limit",
+            c =>
+            {
+                SqlColumns.Add(c, "due_by", dueBy.UtcTicks);
+                SqlColumns.Add(c, "limit", limit);
+                if (kind == DueWorkKind.OfficerDeadline)
+                {
+                    SqlColumns.Add(c, "not_overdue", false);
+                }
+
+                if (after is { } cursor)
+                {
+                    SqlColumns.Add(c, "after_due", cursor.DueAt.UtcTicks);
+                    SqlColumns.Add(c, "after_id", SqlColumns.Id(cursor.GrievanceId));
+                }
+            },
+            r => new DueWorkItem(new GrievanceId(Guid.ParseExact(r.GetString(0), "N")), SqlColumns.Time(r, 1)!.Value, r.GetInt64(2), r.GetInt64(3)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = QueueQuery(filter, limit, after);
+        return await ReadManyAsync(
+            sql,
+            c =>
+            {
+                foreach (var (name, value) in parameters)
+                {
+                    SqlColumns.Add(c, name, value);
+                }
+            },
+            SqlColumns.ReadGrievance,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The work-queue query for a filter, order and cursor: its SQL and parameters (apart, so tests can read its plan).</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (after is { } given && given.Order != filter.Order)
+        {
+            throw new ArgumentException($"The cursor was read in {given.Order} order; the filter asks for {filter.Order}.", nameof(after));
+        }
+
+        var key = filter.Order switch
+        {
+            GrievanceOrder.RegistrationTime => "registered_at",
+            GrievanceOrder.DueTime => "due_at",
+            GrievanceOrder.DisposalTime => "disposed_at",
+            _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.Order, "Unknown grievance order."),
+        };
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, object? Value)>();
+        void Match(bool present, string condition, string name, object? value)
+        {
+            if (present)
+            {
+                conditions.Add(condition);
+                parameters.Add((name, value));
+            }
+        }
+
+        Match(filter.Status is not null, "status = @status", "status", (int?)filter.Status);
+        Match(filter.Department is not null, "department = @department", "department", filter.Department?.Value);
+        Match(filter.Officer is not null, "officer = @officer", "officer", filter.Officer?.Value);
+        Match(filter.Level is not null, "level = @level", "level", filter.Level);
+        Match(filter.Channel is not null, "channel = @channel", "channel", filter.Channel?.Code);
+        Match(filter.Category is not null, "category = @category", "category", filter.Category);
+        Match(filter.District is not null, "district = @district", "district", filter.District);
+        Match(filter.RegisteredFrom is not null, "registered_at >= @registered_from", "registered_from", filter.RegisteredFrom?.UtcTicks);
+        Match(filter.RegisteredBefore is not null, "registered_at < @registered_before", "registered_before", filter.RegisteredBefore?.UtcTicks);
+        Match(filter.DueBefore is not null, "due_at < @due_before", "due_before", filter.DueBefore?.UtcTicks);
+        if (filter.Order != GrievanceOrder.RegistrationTime)
+        {
+            conditions.Add($"{key} IS NOT NULL");
+        }
+
+        if (after is { } cursor)
+        {
+            conditions.Add($"({key}, id) > (@after_key, @after_id)"); // a row value: an index seek, not a filter
+            parameters.Add(("after_key", cursor.Position.UtcTicks));
+            parameters.Add(("after_id", SqlColumns.Id(cursor.Id)));
+        }
+
+        parameters.Add(("limit", limit));
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        return ($"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY {key}, id LIMIT @limit", parameters);
+    }
+}
