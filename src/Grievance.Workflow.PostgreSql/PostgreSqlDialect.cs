@@ -60,7 +60,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal boolean NOT NULL DEFAULT false;";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex];
 
     // Fixed keys of transaction-scoped advisory locks ("GRVO" and "GRVM" as integers).
     public override string OutboxLock => "SELECT pg_advisory_xact_lock(1196578383)";

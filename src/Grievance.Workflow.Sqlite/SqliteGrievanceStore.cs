@@ -49,6 +49,10 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
     internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
         => SqlStore.QueueQuery(filter, limit, after);
 
+    /// <summary>The due-work query's SQL and parameters, for plan tests.</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
+        => SqlStore.DueQuery(kind, dueBy, limit, after, SqliteDialect.OfficerDueHint);
+
     /// <summary>Gets the connection string.</summary>
     public string ConnectionString { get; }
 

@@ -19,12 +19,21 @@ internal abstract class SqlDialect
     /// <summary>Gets a clause appended to a SELECT that locks the rows read until commit, so two writers never pick the same ones ("" when writers are serialized anyway).</summary>
     public abstract string LockRows { get; }
 
+    /// <summary>What follows <c>FROM grievances</c> in the officer-deadline sweep to make it read <c>grievances_officer_due</c>: SQLite's planner, without statistics, would rather take the status index and read every flagged defaulter again.</summary>
+    public virtual string OfficerDueIndexHint => string.Empty;
+
     /// <summary>
     /// Version 4 of the schema, the same on every engine: indexes for the work queues (an officer's queue in due order, any status in
     /// due or disposal order), the registration period of scorecards, the district filter and the retention job. Every index on a
     /// column a command changes costs each write, so earlier ones give way: the sweeper's deadline scan uses the status/due index, an
     /// officer's queue no longer needs the department, and a department's queue no longer sorts through the officers.
     /// </summary>
+    /// <summary>The officer-deadline sweep's filter, written out as the partial index <c>grievances_officer_due</c> (version 6) states it.</summary>
+    public static readonly string OfficerDeadlinePredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = FALSE";
+
+    // Version 6: the sweep reads pending, unflagged deadlines from an index that leaves flagged defaulters out.
+    protected static readonly string OfficerDueIndex = $"CREATE INDEX grievances_officer_due ON grievances (due_at, id) WHERE {OfficerDeadlinePredicate};";
+
     // Version 5: each command id's fingerprint (a hash of the whole command), so a reused id is told from a retry.
     protected const string CommandFingerprints = "ALTER TABLE history ADD COLUMN command_fingerprint TEXT NULL;";
 

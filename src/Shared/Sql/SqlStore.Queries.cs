@@ -12,35 +12,48 @@ internal sealed partial class SqlStore
 {
     public async ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var (column, filter) = kind switch
-        {
-            DueWorkKind.OfficerDeadline => ("due_at", $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = @not_overdue"),
-            DueWorkKind.FeedbackWindow => ("feedback_due_at", $"status = {(int)GrievanceStatus.AwaitingFeedback}"),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
-        };
-        // A row-value comparison: both engines seek the index to it, where the OR form is filtered row by row.
-        var keyset = after is null ? string.Empty : $" AND ({column}, id) > (@after_due, @after_id)";
+        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.OfficerDueIndexHint);
         return await ReadManyAsync(
-            $"SELECT id, {column}, timer_token, version FROM grievances WHERE {filter} AND {column} <= @due_by{keyset} ORDER BY {column}, id LIMIT @limit",
+            sql,
             c =>
             {
-                SqlColumns.Add(c, "due_by", dueBy.UtcTicks);
-                SqlColumns.Add(c, "limit", limit);
-                if (kind == DueWorkKind.OfficerDeadline)
+                foreach (var (name, value) in parameters)
                 {
-                    SqlColumns.Add(c, "not_overdue", false);
-                }
-
-                if (after is { } cursor)
-                {
-                    SqlColumns.Add(c, "after_due", cursor.DueAt.UtcTicks);
-                    SqlColumns.Add(c, "after_id", SqlColumns.Id(cursor.GrievanceId));
+                    SqlColumns.Add(c, name, value);
                 }
             },
             r => new DueWorkItem(new GrievanceId(Guid.ParseExact(r.GetString(0), "N")), SqlColumns.Time(r, 1)!.Value, r.GetInt64(2), r.GetInt64(3)),
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The due-work query: its SQL and parameters (apart, so tests can read its plan). Officer deadlines are read from a partial
+    /// index that holds only pending, not yet flagged grievances, so flagged defaulters are never read again; its predicate is
+    /// written out literally, as a partial index needs.
+    /// </summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string officerDueIndexHint)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var (column, filter, hint) = kind switch
+        {
+            DueWorkKind.OfficerDeadline => ("due_at", SqlDialect.OfficerDeadlinePredicate, officerDueIndexHint),
+            DueWorkKind.FeedbackWindow => ("feedback_due_at", $"status = {(int)GrievanceStatus.AwaitingFeedback}", string.Empty),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
+        };
+        var parameters = new List<(string Name, object? Value)> { ("due_by", dueBy.UtcTicks), ("limit", limit) };
+
+        // A row-value comparison: both engines seek the index to it, where the OR form is filtered row by row.
+        var keyset = string.Empty;
+        if (after is { } cursor)
+        {
+            keyset = $" AND ({column}, id) > (@after_due, @after_id)";
+            parameters.Add(("after_due", cursor.DueAt.UtcTicks));
+            parameters.Add(("after_id", SqlColumns.Id(cursor.GrievanceId)));
+        }
+
+        return ($"SELECT id, {column}, timer_token, version FROM grievances{hint} WHERE {filter} AND {column} <= @due_by{keyset} ORDER BY {column}, id LIMIT @limit", parameters);
+    }
+
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {

@@ -52,9 +52,9 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task The_schema_is_created_on_first_use_in_WAL_mode_and_migrating_again_is_harmless()
     {
         var first = new SqliteGrievanceStore(_file.ConnectionString);
-        (await first.MigrateAsync()).Should().Be(5);
+        (await first.MigrateAsync()).Should().Be(6);
         var second = new SqliteGrievanceStore(_file.ConnectionString);
-        (await second.MigrateAsync()).Should().Be(5);
+        (await second.MigrateAsync()).Should().Be(6);
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
@@ -62,7 +62,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode; ";
         (await command.ExecuteScalarAsync()).Should().Be("wal");
         command.CommandText = "SELECT COUNT(*) FROM grievance_schema";
-        (await command.ExecuteScalarAsync()).Should().Be(5L, "each version is recorded once, however often the store migrates");
+        (await command.ExecuteScalarAsync()).Should().Be(6L, "each version is recorded once, however often the store migrates");
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'grievances_%' ORDER BY name";
         var indexes = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -73,7 +73,7 @@ public sealed class SqliteStoreTests : IDisposable
             }
         }
 
-        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention"]);
+        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due"]);
     }
 
     [Fact]
@@ -192,6 +192,44 @@ public sealed class SqliteQueuePlanTests : IDisposable
 
         plan.Should().Contain(step => step.Contains($"INDEX {index}", StringComparison.Ordinal), queue);
         plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "{0} must come in the index's order, unsorted", queue);
+    }
+
+    [Theory]
+    [InlineData(Grievance.Workflow.Sweeping.DueWorkKind.OfficerDeadline, "grievances_officer_due")]
+    [InlineData(Grievance.Workflow.Sweeping.DueWorkKind.FeedbackWindow, "grievances_feedback_deadline")]
+    public async Task The_sweeps_due_work_query_seeks_an_index_that_leaves_flagged_defaulters_out(Grievance.Workflow.Sweeping.DueWorkKind kind, string index)
+    {
+        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        var cursor = new Grievance.Workflow.Sweeping.DueWorkItem(GrievanceId.New(), DateTimeOffset.UnixEpoch, 1, 1);
+        foreach (var after in new Grievance.Workflow.Sweeping.DueWorkItem?[] { null, cursor })
+        {
+            var (sql, parameters) = SqliteGrievanceStore.DueQuery(kind, DateTimeOffset.UnixEpoch.AddDays(1), 500, after);
+            var plan = await PlanAsync(sql, parameters);
+
+            plan.Should().Contain(step => step.Contains($"INDEX {index}", StringComparison.Ordinal), string.Join(" | ", plan));
+            plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    private async Task<List<string>> PlanAsync(string sql, List<(string Name, object? Value)> parameters)
+    {
+        await using var connection = new SqliteConnection(_file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
     }
 
     public void Dispose() => _file.Dispose();
