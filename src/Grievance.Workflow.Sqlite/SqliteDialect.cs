@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Storage.Sql;
@@ -45,7 +46,10 @@ internal sealed class SqliteDialect : SqlDialect
         """;
 
     private readonly string _connectionString;
+    private static readonly object PreparedMarker = new();
+    private readonly ConditionalWeakTable<object, object> _preparedHandles = new();
     private int _walEnsured;
+    private int _prepared;
 
     private readonly string _pragmas;
 
@@ -78,10 +82,20 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string MigrationLock => string.Empty;
 
+    /// <summary>Gets how many physical connections this dialect has set its PRAGMAs on (a pooled connection is set once).</summary>
+    internal int PhysicalConnectionsPrepared => Volatile.Read(ref _prepared);
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // PRAGMAs hold for the physical connection, which the pool hands out again and again: set them once per native handle.
+        if (connection.Handle is not { } handle || _preparedHandles.TryGetValue(handle, out _))
+        {
+            return connection;
+        }
+
         await using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = _pragmas;
@@ -94,6 +108,8 @@ internal sealed class SqliteDialect : SqlDialect
             }
         }
 
+        _preparedHandles.AddOrUpdate(handle, PreparedMarker);
+        Interlocked.Increment(ref _prepared);
         return connection;
     }
 

@@ -149,6 +149,34 @@ public sealed class SqliteStoreTests : IDisposable
     public void Dispose() => _file.Dispose();
 }
 
+/// <summary>The SQLite dialect sets its PRAGMAs once per physical connection, and they hold every time the pool hands it out.</summary>
+public sealed class SqliteConnectionTests : IDisposable
+{
+    private readonly SqliteFile _file = new();
+
+    [Theory]
+    [InlineData(SqliteSynchronous.Full, 2L)]
+    [InlineData(SqliteSynchronous.Normal, 1L)]
+    public async Task Pragmas_are_set_once_per_physical_connection_and_hold_on_every_reuse(SqliteSynchronous synchronous, long expected)
+    {
+        var dialect = new SqliteDialect(_file.ConnectionString, synchronous);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await using var connection = await dialect.OpenAsync(default);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            (await command.ExecuteScalarAsync()).Should().Be(expected, $"open {i + 1}");
+            command.CommandText = "PRAGMA busy_timeout";
+            (await command.ExecuteScalarAsync()).Should().Be(30000L);
+        }
+
+        dialect.PhysicalConnectionsPrepared.Should().Be(1, "ten sequential opens reuse one pooled connection");
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
 /// <summary>SQLite answers every named work queue from an index, in the index's order: no full scan, no sort.</summary>
 public sealed class SqliteQueuePlanTests : IDisposable
 {
