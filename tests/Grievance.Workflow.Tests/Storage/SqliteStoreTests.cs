@@ -200,23 +200,7 @@ public sealed class SqliteQueuePlanTests : IDisposable
     {
         await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
         var (sql, parameters) = SqliteGrievanceStore.QueueQuery(filter, 50, null);
-        await using var connection = new SqliteConnection(_file.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
-        }
-
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await PlanAsync(sql, parameters);
 
         plan.Should().Contain(step => step.Contains($"INDEX {index}", StringComparison.Ordinal), queue);
         plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "{0} must come in the index's order, unsorted", queue);
