@@ -8,6 +8,8 @@ namespace Grievance.Workflow.Storage;
 /// <remarks>Immutable and thread-safe. The default value is invalid.</remarks>
 public readonly struct GrievanceChange
 {
+    private readonly GrievanceSnapshot? _previous;
+
     /// <summary>Creates the value.</summary>
     /// <param name="grievance">The new snapshot, at <see cref="ExpectedVersion"/> + 1.</param>
     /// <param name="entry">The new history entry, whose sequence is the new version.</param>
@@ -35,6 +37,20 @@ public readonly struct GrievanceChange
 
     /// <summary>Gets the new history entry.</summary>
     public HistoryEntry Entry { get; }
+
+    /// <summary>
+    /// Gets or initializes the snapshot the change was decided on (at <see cref="ExpectedVersion"/>), so that a store may write only
+    /// the fields that differ from it — fewer index entries rewritten. A store that ignores it writes every mutable field.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: not given, write every mutable field.</value>
+    /// <exception cref="ArgumentException">Set to a snapshot of another grievance or another version than <see cref="ExpectedVersion"/>.</exception>
+    public GrievanceSnapshot? Previous
+    {
+        get => _previous;
+        init => _previous = value is null || (value.Id == Grievance.Id && value.Version == Grievance.Version - 1)
+            ? value
+            : throw new ArgumentException($"The previous snapshot must be grievance {Grievance.Id} at version {Grievance.Version - 1}; got {value.Id} at version {value.Version}.", nameof(value));
+    }
 
     /// <summary>Gets the version the store must still hold: one less than the new snapshot's.</summary>
     public long ExpectedVersion => Grievance.Version - 1;

@@ -136,7 +136,7 @@ internal sealed partial class GrievanceEngine
             CommandId = command.CommandId,
             CommandFingerprint = fingerprint,
         };
-        return new GrievanceChange(next, entry, EventRecorder.For(entry, next));
+        return new GrievanceChange(next, entry, EventRecorder.For(entry, next)) { Previous = grievance };
     }
 
     private string Dissatisfied(ref Draft g, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)

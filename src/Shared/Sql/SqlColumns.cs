@@ -34,41 +34,54 @@ internal static class SqlColumns
     /// <summary>The SET list of an update: the columns that can change after registration.</summary>
     public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => !Immutable.Contains(c)).Select(c => $"{c} = @{c}"));
 
+    private static readonly string[] GrievanceColumns = Grievance.Split(", ");
+
+    /// <summary>
+    /// The SET list of an update from <paramref name="previous"/> to <paramref name="next"/>: only the mutable columns whose values
+    /// differ (the version always does), so that the engine rewrites only the index entries of what changed. Without a previous
+    /// snapshot, every mutable column.
+    /// </summary>
+    public static string ChangedAssignments(GrievanceSnapshot? previous, GrievanceSnapshot next)
+    {
+        if (previous is null)
+        {
+            return Assignments(Grievance);
+        }
+
+        var before = Values(previous);
+        var after = Values(next);
+        var set = new List<string>();
+        for (var i = 0; i < GrievanceColumns.Length; i++)
+        {
+            var column = GrievanceColumns[i];
+            if (!Immutable.Contains(column) && !Equals(before[i], after[i]))
+            {
+                set.Add($"{column} = @{column}");
+            }
+        }
+
+        return string.Join(", ", set);
+    }
+
+    /// <summary>The values <see cref="AddGrievance"/> binds, in <see cref="Grievance"/>'s column order.</summary>
+    private static object?[] Values(GrievanceSnapshot g) =>
+    [
+        Id(g.Id), g.ReferenceNumber.Value, g.Channel.Code, g.Category.Code, g.Category.SubCategory, g.Location.District, g.Location.Tehsil, g.Location.Ward,
+        g.ComplainantId, g.Description, (int)g.Status, (int)g.Outcome, g.Level, g.Department?.Value, g.Officer?.Value,
+        string.Join(",", g.ReopenCounts.Select(c => c.ToString(CultureInfo.InvariantCulture))), g.TransferCount, g.UnreachableAttempts,
+        g.RegisteredAt.UtcTicks, g.UpdatedAt.UtcTicks, g.DueAt?.UtcTicks, g.FeedbackDueAt?.UtcTicks, g.TimerToken, g.IsOverdue,
+        g.DisposedAt?.UtcTicks, g.PausedAt?.UtcTicks, g.ExtensionCount, g.ClosedAt?.UtcTicks, g.RejectionReasonCode, g.DuplicateOf?.Value, g.Version,
+    ];
+
     public static string Id(GrievanceId id) => id.Value.ToString("N");
 
     public static void AddGrievance(DbCommand command, GrievanceSnapshot g)
     {
-        Add(command, "id", Id(g.Id));
-        Add(command, "reference_number", g.ReferenceNumber.Value);
-        Add(command, "channel", g.Channel.Code);
-        Add(command, "category", g.Category.Code);
-        Add(command, "sub_category", g.Category.SubCategory);
-        Add(command, "district", g.Location.District);
-        Add(command, "tehsil", g.Location.Tehsil);
-        Add(command, "ward", g.Location.Ward);
-        Add(command, "complainant_id", g.ComplainantId);
-        Add(command, "description", g.Description);
-        Add(command, "status", (int)g.Status);
-        Add(command, "outcome", (int)g.Outcome);
-        Add(command, "level", g.Level);
-        Add(command, "department", g.Department?.Value);
-        Add(command, "officer", g.Officer?.Value);
-        Add(command, "reopen_counts", string.Join(",", g.ReopenCounts.Select(c => c.ToString(CultureInfo.InvariantCulture))));
-        Add(command, "transfer_count", g.TransferCount);
-        Add(command, "unreachable_attempts", g.UnreachableAttempts);
-        Add(command, "registered_at", g.RegisteredAt.UtcTicks);
-        Add(command, "updated_at", g.UpdatedAt.UtcTicks);
-        Add(command, "due_at", g.DueAt?.UtcTicks);
-        Add(command, "feedback_due_at", g.FeedbackDueAt?.UtcTicks);
-        Add(command, "timer_token", g.TimerToken);
-        Add(command, "is_overdue", g.IsOverdue);
-        Add(command, "disposed_at", g.DisposedAt?.UtcTicks);
-        Add(command, "paused_at", g.PausedAt?.UtcTicks);
-        Add(command, "extension_count", g.ExtensionCount);
-        Add(command, "closed_at", g.ClosedAt?.UtcTicks);
-        Add(command, "rejection_reason_code", g.RejectionReasonCode);
-        Add(command, "duplicate_of", g.DuplicateOf?.Value);
-        Add(command, "version", g.Version);
+        var values = Values(g);
+        for (var i = 0; i < GrievanceColumns.Length; i++)
+        {
+            Add(command, GrievanceColumns[i], values[i]);
+        }
     }
 
     public static GrievanceSnapshot ReadGrievance(DbDataReader r) => new()

@@ -69,7 +69,7 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var updated = await WriteAsync(connection, transaction, $"UPDATE grievances SET {SqlColumns.Assignments(SqlColumns.Grievance)} WHERE id = @id AND version = @expected_version", c =>
+        var updated = await WriteAsync(connection, transaction, $"UPDATE grievances SET {SqlColumns.ChangedAssignments(change.Previous, grievance)} WHERE id = @id AND version = @expected_version", c =>
         {
             SqlColumns.AddGrievance(c, grievance);
             SqlColumns.Add(c, "expected_version", change.ExpectedVersion);
