@@ -26,7 +26,7 @@ public readonly record struct Channel
     public const int MaxLength = 64;
 
     /// <summary>Gets whether this is one of the well-known channels declared here (the ones telemetry tags by name).</summary>
-    public bool IsWellKnown => Code is "helpline-1076" or "cm-office" or "dm-portal" or "tehsil-diwas" or "online-pg-portal" or "web" or "mobile-app" or "email" or "post";
+    public bool IsWellKnown => Code is not null && WellKnownCodes.Contains(Code);
 
     /// <summary>Gets the channel's code.</summary>
     public string Code { get; }
@@ -57,6 +57,12 @@ public readonly record struct Channel
 
     /// <summary>Gets a letter by post.</summary>
     public static Channel Post { get; } = new("post");
+
+    // Initialized after the properties above (static initializers run in text order): one list of the well-known codes.
+    private static readonly System.Collections.Generic.HashSet<string> WellKnownCodes = new(System.StringComparer.Ordinal)
+    {
+        Helpline1076.Code, CmOffice.Code, DmPortal.Code, TehsilDiwas.Code, OnlinePgPortal.Code, Web.Code, MobileApp.Code, Email.Code, Post.Code,
+    };
 
     private static string Validate(string code)
     {

@@ -93,7 +93,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
         var grievance = Utc(creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation)));
         // Every step that can fail (encoding the entry and the events) runs before anything is reserved or published.
         var slot = new Slot(grievance, creation.Entry, creation.Contact);
-        MeasureEvents(creation.Events);
+        var eventSizes = MeasureEvents(creation.Events);
         lock (_createLock)
         {
             if (_grievances.ContainsKey(grievance.Id))
@@ -113,7 +113,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             }
 
             _grievances[grievance.Id] = slot;
-            AppendToOutbox(creation.Events);
+            AppendToOutbox(creation.Events, eventSizes);
         }
 
         return default;
@@ -129,7 +129,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             throw new GrievanceNotFoundException(grievance.Id);
         }
 
-        MeasureEvents(change.Events);
+        var eventSizes = MeasureEvents(change.Events);
         var taken = false;
         long stored;
         var commandIdTaken = false;
@@ -147,7 +147,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
                 {
                     // Nothing can fail past this point.
                     slot.Publish(end, grievance);
-                    AppendToOutbox(change.Events);
+                    AppendToOutbox(change.Events, eventSizes);
                 }
             }
         }
@@ -388,21 +388,29 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
             : g;
     }
 
-    /// <summary>Measures the events a caller built itself, which encodes their text: whatever cannot be encoded fails here, before any change.</summary>
-    private static void MeasureEvents(IReadOnlyList<GrievanceEvent> events)
+    /// <summary>
+    /// Measures the events a caller built itself, which encodes their text: whatever cannot be encoded fails here, before any change.
+    /// The engine's events are rebuilt from their history entry and need no measuring.
+    /// </summary>
+    /// <returns>Each event's encoded size, for <see cref="AppendToOutbox"/>.</returns>
+    private static int[] MeasureEvents(IReadOnlyList<GrievanceEvent> events)
     {
-        if (events is Engine.RecordedEvents)
+        if (events is Engine.RecordedEvents || events.Count == 0)
         {
-            return;
+            return [];
         }
 
-        for (var i = 0; i < events.Count; i++)
+        var sizes = new int[events.Count];
+        for (var i = 0; i < sizes.Length; i++)
         {
-            EventCodec.SizeOf(events[i]);
+            sizes[i] = EventCodec.SizeOf(events[i]);
         }
+
+        return sizes;
     }
 
-    private void AppendToOutbox(IReadOnlyList<GrievanceEvent> events)
+    /// <summary>Appends a change's events; <paramref name="sizes"/> are those <see cref="MeasureEvents"/> gave. Nothing here can fail.</summary>
+    private void AppendToOutbox(IReadOnlyList<GrievanceEvent> events, int[] sizes)
     {
         if (events.Count == 0)
         {
@@ -424,7 +432,7 @@ public sealed class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOu
 
             for (var i = 0; i < events.Count; i++)
             {
-                var size = EventCodec.SizeOf(events[i]);
+                var size = sizes[i];
                 if (_outboxPageUsed + size > OutboxPageSize)
                 {
                     _outboxPages.Add(new byte[Math.Max(OutboxPageSize, size)]);

@@ -93,9 +93,9 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
             var g = model.Grievances[step.Target];
             var actor = step.RightActor ? LifecycleModel.RightActorFor(step.Kind, g) : LifecycleModel.Actors[step.Actor];
             var answers = new List<string>();
-            foreach (var store in stores.Select((st, k) => (st, k)))
+            foreach (var store in stores)
             {
-                store.st.Clock.Advance(TimeSpan.FromMinutes(step.ClockMinutes));
+                store.Clock.Advance(TimeSpan.FromMinutes(step.ClockMinutes));
             }
 
             var transferTo = LifecycleModel.TransferTarget(step, g); // read before the model moves on
