@@ -11,4 +11,7 @@ public static class GrievanceLimits
 
     /// <summary>The most officer levels a ladder may have: 10.</summary>
     public const int MaxLevels = 10;
+
+    /// <summary>The most commands or changes one batch may hold (<see cref="IGrievanceWorkflow.ExecuteManyAsync"/>, <see cref="Storage.IGrievanceBatchStore"/>): 1,000.</summary>
+    public const int MaxBatchSize = 1000;
 }

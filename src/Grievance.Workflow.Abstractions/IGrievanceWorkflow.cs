@@ -71,6 +71,43 @@ public interface IGrievanceWorkflow
     /// </remarks>
     ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies many commands, each as its own atomic command with its own history entry, and returns each one's result. With a
+    /// store that supports batches (<see cref="Storage.IGrievanceBatchStore"/>) the grievances are read in one read and the
+    /// accepted changes written in one write — one transaction and one flush instead of one per command; otherwise, and for
+    /// commands with a command id or a second command on one grievance, each runs as <see cref="TryExecuteAsync"/> runs it.
+    /// </summary>
+    /// <param name="commands">The commands, at most <see cref="GrievanceLimits.MaxBatchSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// One result per command, in the same order, each as <see cref="TryExecuteAsync"/> would give it: a refusal of one command never
+    /// stops the others. Commands on one grievance are applied in the order given.
+    /// </returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="commands"/> is null.</exception>
+    /// <exception cref="System.ArgumentException">A command is null, or there are more than <see cref="GrievanceLimits.MaxBatchSize"/>.</exception>
+    /// <exception cref="System.OperationCanceledException">The call was cancelled.</exception>
+    /// <remarks>
+    /// An infrastructure failure is thrown, as from <see cref="TryExecuteAsync"/>; the commands of the write it broke were not
+    /// stored, those of earlier writes were. Retrying the batch is safe when each command carries an expected version or a command
+    /// id. The default implementation runs the commands one by one.
+    /// </remarks>
+    async ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(IReadOnlyList<GrievanceCommand> commands, CancellationToken cancellationToken = default)
+    {
+        System.ArgumentNullException.ThrowIfNull(commands);
+        if (commands.Count > GrievanceLimits.MaxBatchSize)
+        {
+            throw new System.ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} commands; got {commands.Count}.", nameof(commands));
+        }
+
+        var results = new WorkflowResult[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            results[i] = await TryExecuteAsync(commands[i] ?? throw new System.ArgumentException($"The command at index {i} is null.", nameof(commands)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
     /// <summary>Reads a grievance.</summary>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -25,6 +25,7 @@ internal sealed class GrievanceBackgroundService : BackgroundService
     private readonly IServiceProvider _services;
     private readonly BackgroundJobsOptions _options;
     private Started? _started;
+    private OutboxDispatcher? _dispatcher;
 
     public GrievanceBackgroundService(IServiceProvider services, IOptions<BackgroundJobsOptions> options)
         => (_services, _options) = (services, options.Value);
@@ -51,6 +52,24 @@ internal sealed class GrievanceBackgroundService : BackgroundService
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
+    /// <summary>Stops the jobs, then hands the dispatcher's subscriber leases over, so that another node's dispatcher takes over at once.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_dispatcher is { } dispatcher)
+        {
+            try
+            {
+                await dispatcher.ReleaseLeasesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The leases run out by themselves; a failed hand-over only delays the next holder.
+                Log.LeaseReleaseFailed(_started!.Logger, ex);
+            }
+        }
+    }
+
     private List<PeriodicJob> CreateJobs(TimeProvider time)
     {
         var o = _options;
@@ -68,6 +87,7 @@ internal sealed class GrievanceBackgroundService : BackgroundService
         if (o.Jobs.HasFlag(BackgroundJobs.OutboxDispatcher))
         {
             var dispatcher = _services.GetRequiredService<IOutboxDispatcher>();
+            _dispatcher = dispatcher as OutboxDispatcher;
             jobs.Add(new PeriodicJob(BackgroundJobs.OutboxDispatcher, o.DispatchInterval, o.MaxBatchesPerRun, async cancellationToken =>
             {
                 var result = await dispatcher.DispatchAsync(o.DispatchBatchSize, cancellationToken).ConfigureAwait(false);

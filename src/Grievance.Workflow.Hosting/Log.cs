@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Background job {Job} still had more to do after {Batches} full batches; it goes on in {Interval} (raise the batch size or MaxBatchesPerRun, or shorten the interval)")]
     public static partial void JobBehind(ILogger logger, BackgroundJobs job, int batches, TimeSpan interval);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The outbox dispatcher could not hand its subscriber leases over on shutdown; another node takes over when they run out")]
+    public static partial void LeaseReleaseFailed(ILogger logger, Exception exception);
 }

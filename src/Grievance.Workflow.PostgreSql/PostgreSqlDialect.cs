@@ -7,8 +7,8 @@ using Npgsql;
 namespace Grievance.Workflow.PostgreSql;
 
 /// <summary>
-/// PostgreSQL: concurrent writers, so outbox appends take a transaction-scoped advisory lock (held until commit) and positions
-/// become visible in the order they were given out; ids are compared byte-wise (<c>COLLATE "C"</c>) so keyset paging is stable.
+/// PostgreSQL: concurrent writers, which take no lock to append outbox events (positions are given in commit order by the
+/// reader's sequencer); ids are compared byte-wise (<c>COLLATE "C"</c>) so keyset paging is stable.
 /// </summary>
 internal sealed class PostgreSqlDialect : SqlDialect
 {
@@ -60,10 +60,46 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal boolean NOT NULL DEFAULT false;";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder];
 
-    // Fixed keys of transaction-scoped advisory locks ("GRVO" and "GRVM" as integers).
-    public override string OutboxLock => "SELECT pg_advisory_xact_lock(1196578383)";
+    // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
+    // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.
+    private const string OutboxInCommitOrder = """
+        CREATE TABLE outbox_high_water (position bigint NOT NULL);
+        INSERT INTO outbox_high_water (position) SELECT GREATEST(
+            COALESCE((SELECT MAX(position) FROM outbox), 0),
+            COALESCE((SELECT last_value FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = 'outbox_position_seq'), 0));
+        ALTER TABLE outbox ALTER COLUMN position DROP IDENTITY;
+        ALTER TABLE outbox DROP CONSTRAINT outbox_pkey;
+        ALTER TABLE outbox ALTER COLUMN position DROP NOT NULL;
+        ALTER TABLE outbox ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY;
+        ALTER TABLE outbox ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
+        CREATE UNIQUE INDEX outbox_position ON outbox (position);
+        CREATE INDEX outbox_unsequenced ON outbox (id) WHERE position IS NULL;
+        """;
+
+    /// <summary>
+    /// Gives positions to committed events without one, oldest insert first, after the highest position ever given (kept in
+    /// <c>outbox_high_water</c>, so pruning never lets a position be used twice). One sequencer at a time — a transaction-scoped
+    /// advisory lock taken by readers only; writers never wait for it — and each statement after the lock sees every commit made
+    /// before it was granted, so positions become visible in ascending order and none is ever skipped. A command's events on one
+    /// grievance are inserted only after the grievance's previous command committed (the version check waits on the row), so a
+    /// grievance's events get positions in the order of its commands.
+    /// </summary>
+    public override string OutboxSequencer => """
+        SELECT pg_advisory_xact_lock(1196578383);
+        WITH pending AS (
+                SELECT id, row_number() OVER (ORDER BY id) AS n
+                FROM (SELECT id FROM outbox WHERE position IS NULL ORDER BY id LIMIT 10000) oldest),
+            given AS (
+                UPDATE outbox o SET position = h.position + pending.n
+                FROM pending, outbox_high_water h
+                WHERE o.id = pending.id
+                RETURNING o.position)
+        UPDATE outbox_high_water SET position = GREATEST(position, (SELECT MAX(position) FROM given));
+        """;
+
+    // Fixed key of a transaction-scoped advisory lock ("GRVM" as an integer; "GRVO" is the outbox sequencer's).
 
     public override string LockRows => " FOR UPDATE SKIP LOCKED";
 

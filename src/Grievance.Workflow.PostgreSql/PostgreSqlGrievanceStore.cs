@@ -20,7 +20,7 @@ namespace Grievance.Workflow.PostgreSql;
 /// acts on each timer. The schema is created and upgraded on first use, under an advisory lock; running that again is harmless.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it (the container does) to close its connection pool.</remarks>
-public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly SqlStore _store;
@@ -101,4 +101,28 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IDueWorkQuery, I
     /// <inheritdoc />
     public ValueTask RecordDeliveriesAsync(string handler, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
         => _store.RecordDeliveriesAsync(handler, deliveries, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindManyAsync(IReadOnlyList<GrievanceId> ids, CancellationToken cancellationToken) => _store.FindManyAsync(ids, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One transaction; changes with a command id each take a savepoint, so a taken id rolls back only its own change.</remarks>
+    public ValueTask<IReadOnlyList<GrievanceWorkflowException?>> SaveManyAsync(IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
+        => _store.SaveManyAsync(changes, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+        => _store.ClaimDueAsync(kind, dueBy, limit, after, claimant, claimedUntil, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(IReadOnlyList<GrievanceId> grievances, string claimant, CancellationToken cancellationToken)
+        => _store.ReleaseClaimsAsync(grievances, claimant, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryAcquireLeaseAsync(string handler, string holder, DateTimeOffset now, DateTimeOffset heldUntil, CancellationToken cancellationToken)
+        => _store.TryAcquireLeaseAsync(handler, holder, now, heldUntil, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask ReleaseLeaseAsync(string handler, string holder, CancellationToken cancellationToken) => _store.ReleaseLeaseAsync(handler, holder, cancellationToken);
 }

@@ -21,7 +21,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -116,4 +116,28 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutb
     /// <inheritdoc />
     public ValueTask RecordDeliveriesAsync(string handler, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
         => _store.RecordDeliveriesAsync(handler, deliveries, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindManyAsync(IReadOnlyList<GrievanceId> ids, CancellationToken cancellationToken) => _store.FindManyAsync(ids, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One transaction; changes with a command id each take a savepoint, so a taken id rolls back only its own change.</remarks>
+    public ValueTask<IReadOnlyList<GrievanceWorkflowException?>> SaveManyAsync(IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
+        => _store.SaveManyAsync(changes, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+        => _store.ClaimDueAsync(kind, dueBy, limit, after, claimant, claimedUntil, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(IReadOnlyList<GrievanceId> grievances, string claimant, CancellationToken cancellationToken)
+        => _store.ReleaseClaimsAsync(grievances, claimant, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryAcquireLeaseAsync(string handler, string holder, DateTimeOffset now, DateTimeOffset heldUntil, CancellationToken cancellationToken)
+        => _store.TryAcquireLeaseAsync(handler, holder, now, heldUntil, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask ReleaseLeaseAsync(string handler, string holder, CancellationToken cancellationToken) => _store.ReleaseLeaseAsync(handler, holder, cancellationToken);
 }

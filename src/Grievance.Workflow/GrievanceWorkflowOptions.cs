@@ -65,6 +65,9 @@ public class GrievanceWorkflowOptions
     /// <summary>Gets the options of the outbox dispatcher.</summary>
     public OutboxOptions Outbox { get; } = new();
 
+    /// <summary>Gets the options of the due-work sweeper.</summary>
+    public Sweeping.SweepOptions Sweep { get; } = new();
+
     /// <summary>Gets the ranking's parameters and weights.</summary>
     public RankingOptions Ranking { get; } = new();
 

@@ -1,5 +1,4 @@
 using System;
-using Grievance.Workflow.Internal;
 
 namespace Grievance.Workflow;
 

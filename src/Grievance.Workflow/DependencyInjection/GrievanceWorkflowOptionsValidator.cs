@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Grievance.Workflow.Clocks;
-using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Statistics;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +26,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
         {
             failures.Add($"ConcurrencyRetryMaxDelay: {options.ConcurrencyRetryMaxDelay}; it must be from ConcurrencyRetryBaseDelay ({options.ConcurrencyRetryBaseDelay}) to 00:00:30.");
         }
+
         if (string.IsNullOrEmpty(options.ReferenceNumberPrefix) || options.ReferenceNumberPrefix.Length > 16 || !options.ReferenceNumberPrefix.All(char.IsAsciiLetterOrDigit))
         {
             failures.Add($"ReferenceNumberPrefix: '{options.ReferenceNumberPrefix}'; it must be 1 to 16 ASCII letters or digits.");
@@ -135,6 +135,16 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
 
         // Outbox
         Range(failures, "Outbox.MaxAttempts", options.Outbox.MaxAttempts, 1, 100);
+        if (options.Outbox.LeaseDuration < TimeSpan.FromSeconds(1) || options.Outbox.LeaseDuration > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"Outbox.LeaseDuration: {options.Outbox.LeaseDuration}; it must be from 00:00:01 to 00:10:00.");
+        }
+
+        if (options.Sweep.ClaimDuration < TimeSpan.FromSeconds(5) || options.Sweep.ClaimDuration > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Sweep.ClaimDuration: {options.Sweep.ClaimDuration}; it must be from 00:00:05 to 01:00:00.");
+        }
+
         Range(failures, "Outbox.CheckpointEvery", options.Outbox.CheckpointEvery, 1, 10_000);
         if (options.Outbox.InitialBackoff < TimeSpan.Zero || options.Outbox.MaxBackoff < options.Outbox.InitialBackoff)
         {

@@ -62,47 +62,13 @@ internal sealed partial class GrievanceEngine
         }
 
         var grievance = await _store.FindAsync(command.GrievanceId, cancellationToken).ConfigureAwait(false);
-        if (grievance is null)
-        {
-            return new Attempt(WorkflowResult.Failure(new GrievanceNotFoundException(command.GrievanceId)), null);
-        }
-
-        if (command.ExpectedVersion is { } expected && expected != grievance.Version)
-        {
-            return new Attempt(WorkflowResult.Failure(new GrievanceConcurrencyException(grievance.Id, expected, grievance.Version)), null);
-        }
-
-        var authorization = await _authorization.AuthorizeAsync(new AuthorizationRequest(command.Actor, command.Action, grievance), cancellationToken).ConfigureAwait(false);
-        if (!authorization.IsAllowed)
-        {
-            return new Attempt(WorkflowResult.Failure(new GrievanceAuthorizationException(grievance.Id, command.Actor, command.Action, authorization.Reason!)), null);
-        }
-
-        if (!GrievanceLifecycle.StateHasAction(LifecycleStates.From(grievance.Status, grievance.Outcome), command.Action))
-        {
-            return new Attempt(WorkflowResult.Failure(NotAllowed(grievance, command.Action, reason: null)), null);
-        }
-
-        // One instant per attempt: the policies decide at it and the history records it.
-        var now = InstantFor(grievance, command.Action);
-        var answers = command is ReportAction or AddNote or RejectGrievance or WithdrawGrievance or RequestClarification or ProvideClarification
-            ? PolicyAnswers.None
-            : await AskPoliciesAsync(command, grievance, now, cancellationToken).ConfigureAwait(false);
-        if (answers.Error is { } refusal)
+        var decision = await DecideAsync(command, fingerprint, grievance, cancellationToken).ConfigureAwait(false);
+        if (decision.Refusal is { } refusal)
         {
             return new Attempt(WorkflowResult.Failure(refusal), null);
         }
 
-        GrievanceChange change;
-        try
-        {
-            change = Apply(command, fingerprint, grievance, answers, now);
-        }
-        catch (GrievanceWorkflowException ex) when (ex is GrievanceActionNotAllowedException or TransferLimitExceededException or ExtensionLimitExceededException)
-        {
-            return new Attempt(WorkflowResult.Failure(ex), null);
-        }
-
+        var change = decision.Change;
         try
         {
             await _store.SaveAsync(change, cancellationToken).ConfigureAwait(false);
@@ -123,6 +89,53 @@ internal sealed partial class GrievanceEngine
             return new Attempt(twin is null
                 ? WorkflowResult.Failure(ex)
                 : await ReplayAsync(taken, command.GrievanceId, command.Action, command.Actor, fingerprint, twin, cancellationToken).ConfigureAwait(false), null);
+        }
+    }
+
+    /// <summary>
+    /// Decides a command on the snapshot read for it — version, authorization, lifecycle, policies (asked before the lifecycle
+    /// fires) — and builds the change to save, or the refusal.
+    /// </summary>
+    private async ValueTask<Decision> DecideAsync(GrievanceCommand command, string? fingerprint, GrievanceSnapshot? grievance, CancellationToken cancellationToken)
+    {
+        if (grievance is null)
+        {
+            return new Decision(default, new GrievanceNotFoundException(command.GrievanceId));
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != grievance.Version)
+        {
+            return new Decision(default, new GrievanceConcurrencyException(grievance.Id, expected, grievance.Version));
+        }
+
+        var authorization = await _authorization.AuthorizeAsync(new AuthorizationRequest(command.Actor, command.Action, grievance), cancellationToken).ConfigureAwait(false);
+        if (!authorization.IsAllowed)
+        {
+            return new Decision(default, new GrievanceAuthorizationException(grievance.Id, command.Actor, command.Action, authorization.Reason!));
+        }
+
+        if (!GrievanceLifecycle.StateHasAction(LifecycleStates.From(grievance.Status, grievance.Outcome), command.Action))
+        {
+            return new Decision(default, NotAllowed(grievance, command.Action, reason: null));
+        }
+
+        // One instant per attempt: the policies decide at it and the history records it.
+        var now = InstantFor(grievance, command.Action);
+        var answers = command is ReportAction or AddNote or RejectGrievance or WithdrawGrievance or RequestClarification or ProvideClarification
+            ? PolicyAnswers.None
+            : await AskPoliciesAsync(command, grievance, now, cancellationToken).ConfigureAwait(false);
+        if (answers.Error is { } refusal)
+        {
+            return new Decision(default, refusal);
+        }
+
+        try
+        {
+            return new Decision(Apply(command, fingerprint, grievance, answers, now), null);
+        }
+        catch (GrievanceWorkflowException ex) when (ex is GrievanceActionNotAllowedException or TransferLimitExceededException or ExtensionLimitExceededException)
+        {
+            return new Decision(default, ex);
         }
     }
 
@@ -169,4 +182,7 @@ internal sealed partial class GrievanceEngine
 
     /// <summary>What one attempt came to: a result, or a lost race to retry.</summary>
     private readonly record struct Attempt(WorkflowResult Result, GrievanceConcurrencyException? Lost);
+
+    /// <summary>What deciding a command came to: the change to save, or the refusal.</summary>
+    private readonly record struct Decision(GrievanceChange Change, GrievanceWorkflowException? Refusal);
 }

@@ -18,7 +18,10 @@ namespace Grievance.Workflow.Events;
 /// from the checkpoint. A failing subscriber is retried with exponential back-off; if it still fails it is left at that event
 /// until the next dispatch, while the other subscribers go on. Every attempt is counted (<see cref="GrievanceTelemetry.OutboxAttempts"/>);
 /// a failed one is logged as a warning (event 1009) and a stall as an error (event 1010), with the subscriber's exception as it
-/// threw it — keep personal data out of your subscribers' exception messages.
+/// threw it — keep personal data out of your subscribers' exception messages. With a store that implements
+/// <see cref="IOutboxLeases"/>, a subscriber is served only while this dispatcher holds its lease (taken at each dispatch, renewed
+/// before each checkpoint, <see cref="OutboxOptions.LeaseDuration"/> long), so dispatchers may run on every node: one delivers
+/// each subscriber's events, and when it stops another takes over from the checkpoint once the lease ran out.
 /// </summary>
 /// <remarks>Thread-safe, but run one dispatch at a time per process.</remarks>
 public sealed class OutboxDispatcher : IOutboxDispatcher
@@ -29,6 +32,7 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
     private readonly OutboxOptions _options;
     private readonly ILogger _logger;
     private readonly WorkflowInstruments _instruments;
+    private readonly IOutboxLeases? _leases;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="store">The outbox.</param>
@@ -55,6 +59,8 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
         _logger = logger ?? NullLogger.Instance;
         _instruments = instruments;
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _leases = store as IOutboxLeases;
+        Holder = $"dispatcher/{Environment.ProcessId}/{Guid.NewGuid():N}";
         _subscribers = subscribers?.ToArray() ?? throw new ArgumentNullException(nameof(subscribers));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value.Outbox;
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -65,6 +71,9 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
         }
     }
 
+    /// <summary>Gets the name this dispatcher holds subscribers' leases under: unique to the instance.</summary>
+    public string Holder { get; }
+
     /// <inheritdoc />
     public async ValueTask<DispatchResult> DispatchAsync(int batchSize, CancellationToken cancellationToken = default)
     {
@@ -72,6 +81,12 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
         var result = new DispatchResult();
         foreach (var subscriber in _subscribers)
         {
+            if (!await HoldsLeaseAsync(subscriber, cancellationToken).ConfigureAwait(false))
+            {
+                result = result with { HandlersLeasedElsewhere = result.HandlersLeasedElsewhere + 1 };
+                continue;
+            }
+
             var checkpoint = await _store.GetCheckpointAsync(subscriber.Name, cancellationToken).ConfigureAwait(false);
             var messages = await _store.ReadAsync(checkpoint, batchSize, cancellationToken).ConfigureAwait(false);
             result = result with { HasMore = result.HasMore || messages.Count == batchSize };
@@ -89,18 +104,64 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
                 result = result with { Delivered = result.Delivered + 1, Retries = result.Retries + attempts - 1 };
                 if (delivered.Count == _options.CheckpointEvery)
                 {
-                    await _store.RecordDeliveriesAsync(subscriber.Name, delivered, cancellationToken).ConfigureAwait(false);
+                    if (!await RecordAsync(subscriber, delivered, cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
                     delivered.Clear();
                 }
             }
 
             if (delivered.Count > 0)
             {
-                await _store.RecordDeliveriesAsync(subscriber.Name, delivered, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(subscriber, delivered, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Gives up every lease this dispatcher holds, so that another node takes over at once (on shutdown).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when released.</returns>
+    public async ValueTask ReleaseLeasesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_leases is null)
+        {
+            return;
+        }
+
+        foreach (var subscriber in _subscribers)
+        {
+            await _leases.ReleaseLeaseAsync(subscriber.Name, Holder, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask<bool> HoldsLeaseAsync(IGrievanceEventSubscriber subscriber, CancellationToken cancellationToken)
+    {
+        if (_leases is null)
+        {
+            return new(true);
+        }
+
+        var now = _time.GetUtcNow();
+        return _leases.TryAcquireLeaseAsync(subscriber.Name, Holder, now, now + _options.LeaseDuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records deliveries when the lease is still this dispatcher's (renewing it). When another holds it now, nothing is recorded and
+    /// the new holder delivers the same events again: at least once holds, and two dispatchers never move one checkpoint.
+    /// </summary>
+    private async ValueTask<bool> RecordAsync(IGrievanceEventSubscriber subscriber, List<OutboxDelivery> delivered, CancellationToken cancellationToken)
+    {
+        if (!await HoldsLeaseAsync(subscriber, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await _store.RecordDeliveriesAsync(subscriber.Name, delivered, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Delivers one message, retrying with back-off. Returns the attempts it took, or -1 when every attempt failed.</summary>

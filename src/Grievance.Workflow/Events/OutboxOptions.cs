@@ -24,4 +24,11 @@ public class OutboxOptions
     /// <summary>Gets or sets the longest wait between retries.</summary>
     /// <value>The default is 10 seconds.</value>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how long a dispatcher holds a subscriber's lease (with a store that implements <see cref="IOutboxLeases"/>):
+    /// renewed at every dispatch and before every checkpoint, taken over by another node's dispatcher once it ran out.
+    /// </summary>
+    /// <value>The default is 30 seconds. From 1 second to 10 minutes; keep it well above the clock skew between nodes and above the dispatch interval.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,46 +1,112 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Sweeping;
 
 /// <summary>
-/// The default due-work sweeper: asks the store's <see cref="IDueWorkQuery"/> for due timers and issues a <see cref="HandleDueWork"/>
-/// command for each, as the system actor, with the version and timer token it read. A sweeper that loses a race to another (or to
-/// any command) gets a concurrency conflict or a stale-timer refusal, counts it as skipped and moves on.
+/// The default due-work sweeper. For each kind of timer it reads a page of due work (keyset-paged: the next page starts after the
+/// last item of the one before, never from the start again), issues a <see cref="HandleDueWork"/> command for each item as the
+/// system actor with the version and timer token it read, and applies the page with
+/// <see cref="IGrievanceWorkflow.ExecuteManyAsync"/> — one read and one write for the whole page on a store that supports
+/// batches. An item another sweeper or command changed first is refused (a version conflict or a stale timer), counted as skipped
+/// and left. With a store that implements <see cref="IDueWorkClaims"/>, each page is claimed first, so that sweepers on several
+/// nodes share the due work out instead of all doing it.
 /// </summary>
-/// <remarks>Thread-safe; holds no state between sweeps.</remarks>
+/// <remarks>Thread-safe; holds no state between sweeps but its claimant name.</remarks>
 public sealed class GrievanceSweeper : IGrievanceSweeper
 {
+    private static readonly DueWorkKind[] Kinds = [DueWorkKind.OfficerDeadline, DueWorkKind.FeedbackWindow];
+
     private readonly IGrievanceWorkflow _workflow;
     private readonly IDueWorkQuery _query;
+    private readonly IDueWorkClaims? _claims;
+    private readonly TimeSpan _claimDuration;
+
+    /// <summary>Creates the sweeper with the default <see cref="SweepOptions"/>.</summary>
+    /// <param name="workflow">The engine the commands go through.</param>
+    /// <param name="query">The store's due-work query; when it implements <see cref="IDueWorkClaims"/> too, work is claimed.</param>
+    public GrievanceSweeper(IGrievanceWorkflow workflow, IDueWorkQuery query)
+        : this(workflow, query, Options.Create(new GrievanceWorkflowOptions()))
+    {
+    }
 
     /// <summary>Creates the sweeper.</summary>
     /// <param name="workflow">The engine the commands go through.</param>
-    /// <param name="query">The store's due-work query.</param>
-    public GrievanceSweeper(IGrievanceWorkflow workflow, IDueWorkQuery query)
+    /// <param name="query">The store's due-work query; when it implements <see cref="IDueWorkClaims"/> too, work is claimed.</param>
+    /// <param name="options">The workflow options; <see cref="GrievanceWorkflowOptions.Sweep"/> is used.</param>
+    public GrievanceSweeper(IGrievanceWorkflow workflow, IDueWorkQuery query, IOptions<GrievanceWorkflowOptions> options)
     {
         _workflow = workflow ?? throw new ArgumentNullException(nameof(workflow));
         _query = query ?? throw new ArgumentNullException(nameof(query));
+        _claims = query as IDueWorkClaims;
+        _claimDuration = (options ?? throw new ArgumentNullException(nameof(options))).Value.Sweep.ClaimDuration;
+        Claimant = $"sweeper/{Environment.ProcessId}/{Guid.NewGuid():N}";
     }
+
+    /// <summary>Gets the name this sweeper claims due work under: unique to the instance.</summary>
+    public string Claimant { get; }
 
     /// <inheritdoc />
     public async ValueTask<SweepResult> SweepAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var result = new SweepResult();
-        foreach (var kind in new[] { DueWorkKind.OfficerDeadline, DueWorkKind.FeedbackWindow })
+        foreach (var kind in Kinds)
         {
-            var due = await _query.FindDueAsync(kind, now, batchSize, after: null, cancellationToken).ConfigureAwait(false);
-            result = result with { Examined = result.Examined + due.Count, HasMore = result.HasMore || due.Count == batchSize };
             var action = kind == DueWorkKind.OfficerDeadline ? GrievanceAction.SlaBreach : GrievanceAction.FeedbackWindowExpired;
-            foreach (var item in due)
+            DueWorkItem? after = null;
+            for (var examined = 0; examined < batchSize;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var command = new HandleDueWork(item.GrievanceId, Actor.System, action, item.TimerToken) { ExpectedVersion = item.Version };
-                var outcome = await _workflow.TryExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-                result = Count(result, outcome);
+                var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
+                var due = _claims is null
+                    ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
+                    : await _claims.ClaimDueAsync(kind, now, limit, after, Claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                examined += due.Count;
+                result = result with { Examined = result.Examined + due.Count };
+                if (due.Count == 0)
+                {
+                    break;
+                }
+
+                result = await HandleAsync(result, due, action, cancellationToken).ConfigureAwait(false);
+                after = due[^1];
+                if (due.Count < limit)
+                {
+                    break;
+                }
+
+                result = result with { HasMore = result.HasMore || examined >= batchSize };
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>Applies one page of due work in one batch, counts what each command did, and gives up the page's claims.</summary>
+    private async ValueTask<SweepResult> HandleAsync(SweepResult result, IReadOnlyList<DueWorkItem> due, GrievanceAction action, CancellationToken cancellationToken)
+    {
+        var commands = new GrievanceCommand[due.Count];
+        var ids = new GrievanceId[due.Count];
+        for (var i = 0; i < due.Count; i++)
+        {
+            var item = due[i];
+            commands[i] = new HandleDueWork(item.GrievanceId, Actor.System, action, item.TimerToken) { ExpectedVersion = item.Version };
+            ids[i] = item.GrievanceId;
+        }
+
+        var outcomes = await _workflow.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
+        {
+            result = Count(result, outcome);
+        }
+
+        if (_claims is not null)
+        {
+            await _claims.ReleaseAsync(ids, Claimant, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

@@ -10,8 +10,11 @@ internal abstract class SqlDialect
     /// <summary>Gets the schema, one script per version; version n is <c>Migrations[n - 1]</c>.</summary>
     public abstract string[] Migrations { get; }
 
-    /// <summary>Gets a statement that serializes outbox appends until commit, so positions become visible in order ("" when writers are serialized anyway).</summary>
-    public abstract string OutboxLock { get; }
+    /// <summary>
+    /// Gets the statements, run in one transaction before the outbox is read, that give positions to the events committed since the
+    /// last run, in the order they were inserted ("" when positions are given at insert, because writers are serialized anyway).
+    /// </summary>
+    public virtual string OutboxSequencer => string.Empty;
 
     /// <summary>Gets a statement that serializes schema migrations across processes until commit ("" when not needed).</summary>
     public abstract string MigrationLock { get; }
@@ -22,12 +25,6 @@ internal abstract class SqlDialect
     /// <summary>What follows <c>FROM grievances</c> in the officer-deadline sweep to make it read <c>grievances_officer_due</c>: SQLite's planner, without statistics, would rather take the status index and read every flagged defaulter again.</summary>
     public virtual string OfficerDueIndexHint => string.Empty;
 
-    /// <summary>
-    /// Version 4 of the schema, the same on every engine: indexes for the work queues (an officer's queue in due order, any status in
-    /// due or disposal order), the registration period of scorecards, the district filter and the retention job. Every index on a
-    /// column a command changes costs each write, so earlier ones give way: the sweeper's deadline scan uses the status/due index, an
-    /// officer's queue no longer needs the department, and a department's queue no longer sorts through the officers.
-    /// </summary>
     /// <summary>The officer-deadline sweep's filter, written out as the partial index <c>grievances_officer_due</c> (version 6) states it.</summary>
     public static readonly string OfficerDeadlinePredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = FALSE";
 
@@ -37,6 +34,16 @@ internal abstract class SqlDialect
     // Version 5: each command id's fingerprint (a hash of the whole command), so a reused id is told from a retry.
     protected const string CommandFingerprints = "ALTER TABLE history ADD COLUMN command_fingerprint TEXT NULL;";
 
+    // Version 7: claims on due work, so that sweepers on several nodes share it out instead of racing on the same rows, and a lease
+    // per outbox handler, so that one node at a time delivers a handler's events and another takes over when it stops.
+    protected const string ClaimsAndLeases = """
+        CREATE TABLE due_claims (grievance_id TEXT NOT NULL PRIMARY KEY, timer_token BIGINT NOT NULL, claimed_until BIGINT NOT NULL, claimant TEXT NOT NULL);
+        CREATE TABLE outbox_leases (handler TEXT NOT NULL PRIMARY KEY, holder TEXT NOT NULL, held_until BIGINT NOT NULL);
+        """;
+
+    // Version 4, the same on every engine: indexes for the work queues (an officer's queue in due order, any status in due or
+    // disposal order), the registration period of scorecards, the district filter and the retention job. Every index on a column
+    // a command changes costs each write, so earlier ones give way.
     protected const string QueueAndStatisticsIndexes = """
         DROP INDEX grievances_officer_deadline;
         DROP INDEX grievances_department_queue;

@@ -65,39 +65,27 @@ internal sealed partial class SqlStore
 
     public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
     {
-        var grievance = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
+        _ = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var updated = await WriteAsync(connection, transaction, $"UPDATE grievances SET {SqlColumns.ChangedAssignments(change.Previous, grievance)} WHERE id = @id AND version = @expected_version", c =>
-        {
-            SqlColumns.AddGrievance(c, grievance);
-            SqlColumns.Add(c, "expected_version", change.ExpectedVersion);
-        }, cancellationToken).ConfigureAwait(false);
-        if (updated == 0)
-        {
-            var stored = await ScalarAsync(connection, transaction, "SELECT version FROM grievances WHERE id = @id", cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false);
-            throw stored is null or DBNull
-                ? new GrievanceNotFoundException(grievance.Id)
-                : new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture));
-        }
+        await using var statements = new SqlStatements(connection, transaction);
 
-        try
+        // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
+        // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
+        if (await SaveOneAsync(statements, change, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            await InsertHistoryAsync(connection, transaction, change.Entry, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out _) && change.Entry.CommandId is { } commandId)
-        {
-            // Nothing more is read here: a second pooled connection opened while this one is held can exhaust a small pool. The
-            // engine reads the first use afterwards and tells a replay from a conflict.
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            throw new CommandIdConflictException(commandId, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
+            throw refused;
         }
 
-        await AppendOutboxAsync(connection, transaction, change.Events, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private const string InsertHistory = $"INSERT INTO history ({SqlColumns.History}) VALUES (@grievance_id, @sequence, @occurred_at, @actor_role, @actor_id, @actor_department, @actor_level, @action, @from_status, @to_status, @outcome, @from_level, @to_level, @department, @officer, @text, @reason_code, @rating, @command_id, @is_internal, @command_fingerprint)";
+
+    private const string InsertEvent = $"INSERT INTO outbox ({SqlColumns.Event}) VALUES (@grievance_id, @reference_number, @sequence, @idx, @type, @occurred_at, @channel, @status, @outcome, @level, @department, @officer, @due_at)";
+
     private static ValueTask<int> InsertHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
-        => WriteAsync(connection, transaction, $"INSERT INTO history ({SqlColumns.History}) VALUES ({SqlColumns.Parameters(SqlColumns.History)})", c => SqlColumns.AddHistory(c, entry), cancellationToken);
+        => WriteAsync(connection, transaction, InsertHistory, c => SqlColumns.AddHistory(c, entry), cancellationToken);
 }

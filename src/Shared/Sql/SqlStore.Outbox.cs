@@ -70,6 +70,7 @@ internal sealed partial class SqlStore
     public async ValueTask<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(long afterPosition, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await SequenceOutboxAsync(cancellationToken).ConfigureAwait(false);
         return await ReadManyAsync(
             $"SELECT position, {SqlColumns.Event} FROM outbox WHERE position > @after ORDER BY position LIMIT @limit",
             c =>
@@ -128,21 +129,37 @@ internal sealed partial class SqlStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask AppendOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceEvent> events, CancellationToken cancellationToken)
+    /// <summary>Runs the dialect's outbox sequencer when events are waiting for a position (see <see cref="SqlDialect.OutboxSequencer"/>).</summary>
+    private async ValueTask SequenceOutboxAsync(CancellationToken cancellationToken)
+    {
+        if (_dialect.OutboxSequencer.Length == 0)
+        {
+            return;
+        }
+
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = await ScalarAsync(connection, null, "SELECT 1 FROM outbox WHERE position IS NULL LIMIT 1", cancellationToken).ConfigureAwait(false);
+        if (waiting is null or DBNull)
+        {
+            return;
+        }
+
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, _dialect.OutboxSequencer, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask AppendOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
             return;
         }
 
-        if (_dialect.OutboxLock.Length > 0)
-        {
-            await ExecuteAsync(connection, transaction, _dialect.OutboxLock, cancellationToken).ConfigureAwait(false);
-        }
-
         foreach (var e in events)
         {
-            await WriteAsync(connection, transaction, $"INSERT INTO outbox ({SqlColumns.Event}) VALUES ({SqlColumns.Parameters(SqlColumns.Event)})", c => SqlColumns.AddEvent(c, e, string.Empty), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(connection, transaction, InsertEvent, c => SqlColumns.AddEvent(c, e, string.Empty), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Queries;
@@ -13,17 +14,17 @@ internal sealed partial class SqlStore
     public async ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
     {
         var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.OfficerDueIndexHint);
-        return await ReadManyAsync(
-            sql,
-            c =>
-            {
-                foreach (var (name, value) in parameters)
-                {
-                    SqlColumns.Add(c, name, value);
-                }
-            },
-            r => new DueWorkItem(new GrievanceId(Guid.ParseExact(r.GetString(0), "N")), SqlColumns.Time(r, 1)!.Value, r.GetInt64(2), r.GetInt64(3)),
-            cancellationToken).ConfigureAwait(false);
+        return await ReadManyAsync(sql, c => Bind(c, parameters), ReadDueWork, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DueWorkItem ReadDueWork(DbDataReader r) => new(new GrievanceId(Guid.ParseExact(r.GetString(0), "N")), SqlColumns.Time(r, 1)!.Value, r.GetInt64(2), r.GetInt64(3));
+
+    private static void Bind(DbCommand command, List<(string Name, object? Value)> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            SqlColumns.Add(command, name, value);
+        }
     }
 
     /// <summary>
@@ -31,7 +32,14 @@ internal sealed partial class SqlStore
     /// index that holds only pending, not yet flagged grievances, so flagged defaulters are never read again; its predicate is
     /// written out literally, as a partial index needs.
     /// </summary>
-    internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string officerDueIndexHint)
+    /// <param name="kind">Which timer.</param>
+    /// <param name="dueBy">The moment the timers must have run out by.</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="after">The keyset cursor.</param>
+    /// <param name="officerDueIndexHint">The dialect's hint for the officer-deadline index.</param>
+    /// <param name="unclaimedLocking">For a claim: leave out what another claimant holds, and end with this locking clause.</param>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string officerDueIndexHint, string? unclaimedLocking = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var (column, filter, hint) = kind switch
@@ -51,24 +59,17 @@ internal sealed partial class SqlStore
             parameters.Add(("after_id", SqlColumns.Id(cursor.GrievanceId)));
         }
 
-        return ($"SELECT id, {column}, timer_token, version FROM grievances{hint} WHERE {filter} AND {column} <= @due_by{keyset} ORDER BY {column}, id LIMIT @limit", parameters);
+        var unclaimed = unclaimedLocking is null
+            ? string.Empty
+            : " AND NOT EXISTS (SELECT 1 FROM due_claims c WHERE c.grievance_id = grievances.id AND c.timer_token = grievances.timer_token AND c.claimed_until > @due_by)";
+        return ($"SELECT id, {column}, timer_token, version FROM grievances{hint} WHERE {filter} AND {column} <= @due_by{keyset}{unclaimed} ORDER BY {column}, id LIMIT @limit{unclaimedLocking}", parameters);
     }
 
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
         var (sql, parameters) = QueueQuery(filter, limit, after);
-        return await ReadManyAsync(
-            sql,
-            c =>
-            {
-                foreach (var (name, value) in parameters)
-                {
-                    SqlColumns.Add(c, name, value);
-                }
-            },
-            SqlColumns.ReadGrievance,
-            cancellationToken).ConfigureAwait(false);
+        return await ReadManyAsync(sql, c => Bind(c, parameters), SqlColumns.ReadGrievance, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The work-queue query for a filter, order and cursor: its SQL and parameters (apart, so tests can read its plan).</summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grievance.Workflow.Tests.Events;
 
@@ -220,12 +221,17 @@ public sealed class OutboxTests
         });
         var options = seed.Services.GetRequiredService<IOptions<GrievanceWorkflowOptions>>();
 
-        var crash = async () => await new OutboxDispatcher(store, [firstProcess], options, TimeProvider.System).DispatchAsync(100, dying.Token);
+        var clock = new FakeTimeProvider(seed.Clock.GetUtcNow());
+        var crash = async () => await new OutboxDispatcher(store, [firstProcess], options, clock).DispatchAsync(100, dying.Token);
         await crash.Should().ThrowAsync<OperationCanceledException>();
         (await store.GetCheckpointAsync("sms", default)).Should().Be(checkpointAtDeath);
 
         var secondProcess = new Recorder("sms", onHandled: e => received.Enqueue(positionOf(e)));
-        var resumed = await new OutboxDispatcher(store, [secondProcess], options, TimeProvider.System).DispatchAsync(100);
+        var next = new OutboxDispatcher(store, [secondProcess], options, clock);
+        clock.Advance(options.Value.Outbox.LeaseDuration - TimeSpan.FromTicks(1));
+        (await next.DispatchAsync(100)).Should().Be(new DispatchResult(0, 0, 0, false) { HandlersLeasedElsewhere = 1 }, "the dead dispatcher's lease still holds");
+        clock.Advance(TimeSpan.FromTicks(1));
+        var resumed = await next.DispatchAsync(100);
 
         resumed.Delivered.Should().Be(8 - (int)checkpointAtDeath);
         received.Should().Equal(new long[] { 1, 2, 3 }.Concat(Enumerable.Range((int)checkpointAtDeath + 1, 8 - (int)checkpointAtDeath).Select(i => (long)i)));

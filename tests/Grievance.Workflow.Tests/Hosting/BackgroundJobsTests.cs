@@ -67,6 +67,24 @@ public sealed class BackgroundJobsTests
     }
 
     [Fact]
+    public async Task Stopping_the_host_hands_the_dispatchers_subscriber_leases_over_at_once()
+    {
+        var sms = new CountingSubscriber();
+        using var seed = NewSeed(o => o.Jobs = BackgroundJobs.OutboxDispatcher, b => b.Services.AddSingleton<IGrievanceEventSubscriber>(sms));
+        await seed.RegisterAsync();
+        var leases = (IOutboxLeases)seed.Services.GetRequiredService<IOutboxStore>();
+        var now = seed.Clock.GetUtcNow();
+
+        await using (await StartAsync(seed))
+        {
+            await RunsFinishedAsync(seed, BackgroundJobs.OutboxDispatcher, 1);
+            (await leases.TryAcquireLeaseAsync(sms.Name, "another-node", now, now.AddSeconds(30), default)).Should().BeFalse("this host's dispatcher holds the lease");
+        }
+
+        (await leases.TryAcquireLeaseAsync(sms.Name, "another-node", now, now.AddSeconds(30), default)).Should().BeTrue("the stopped host released it");
+    }
+
+    [Fact]
     public async Task A_run_goes_on_while_batches_are_full_and_stops_at_the_limit_with_a_warning()
     {
         var sweeper = new ScriptedSweeper(_ => new SweepResult(Examined: 10, 0, 0, 0, 0, 0, HasMore: true));

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using FluentAssertions;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Escalation;
+using Grievance.Workflow.Events;
+using Grievance.Workflow.PostgreSql;
+using Grievance.Workflow.Sweeping;
+using Grievance.Workflow.Testing;
+using Grievance.Workflow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Grievance.Workflow.Tests.Storage;
+
+/// <summary>
+/// Several app nodes on one PostgreSQL database, each with its own store (its own connection pool) and engine: writers append
+/// events without a global lock and the sequencer still publishes them once each, in each grievance's order; sweepers share due
+/// work out; a subscriber's dispatcher fails over to another node when its node dies.
+/// </summary>
+[SkipUnlessEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable, "a PostgreSQL connection string, for example Host=localhost;Username=grievance;Password=…;Database=grievance_tests")]
+public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
+{
+    private readonly string _schema = $"nodes_{Guid.NewGuid():N}";
+    private readonly List<PostgreSqlGrievanceStore> _stores = [];
+    private readonly List<Seed> _nodes = [];
+
+    private static string ConnectionString => Environment.GetEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable)!;
+
+    public Task InitializeAsync() => ExecuteAsync($"CREATE SCHEMA {_schema}");
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            node.Dispose();
+        }
+
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        await ExecuteAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+    }
+
+    [StoreFact]
+    public async Task Writers_on_two_nodes_take_no_outbox_lock_and_every_event_is_published_once_in_each_grievances_order()
+    {
+        var (a, b) = (Node(), Node());
+        var reader = Store();
+        var written = 0;
+        var delivered = new ConcurrentQueue<OutboxMessage>();
+        using var stop = new CancellationTokenSource();
+
+        // Readers sequence and read while the writers write; then once more after they stopped.
+        var reading = Task.Run(async () =>
+        {
+            var after = 0L;
+            while (true)
+            {
+                var stopping = stop.IsCancellationRequested;
+                var page = await reader.ReadAsync(after, 500, default);
+                foreach (var message in page)
+                {
+                    delivered.Enqueue(message);
+                }
+
+                after = page.Count > 0 ? page[^1].Position : after;
+                if (stopping && page.Count == 0)
+                {
+                    return;
+                }
+            }
+        });
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            var node = w % 2 == 0 ? a : b;
+            for (var i = 0; i < 15; i++)
+            {
+                var g = await node.RegisterAsync();
+                var reported = await node.Workflow.ExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "Bill corrected."));
+                await node.Workflow.ExecuteAsync(new RecordFeedback(g.Id, Seed.Agent, FeedbackResponse.Dissatisfied, "Still wrong.") { ExpectedVersion = reported.Grievance.Version });
+                Interlocked.Increment(ref written);
+            }
+        })).ToArray();
+        await Task.WhenAll(writers);
+        await stop.CancelAsync();
+        await reading;
+
+        var messages = delivered.ToList();
+        messages.Select(m => m.Position).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        messages.Select(m => m.Position).Should().Equal(Enumerable.Range(1, messages.Count).Select(p => (long)p), "positions are given without gaps");
+        messages.Select(m => (m.Event.GrievanceId, m.Event.Sequence, m.Event.Index)).Should().OnlyHaveUniqueItems();
+        foreach (var grievance in messages.GroupBy(m => m.Event.GrievanceId))
+        {
+            grievance.Select(m => (m.Event.Sequence, m.Event.Index)).Should().BeInAscendingOrder(Comparer<(long, int)>.Default, "a grievance's events are published in its commands' order");
+            grievance.Select(m => m.Event.Sequence).Distinct().Should().Equal([1L, 2L, 3L]);
+        }
+
+        messages.Select(m => m.Event.GrievanceId).Distinct().Should().HaveCount(written);
+        (await CountAsync("SELECT COUNT(*) FROM outbox WHERE position IS NULL")).Should().Be(0);
+    }
+
+    [StoreFact]
+    public async Task Sweepers_on_two_nodes_share_the_due_work_and_handle_each_breach_once()
+    {
+        var (a, b) = (Node(o => o.Escalation.OnBreach = BreachAction.EscalateToNextLevel), Node(o => o.Escalation.OnBreach = BreachAction.EscalateToNextLevel));
+        for (var i = 0; i < 120; i++)
+        {
+            await (i % 2 == 0 ? a : b).RegisterAsync();
+        }
+
+        a.Clock.Advance(TimeSpan.FromDays(10));
+        b.Clock.Advance(TimeSpan.FromDays(10));
+        var sweepers = new[] { a.Services.GetRequiredService<IGrievanceSweeper>(), b.Services.GetRequiredService<IGrievanceSweeper>() };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () => await sweepers[i % 2].SweepAsync(a.Clock.GetUtcNow(), 20))));
+        var rest = await sweepers[0].SweepAsync(a.Clock.GetUtcNow(), 1000);
+
+        results.Sum(r => r.Escalated).Should().Be(120, "six sweeps of 20 on two nodes cover the 120 breaches between them");
+        (results.Sum(r => r.Examined), results.Sum(r => r.Skipped), rest.Examined).Should().Be((120, 0, 0), "no breach is read by two sweepers");
+        (await CountAsync("SELECT COUNT(*) FROM history WHERE action = " + (int)GrievanceAction.SlaBreach)).Should().Be(120);
+        (await CountAsync("SELECT COUNT(*) FROM due_claims")).Should().Be(0, "claims are released once their batch is handled");
+    }
+
+    [StoreFact]
+    public async Task A_subscribers_dispatcher_fails_over_to_another_node_when_its_node_dies_and_nothing_is_lost_or_reordered()
+    {
+        var writer = Node();
+        for (var i = 0; i < 10; i++)
+        {
+            var g = await writer.RegisterAsync();
+            await writer.Workflow.ExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "Bill corrected."));
+        }
+
+        var clock = new FakeTimeProvider(Seed.Start);
+        var options = Options.Create(new GrievanceWorkflowOptions());
+        options.Value.Outbox.CheckpointEvery = 5;
+        var received = new ConcurrentQueue<GrievanceEvent>();
+        using var dies = new CancellationTokenSource();
+        var first = new OutboxDispatcher(Store(), [new Recorder("sms", e =>
+        {
+            received.Enqueue(e);
+            if (received.Count == 12)
+            {
+                dies.Cancel(); // node 1 dies after the 12th SMS went out; 10 were recorded
+            }
+        })], options, clock);
+        var second = new OutboxDispatcher(Store(), [new Recorder("sms", received.Enqueue)], options, clock);
+
+        var act = async () => await first.DispatchAsync(1000, dies.Token);
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        (await second.DispatchAsync(1000)).HandlersLeasedElsewhere.Should().Be(1, "node 1's lease has not run out yet");
+        clock.Advance(options.Value.Outbox.LeaseDuration);
+        var takenOver = await second.DispatchAsync(1000);
+
+        takenOver.Delivered.Should().Be(30 - 10);
+        received.Should().HaveCount(32, "the two unrecorded deliveries are made again: at least once");
+        received.Distinct().Should().HaveCount(30, "nothing is lost");
+        foreach (var grievance in received.Distinct().GroupBy(e => e.GrievanceId))
+        {
+            grievance.Select(e => (e.Sequence, e.Index)).Should().BeInAscendingOrder(Comparer<(long, int)>.Default);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        (await first.DispatchAsync(1000)).HandlersLeasedElsewhere.Should().Be(1, "the lease is node 2's now");
+        await second.ReleaseLeasesAsync();
+        (await first.DispatchAsync(1000)).HandlersLeasedElsewhere.Should().Be(0, "a released lease is free at once");
+    }
+
+    private Seed Node(Action<GrievanceWorkflowOptions>? configure = null)
+    {
+        var store = Store();
+        var node = new Seed(configure, b => b.UseStore(_ => store));
+        _nodes.Add(node);
+        return node;
+    }
+
+    private PostgreSqlGrievanceStore Store()
+    {
+        var store = new PostgreSqlGrievanceStore(new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema }.ConnectionString);
+        _stores.Add(store);
+        return store;
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Recorder(string name, Action<GrievanceEvent> onHandled) : IGrievanceEventSubscriber
+    {
+        public string Name => name;
+
+        public ValueTask HandleAsync(GrievanceEvent grievanceEvent, CancellationToken cancellationToken)
+        {
+            onHandled(grievanceEvent);
+            return default;
+        }
+    }
+}
