@@ -1,4 +1,5 @@
 using Grievance.Workflow.Demo;
+using Grievance.Workflow.Demo.Import;
 using Grievance.Workflow.Demo.Replay;
 using Grievance.Workflow.Demo.Simulation;
 using Spectre.Console;
@@ -10,6 +11,8 @@ const string Usage = """
       dotnet run --project samples/Grievance.Workflow.Demo -- [simulate] [--days 7] [--per-day 4500] [--seed 1076]
                                                             [--store memory|sqlite|postgres] [--connection "…"] [--quiet]
       dotnet run --project samples/Grievance.Workflow.Demo -- replay <scenario.json>
+      dotnet run --project samples/Grievance.Workflow.Demo -- generate-import <file.jsonl> [--count 100000] [--seed 1076]
+      dotnet run --project samples/Grievance.Workflow.Demo -- import <file.jsonl> [--store sqlite|postgres] [--connection "…"]
     Add --help for the details.
     """;
 
@@ -30,6 +33,12 @@ app.Configure(config =>
     config.AddCommand<ReplayCommand>("replay")
         .WithDescription("Replay a scenario file (JSON commands with actors and times); print each grievance's final state and history as JSON.")
         .WithExample("replay", "scenarios/seed-dissatisfied-twice.json");
+    config.AddCommand<GenerateImportCommand>("generate-import")
+        .WithDescription("Write a realistic import file: grievances with their history, as JSON lines.")
+        .WithExample("generate-import", "grievances.jsonl", "--count", "100000");
+    config.AddCommand<ImportCommand>("import")
+        .WithDescription("Import a JSON-lines file of grievances with their history into a kept store; run again, it skips what is in.")
+        .WithExample("import", "grievances.jsonl", "--store", "sqlite");
     config.SetExceptionHandler((exception, _) =>
     {
         if (exception is CommandAppException)

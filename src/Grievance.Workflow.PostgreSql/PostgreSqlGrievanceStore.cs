@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Import;
 using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;
@@ -20,7 +21,7 @@ namespace Grievance.Workflow.PostgreSql;
 /// acts on each timer. The schema is created and upgraded on first use, under an advisory lock; running that again is harmless.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it (the container does) to close its connection pool.</remarks>
-public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly SqlStore _store;
@@ -125,4 +126,8 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
 
     /// <inheritdoc />
     public ValueTask ReleaseLeaseAsync(string handler, string holder, CancellationToken cancellationToken) => _store.ReleaseLeaseAsync(handler, holder, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One transaction per batch: one query finds what is in already, then each table's rows go in by the bulk path.</remarks>
+    public ValueTask<IReadOnlyList<bool>> ImportAsync(IReadOnlyList<ImportedGrievance> grievances, CancellationToken cancellationToken) => _store.ImportAsync(grievances, cancellationToken);
 }

@@ -56,7 +56,7 @@ internal sealed class SqliteDialect : SqlDialect
     public SqliteDialect(string connectionString, SqliteSynchronous synchronous)
     {
         _connectionString = connectionString;
-        _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
+        _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA cache_size = -131072; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
     }
 
     // Version 2: indexes for the work-queue queries (by status, by department and officer, oldest registration first).

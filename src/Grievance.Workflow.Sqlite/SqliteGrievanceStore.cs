@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Import;
 using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;
@@ -21,7 +22,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -140,4 +141,8 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
 
     /// <inheritdoc />
     public ValueTask ReleaseLeaseAsync(string handler, string holder, CancellationToken cancellationToken) => _store.ReleaseLeaseAsync(handler, holder, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One transaction per batch: one query finds what is in already, then each table's rows go in by the bulk path.</remarks>
+    public ValueTask<IReadOnlyList<bool>> ImportAsync(IReadOnlyList<ImportedGrievance> grievances, CancellationToken cancellationToken) => _store.ImportAsync(grievances, cancellationToken);
 }

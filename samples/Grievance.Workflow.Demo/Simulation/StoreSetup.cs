@@ -17,9 +17,10 @@ public static class StoreSetup
     /// <param name="kind">The store.</param>
     /// <param name="connection">The connection string, or <see langword="null"/> for the default.</param>
     /// <returns>A file path, a redacted connection string or "in memory".</returns>
-    public static string Describe(StoreKind kind, string? connection) => kind switch
+    /// <param name="kept">Whether the store is kept as it is (an import) rather than made afresh.</param>
+    public static string Describe(StoreKind kind, string? connection, bool kept = false) => kind switch
     {
-        StoreKind.Sqlite => Path.GetFullPath(SqliteFile(connection)),
+        StoreKind.Sqlite => Path.GetFullPath(SqliteFile(connection)) + (kept ? " (kept)" : string.Empty),
         StoreKind.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connection) { Password = null, SearchPath = PostgresSchema }.ConnectionString,
         _ => "in memory (nothing kept)",
     };
@@ -70,6 +71,24 @@ public static class StoreSetup
             default:
                 return builder;
         }
+    }
+
+    /// <summary>Uses the store as it is (created when missing): an import adds to it, and run again skips what is in.</summary>
+    /// <param name="builder">The workflow builder.</param>
+    /// <param name="kind">SQLite or PostgreSQL.</param>
+    /// <param name="connection">The connection string, or <see langword="null"/> for the default SQLite file.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The connection is missing for PostgreSQL, or the store keeps nothing.</exception>
+    public static IGrievanceWorkflowBuilder UseKept(IGrievanceWorkflowBuilder builder, StoreKind kind, string? connection)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return kind switch
+        {
+            StoreKind.Sqlite => builder.UseSqliteStore(connection ?? DefaultSqliteConnection),
+            StoreKind.Postgres when !string.IsNullOrWhiteSpace(connection) => builder.UsePostgreSqlStore(new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = PostgresSchema }.ConnectionString),
+            StoreKind.Postgres => throw new ArgumentException("--store postgres needs --connection \"Host=…;Database=…;Username=…;Password=…\".", nameof(connection)),
+            _ => throw new ArgumentException("The in-memory store keeps nothing to import into.", nameof(kind)),
+        };
     }
 
     private static string SqliteFile(string? connection) => new SqliteConnectionStringBuilder(connection ?? DefaultSqliteConnection).DataSource;

@@ -41,4 +41,7 @@ public enum GrievanceEventType
 
     /// <summary>Closed; the event's outcome says how.</summary>
     Closed = 13,
+
+    /// <summary>Brought in, with its history, from another system by a bulk import; the event tells its state after the import.</summary>
+    Imported = 14,
 }

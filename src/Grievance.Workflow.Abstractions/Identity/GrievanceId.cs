@@ -26,9 +26,30 @@ public readonly record struct GrievanceId
     /// <summary>Gets the underlying value.</summary>
     public Guid Value { get; }
 
-    /// <summary>Creates a new, random identity.</summary>
+    /// <summary>
+    /// Creates a new identity: a time-ordered UUID (version 7: the millisecond it was made, then 74 random bits), so that new
+    /// grievances go to the end of every index keyed by the id instead of to random pages — what keeps registrations and imports
+    /// of millions cheap on every store. The id tells when it was made, which the reference number tells anyway; it is not a secret.
+    /// </summary>
     /// <returns>A fresh id.</returns>
-    public static GrievanceId New() => new(Guid.NewGuid());
+    public static GrievanceId New()
+    {
+#if NET9_0_OR_GREATER
+        return new(Guid.CreateVersion7(TimeProvider.System.GetUtcNow()));
+#else
+        Span<byte> bytes = stackalloc byte[16];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+        var milliseconds = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F)); // version 7
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F)); // RFC 9562 variant
+        return new(new Guid(bytes, bigEndian: true));
+#endif
+    }
 
     /// <summary>Parses an id written by <see cref="ToString"/>.</summary>
     /// <param name="text">The text.</param>

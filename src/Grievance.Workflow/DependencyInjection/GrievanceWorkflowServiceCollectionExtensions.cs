@@ -109,6 +109,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
         services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();
         services.TryAddSingleton<IGrievanceSweeper, GrievanceSweeper>();
+        services.TryAddSingleton<Import.IGrievanceImporter>(sp => new Import.GrievanceImporter(sp.GetRequiredService<IGrievanceStore>()));
         services.TryAddSingleton<IEscalationPolicy, LadderEscalationPolicy>();
         services.TryAddSingleton<IFeedbackPolicy, DefaultFeedbackPolicy>();
         services.TryAddSingleton<IAuthorizationPolicy, RoleBasedAuthorizationPolicy>();

@@ -25,7 +25,7 @@ internal sealed partial class GrievanceEngine
             return WorkflowResult.Failure(new GrievanceAuthorizationException(command.GrievanceId, command.Actor, GrievanceAction.Register, authorization.Reason!));
         }
 
-        var id = command.GrievanceId ?? new GrievanceId(SecureRandomBuffer.NewGuid());
+        var id = command.GrievanceId ?? new GrievanceId(SecureRandomBuffer.NewVersion7Guid(_time.GetUtcNow()));
         var now = _time.GetUtcNow();
         var draft = new GrievanceSnapshot
         {

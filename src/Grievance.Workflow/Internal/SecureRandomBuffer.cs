@@ -35,13 +35,22 @@ internal static class SecureRandomBuffer
         t_position += destination.Length;
     }
 
-    /// <summary>Makes a random (version 4, RFC 9562) GUID.</summary>
-    public static Guid NewGuid()
+    /// <summary>
+    /// Makes a time-ordered (version 7, RFC 9562) GUID: the millisecond of <paramref name="at"/>, then 74 random bits, so that new
+    /// ids go to the end of the indexes keyed by them (see <see cref="GrievanceId.New"/>).
+    /// </summary>
+    public static Guid NewVersion7Guid(DateTimeOffset at)
     {
         Span<byte> bytes = stackalloc byte[16];
         Fill(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (byte 7 holds the high byte of the third group in little-endian layout)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC variant
-        return new Guid(bytes);
+        var milliseconds = at.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i))); // big-endian, as the GUID's text shows it
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F)); // version 7
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F)); // RFC 9562 variant
+        return new Guid(bytes, bigEndian: true);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Grievance.Workflow.Events;
 
@@ -23,6 +24,17 @@ public sealed partial class InMemoryGrievanceStore
             _current = current;
             Contact = contact;
             HistoryCodec.Append(ref _history, ref _length, first, current.DueAt);
+        }
+
+        /// <summary>A slot for an imported grievance: its whole history at once; the last entry keeps the snapshot's due time.</summary>
+        public Slot(GrievanceSnapshot current, IReadOnlyList<HistoryEntry> history, ContactDetails? contact)
+        {
+            _current = current;
+            Contact = contact;
+            for (var i = 0; i < history.Count; i++)
+            {
+                HistoryCodec.Append(ref _history, ref _length, history[i], i == history.Count - 1 ? current.DueAt : null);
+            }
         }
 
         public ref SpinLock Lock => ref _lock;

@@ -64,7 +64,7 @@ internal static class SqlColumns
     }
 
     /// <summary>The values <see cref="AddGrievance"/> binds, in <see cref="Grievance"/>'s column order.</summary>
-    private static object?[] Values(GrievanceSnapshot g) =>
+    public static object?[] Values(GrievanceSnapshot g) =>
     [
         Id(g.Id), g.ReferenceNumber.Value, g.Channel.Code, g.Category.Code, g.Category.SubCategory, g.Location.District, g.Location.Tehsil, g.Location.Ward,
         g.ComplainantId, g.Description, (int)g.Status, (int)g.Outcome, g.Level, g.Department?.Value, g.Officer?.Value,
@@ -75,14 +75,7 @@ internal static class SqlColumns
 
     public static string Id(GrievanceId id) => id.Value.ToString("N");
 
-    public static void AddGrievance(DbCommand command, GrievanceSnapshot g)
-    {
-        var values = Values(g);
-        for (var i = 0; i < GrievanceColumns.Length; i++)
-        {
-            Add(command, GrievanceColumns[i], values[i]);
-        }
-    }
+    public static void AddGrievance(DbCommand command, GrievanceSnapshot g) => Add(command, GrievanceColumns, Values(g), string.Empty);
 
     public static GrievanceSnapshot ReadGrievance(DbDataReader r) => new()
     {
@@ -118,30 +111,31 @@ internal static class SqlColumns
         Version = r.GetInt64(30),
     };
 
-    public static void AddHistory(DbCommand command, HistoryEntry e)
-    {
-        Add(command, "grievance_id", Id(e.GrievanceId));
-        Add(command, "sequence", e.Sequence);
-        Add(command, "occurred_at", e.OccurredAt.UtcTicks);
-        Add(command, "actor_role", (int)e.Actor.Role);
-        Add(command, "actor_id", e.Actor.Id);
-        Add(command, "actor_department", e.Actor.Department?.Value);
-        Add(command, "actor_level", e.Actor.Level);
-        Add(command, "action", (int)e.Action);
-        Add(command, "from_status", (int)e.FromStatus);
-        Add(command, "to_status", (int)e.ToStatus);
-        Add(command, "outcome", (int)e.Outcome);
-        Add(command, "from_level", e.FromLevel);
-        Add(command, "to_level", e.ToLevel);
-        Add(command, "department", e.Department?.Value);
-        Add(command, "officer", e.Officer?.Value);
-        Add(command, "text", e.Text);
-        Add(command, "reason_code", e.ReasonCode);
-        Add(command, "rating", e.Rating);
-        Add(command, "command_id", e.CommandId?.Value);
-        Add(command, "is_internal", e.IsInternal);
-        Add(command, "command_fingerprint", e.CommandFingerprint);
-    }
+    private static readonly string[] HistoryColumns = History.Split(", ");
+
+    private static readonly string[] EventColumns = Event.Split(", ");
+
+    public const string Contact = "grievance_id, name, phone, email, address";
+
+    /// <summary>The values <see cref="AddHistory"/> binds, in <see cref="History"/>'s column order.</summary>
+    public static object?[] Values(HistoryEntry e) =>
+    [
+        Id(e.GrievanceId), e.Sequence, e.OccurredAt.UtcTicks, (int)e.Actor.Role, e.Actor.Id, e.Actor.Department?.Value, e.Actor.Level, (int)e.Action,
+        (int)e.FromStatus, (int)e.ToStatus, (int)e.Outcome, e.FromLevel, e.ToLevel, e.Department?.Value, e.Officer?.Value, e.Text, e.ReasonCode,
+        e.Rating, e.CommandId?.Value, e.IsInternal, e.CommandFingerprint,
+    ];
+
+    /// <summary>The values <see cref="AddEvent"/> binds, in <see cref="Event"/>'s column order.</summary>
+    public static object?[] Values(GrievanceEvent e) =>
+    [
+        Id(e.GrievanceId), e.ReferenceNumber.Value, e.Sequence, e.Index, (int)e.Type, e.OccurredAt.UtcTicks, e.Channel.Code, (int)e.Status,
+        (int)e.Outcome, e.Level, e.Department?.Value, e.Officer?.Value, e.DueAt?.UtcTicks,
+    ];
+
+    /// <summary>A contact row's values, in <see cref="Contact"/>'s column order.</summary>
+    public static object?[] Values(GrievanceId id, ContactDetails contact) => [Id(id), contact.Name, contact.Phone, contact.Email, contact.Address];
+
+    public static void AddHistory(DbCommand command, HistoryEntry e) => Add(command, HistoryColumns, Values(e), string.Empty);
 
     public static HistoryEntry ReadHistory(DbDataReader r)
     {
@@ -178,21 +172,14 @@ internal static class SqlColumns
         };
     }
 
-    public static void AddEvent(DbCommand command, GrievanceEvent e, string prefix)
+    public static void AddEvent(DbCommand command, GrievanceEvent e, string prefix) => Add(command, EventColumns, Values(e), prefix);
+
+    private static void Add(DbCommand command, string[] columns, object?[] values, string prefix)
     {
-        Add(command, prefix + "grievance_id", Id(e.GrievanceId));
-        Add(command, prefix + "reference_number", e.ReferenceNumber.Value);
-        Add(command, prefix + "sequence", e.Sequence);
-        Add(command, prefix + "idx", e.Index);
-        Add(command, prefix + "type", (int)e.Type);
-        Add(command, prefix + "occurred_at", e.OccurredAt.UtcTicks);
-        Add(command, prefix + "channel", e.Channel.Code);
-        Add(command, prefix + "status", (int)e.Status);
-        Add(command, prefix + "outcome", (int)e.Outcome);
-        Add(command, prefix + "level", e.Level);
-        Add(command, prefix + "department", e.Department?.Value);
-        Add(command, prefix + "officer", e.Officer?.Value);
-        Add(command, prefix + "due_at", e.DueAt?.UtcTicks);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            Add(command, prefix + columns[i], values[i]);
+        }
     }
 
     /// <summary>Reads an outbox row: the position first, then <see cref="Event"/>'s columns.</summary>

@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Data.Common;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -56,6 +60,66 @@ internal abstract class SqlDialect
         CREATE INDEX grievances_district_registered ON grievances (district, registered_at, id);
         CREATE INDEX grievances_retention ON grievances (closed_at, id) WHERE complainant_id <> 'anonymized';
         """;
+
+    /// <summary>
+    /// Inserts many rows into a table within the transaction. The default reuses one compiled INSERT for every row; a dialect with
+    /// a bulk path (PostgreSQL's binary <c>COPY</c>) overrides it.
+    /// </summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The columns, comma-separated, in the order of each row's values.</param>
+    /// <param name="rows">The rows' values: <see cref="string"/>, <see cref="int"/>, <see cref="long"/>, <see cref="bool"/> or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when inserted.</returns>
+    public virtual async ValueTask BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table, string columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        // One row per statement, compiled once: Microsoft.Data.Sqlite binds parameters by name, so a statement of many rows binds
+        // in quadratic time (measured: 2.8× slower with 32 rows a statement).
+        var names = columns.Split(", ");
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        var parameters = names.Select((_, i) => SqlColumns.Add(insert, "p" + i.ToString(CultureInfo.InvariantCulture), null)).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Gets an expression for "is in the list bound to <c>@name</c>", with <see cref="AddList"/> binding the list as one parameter —
+    /// one statement text, whatever the list's length. The default binds a JSON array and reads it with <c>json_each</c> (SQLite).
+    /// </summary>
+    /// <param name="name">The parameter's name, without <c>@</c>.</param>
+    /// <returns>The SQL to follow a column, such as <c>IN (SELECT value FROM json_each(@ids))</c>.</returns>
+    public virtual string InList(string name) => $"IN (SELECT value FROM json_each(@{name}))";
+
+    /// <summary>Binds a list of text for <see cref="InList"/>.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="name">The parameter's name, without <c>@</c>.</param>
+    /// <param name="values">The values.</param>
+    public virtual void AddList(DbCommand command, string name, IReadOnlyList<string> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        SqlColumns.Add(command, name, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 
     /// <summary>Opens a connection, ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);

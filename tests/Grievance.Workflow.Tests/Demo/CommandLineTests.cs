@@ -70,6 +70,56 @@ public sealed class CommandLineTests
         }
     }
 
+    [Fact]
+    public async Task A_generated_file_imports_into_sqlite_and_a_rerun_skips_every_record()
+    {
+        var folder = Directory.CreateTempSubdirectory("demo-import-").FullName;
+        try
+        {
+            var generated = await RunAsync("generate-import grievances.jsonl --count 2500 --seed 7", folder);
+            var first = await RunAsync("import grievances.jsonl --batch 1000", folder);
+            var again = await RunAsync("import grievances.jsonl", folder);
+
+            generated.ExitCode.Should().Be(0, generated.Error);
+            generated.Output.Should().Contain("Wrote 2,500 grievances");
+            first.ExitCode.Should().Be(0, first.Error);
+            first.Output.Should().Contain("2,500 imported, 0 already in, 0 refused, of 2,500 read");
+            again.Output.Should().Contain("0 imported, 2,500 already in, 0 refused");
+
+            var store = new Grievance.Workflow.Sqlite.SqliteGrievanceStore($"Data Source={Path.Combine(folder, StoreSetup.DefaultSqliteFile)};Pooling=False");
+            var line = (await File.ReadAllLinesAsync(Path.Combine(folder, "grievances.jsonl")))[1234];
+            var record = JsonSerializer.Deserialize<Grievance.Workflow.Import.ImportedGrievance>(line, Grievance.Workflow.Demo.Import.ImportFile.Json)!;
+            (await store.FindByReferenceAsync(new ReferenceNumber("IMP-7-000001234"), default)).Should().Be(record.Grievance);
+            (await store.GetHistoryAsync(record.Grievance.Id, default)).Should().Equal(record.History);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_line_that_is_not_a_record_stops_the_import_with_exit_2_naming_the_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("demo-import-").FullName;
+        try
+        {
+            await RunAsync("generate-import grievances.jsonl --count 3", folder);
+            await File.AppendAllTextAsync(Path.Combine(folder, "grievances.jsonl"), "{\"grievance\": 42}\n");
+
+            var (exitCode, _, error) = await RunAsync("import grievances.jsonl", folder);
+
+            exitCode.Should().Be(2);
+            error.Should().Contain("Line 4 of grievances.jsonl is not an import record");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments, string? workingDirectory = null)
     {
         var demo = typeof(HelplineSimulator).Assembly.Location;
