@@ -53,10 +53,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     private readonly string _pragmas;
 
-    public SqliteDialect(string connectionString, SqliteSynchronous synchronous)
+    public SqliteDialect(string connectionString, SqliteStoreOptions options)
     {
         _connectionString = connectionString;
-        _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA cache_size = -131072; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};";
+        var synchronous = options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL";
+        _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA cache_size = -{options.CacheSizeKibibytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}; PRAGMA synchronous = {synchronous};";
     }
 
     // Version 2: indexes for the work-queue queries (by status, by department and officer, oldest registration first).

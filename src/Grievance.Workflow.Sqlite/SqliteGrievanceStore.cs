@@ -43,7 +43,7 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(options);
         ConnectionString = connectionString;
-        _store = new SqlStore(new SqliteDialect(connectionString, options.Synchronous));
+        _store = new SqlStore(new SqliteDialect(connectionString, options));
     }
 
     /// <summary>The work-queue query's SQL and parameters, for tests that read its plan.</summary>
