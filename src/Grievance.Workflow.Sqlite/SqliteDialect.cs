@@ -69,13 +69,17 @@ internal sealed class SqliteDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal INTEGER NOT NULL DEFAULT 0;";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases, DepartmentDueIndex];
 
     public override string LockRows => string.Empty;
 
     public const string OfficerDueHint = " INDEXED BY grievances_officer_due";
 
     public override string OfficerDueIndexHint => OfficerDueHint;
+
+    public const string DepartmentDueHint = " INDEXED BY grievances_department_due";
+
+    public override string DepartmentDueIndexHint => DepartmentDueHint;
 
     public override string MigrationLock => string.Empty;
 

@@ -22,7 +22,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -48,7 +48,7 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
 
     /// <summary>The work-queue query's SQL and parameters, for tests that read its plan.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
-        => SqlStore.QueueQuery(filter, limit, after);
+        => SqlStore.QueueQuery(filter, limit, after, SqliteDialect.DepartmentDueHint);
 
     /// <summary>The due-work query's SQL and parameters, for plan tests.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
@@ -125,15 +125,6 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
     /// <remarks>One transaction; changes with a command id each take a savepoint, so a taken id rolls back only its own change.</remarks>
     public ValueTask<IReadOnlyList<GrievanceWorkflowException?>> SaveManyAsync(IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
         => _store.SaveManyAsync(changes, cancellationToken);
-
-    /// <inheritdoc />
-    public ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
-        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
-        => _store.ClaimDueAsync(kind, dueBy, limit, after, claimant, claimedUntil, cancellationToken);
-
-    /// <inheritdoc />
-    public ValueTask ReleaseAsync(IReadOnlyList<GrievanceId> grievances, string claimant, CancellationToken cancellationToken)
-        => _store.ReleaseClaimsAsync(grievances, claimant, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<bool> TryAcquireLeaseAsync(string handler, string holder, DateTimeOffset now, DateTimeOffset heldUntil, CancellationToken cancellationToken)

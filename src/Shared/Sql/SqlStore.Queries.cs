@@ -68,12 +68,16 @@ internal sealed partial class SqlStore
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = QueueQuery(filter, limit, after);
+        var (sql, parameters) = QueueQuery(filter, limit, after, _dialect.DepartmentDueIndexHint);
         return await ReadManyAsync(sql, c => Bind(c, parameters), SqlColumns.ReadGrievance, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The work-queue query for a filter, order and cursor: its SQL and parameters (apart, so tests can read its plan).</summary>
-    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
+    /// <param name="filter">The queue.</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="after">The keyset cursor.</param>
+    /// <param name="departmentDueIndexHint">The dialect's hint for <c>grievances_department_due</c>, used for a department's queue in due order.</param>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after, string departmentDueIndexHint = "")
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -124,6 +128,7 @@ internal sealed partial class SqlStore
 
         parameters.Add(("limit", limit));
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-        return ($"SELECT {SqlColumns.Grievance} FROM grievances{where} ORDER BY {key}, id LIMIT @limit", parameters);
+        var hint = filter is { Department: not null, Status: not null, Officer: null, Order: GrievanceOrder.DueTime } ? departmentDueIndexHint : string.Empty;
+        return ($"SELECT {SqlColumns.Grievance} FROM grievances{hint}{where} ORDER BY {key}, id LIMIT @limit", parameters);
     }
 }

@@ -52,9 +52,9 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task The_schema_is_created_on_first_use_in_WAL_mode_and_migrating_again_is_harmless()
     {
         var first = new SqliteGrievanceStore(_file.ConnectionString);
-        (await first.MigrateAsync()).Should().Be(7);
+        (await first.MigrateAsync()).Should().Be(8);
         var second = new SqliteGrievanceStore(_file.ConnectionString);
-        (await second.MigrateAsync()).Should().Be(7);
+        (await second.MigrateAsync()).Should().Be(8);
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
@@ -62,7 +62,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode; ";
         (await command.ExecuteScalarAsync()).Should().Be("wal");
         command.CommandText = "SELECT COUNT(*) FROM grievance_schema";
-        (await command.ExecuteScalarAsync()).Should().Be(7L, "each version is recorded once, however often the store migrates");
+        (await command.ExecuteScalarAsync()).Should().Be(8L, "each version is recorded once, however often the store migrates");
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'grievances_%' ORDER BY name";
         var indexes = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -73,7 +73,7 @@ public sealed class SqliteStoreTests : IDisposable
             }
         }
 
-        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due"]);
+        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due", "grievances_department_due"]);
     }
 
     [Fact]
@@ -247,6 +247,7 @@ public sealed class SqliteQueuePlanTests : IDisposable
         { "triage", Queries.GrievanceFilter.Triage, "grievances_status_registered" },
         { "an officer's queue", Queries.GrievanceFilter.OfficerQueue(new OfficerId("uppcl-l1")), "grievances_officer_queue" },
         { "defaulters", Queries.GrievanceFilter.Defaulters(DateTimeOffset.UnixEpoch), "grievances_status_due" },
+        { "a department's defaulters in a district", Queries.GrievanceFilter.Defaulters(DateTimeOffset.UnixEpoch) with { Department = new DepartmentId("uppcl"), District = "Agra" }, "grievances_department_due" },
         { "outbound feedback calls", Queries.GrievanceFilter.AwaitingFeedbackCalls, "grievances_status_disposed" },
         { "a department", new Queries.GrievanceFilter { Department = new DepartmentId("uppcl") }, "grievances_department_registered" },
         { "a district this month", new Queries.GrievanceFilter { District = "Agra", RegisteredFrom = DateTimeOffset.UnixEpoch }, "grievances_district_registered" },

@@ -1,0 +1,69 @@
+using Grievance.Workflow.Demo.Import;
+using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Import;
+using Grievance.Workflow.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grievance.Workflow.Benchmarks.Scale;
+
+/// <summary>A store of the scale run, filled through the public import API with the demo's generator, and its engine at the cut-over.</summary>
+internal sealed class ScaleDatabase : IAsyncDisposable
+{
+    /// <summary>The first registration day of the generated grievances.</summary>
+    public static readonly DateTimeOffset From = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private ScaleDatabase(ServiceProvider provider, FakeTimeProvider clock, int days)
+    {
+        Provider = provider;
+        Clock = clock;
+        Days = days;
+    }
+
+    public ServiceProvider Provider { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public int Days { get; }
+
+    /// <summary>The cut-over: a day after the last registration.</summary>
+    public DateTimeOffset AsOf => From.AddDays(Days + 1);
+
+    public IGrievanceWorkflow Workflow => Provider.GetRequiredService<IGrievanceWorkflow>();
+
+    /// <summary>Makes the engine over a store the caller configures, on a clock at the cut-over.</summary>
+    public static ScaleDatabase Open(Action<IGrievanceWorkflowBuilder> useStore, int days)
+    {
+        var clock = new FakeTimeProvider(From.AddDays(days + 1));
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        var builder = services.AddGrievanceWorkflow(o =>
+        {
+            o.Routing.CategoryDepartments["electricity"] = "dept-01";
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "dept-01", Level = 1, Officer = "dept-01-l1" });
+            o.Routing.Officers.Add(new OfficerAssignment { Department = "dept-01", Level = 2, Officer = "dept-01-l2" });
+        });
+        useStore(builder);
+        return new ScaleDatabase(services.BuildServiceProvider(), clock, days);
+    }
+
+    /// <summary>Imports <paramref name="count"/> generated grievances; returns the import's totals and its wall time.</summary>
+    public async Task<(ImportProgress Totals, double Seconds)> ImportAsync(ImportGenerator generator, long count, int seed, int? pendingPercent = null)
+    {
+        var importer = Provider.GetRequiredService<IGrievanceImporter>();
+        var (milliseconds, result) = await ScaleTimer.OnceAsync(async () =>
+            await importer.ImportAsync(ToAsync(generator.Generate(count, seed, From, Days, pendingPercent))));
+        return (result.Totals, milliseconds / 1000);
+    }
+
+    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+
+    private static async IAsyncEnumerable<ImportedGrievance> ToAsync(IEnumerable<ImportedGrievance> records)
+    {
+        foreach (var record in records)
+        {
+            yield return record;
+        }
+
+        await Task.CompletedTask;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
+using Grievance.Workflow.Sweeping;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grievance.Workflow.Benchmarks.Scale;
+
+/// <summary>The measurements of the scale table, each on a filled store at its cut-over.</summary>
+internal static class ScaleMeasurements
+{
+    /// <summary>The median wall time of one durable "report action" command on a pending grievance, in microseconds.</summary>
+    public static async Task<double> CommandMicrosecondsAsync(ScaleDatabase db, int commands)
+    {
+        var query = db.Provider.GetRequiredService<IGrievanceQuery>();
+        var pending = await query.FindAsync(new GrievanceFilter { Status = GrievanceStatus.PendingWithOfficer, Order = GrievanceOrder.DueTime }, commands + 20, null, default);
+        var times = new List<double>();
+        foreach (var g in pending)
+        {
+            var officer = Actor.Officer(g.Officer!.Value, g.Department!.Value, g.Level);
+            var watch = Stopwatch.StartNew();
+            await db.Workflow.ExecuteAsync(new ReportAction(g.Id, officer, "Action taken."));
+            times.Add(watch.Elapsed.TotalMilliseconds * 1000);
+        }
+
+        times = times.Skip(20).Order().ToList(); // the first commands warm the process up
+        return times[times.Count / 2];
+    }
+
+    /// <summary>The median wall time of a sweep of <paramref name="batch"/> due grievances, in milliseconds, and what each sweep did.</summary>
+    public static async Task<(double Milliseconds, int Handled)> SweepAsync(ScaleDatabase db, int batch, int runs)
+    {
+        var sweeper = db.Provider.GetRequiredService<IGrievanceSweeper>();
+        var handled = int.MaxValue;
+        var median = await ScaleTimer.MedianAsync(runs, async run =>
+        {
+            var watch = Stopwatch.StartNew();
+            var result = await sweeper.SweepAsync(db.AsOf, batch);
+            var done = result.FlaggedOverdue + result.Escalated + result.ClosedNoFeedback + result.FeedbackWindowsRearmed;
+            handled = Math.Min(handled, done);
+            Console.Error.WriteLine($"  sweep {run}: {done:N0} handled, {result.Skipped:N0} skipped, in {watch.Elapsed.TotalMilliseconds:N0} ms");
+        }, warmUp: false);
+        return (median, handled);
+    }
+
+    /// <summary>The median time of the first page of a queue, in milliseconds, and the rows it held.</summary>
+    public static async Task<(double Milliseconds, int Rows)> PageAsync(ScaleDatabase db, GrievanceFilter filter, int limit, GrievancePageCursor? after, int runs)
+    {
+        var query = db.Provider.GetRequiredService<IGrievanceQuery>();
+        var rows = 0;
+        var median = await ScaleTimer.MedianAsync(runs, async _ => rows = (await query.FindAsync(filter, limit, after, default)).Count);
+        return (median, rows);
+    }
+
+    /// <summary>The cursor after row <paramref name="row"/> of a queue, walked to in pages of 1,000 (not timed).</summary>
+    public static async Task<(GrievancePageCursor? Cursor, int Reached)> CursorAtAsync(ScaleDatabase db, GrievanceFilter filter, int row)
+    {
+        var query = db.Provider.GetRequiredService<IGrievanceQuery>();
+        GrievancePageCursor? cursor = null;
+        var reached = 0;
+        while (reached < row)
+        {
+            var page = await query.FindAsync(filter, Math.Min(1000, row - reached), cursor, default);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            reached += page.Count;
+            cursor = GrievancePageCursor.After(page[^1], filter);
+        }
+
+        return (cursor, reached);
+    }
+
+    /// <summary>The median time of a scorecard over a registration period, in milliseconds, and the grievances registered in it.</summary>
+    public static async Task<(double Milliseconds, long Cohort)> ScorecardAsync(ScaleDatabase db, ScorecardDimension dimension, DateTimeOffset from, DateTimeOffset to, int runs)
+    {
+        var statistics = db.Provider.GetRequiredService<IGrievanceStatistics>();
+        long cohort = 0;
+        var median = await ScaleTimer.MedianAsync(runs, async _ =>
+            cohort = (await statistics.GetScorecardsAsync(new ScorecardQuery(dimension, from, to, db.AsOf), default)).Sum(s => s.Received));
+        return (median, cohort);
+    }
+
+    /// <summary>Commands per second with <paramref name="writers"/> concurrent writers, each registering a grievance and reporting on it, for a while.</summary>
+    public static async Task<double> WritesPerSecondAsync(ScaleDatabase db, int writers, TimeSpan duration)
+    {
+        var officer = Actor.Officer(new OfficerId("dept-01-l1"), new DepartmentId("dept-01"), 1);
+        var agent = Actor.HelplineAgent("agent-1");
+        var commands = 0L;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                var g = (await db.Workflow.RegisterAsync(new RegisterGrievance(agent, Channel.Helpline1076, new GrievanceCategory("electricity"), new GrievanceLocation("district-01"), new Complainant("c"), "Wrong bill."))).Grievance;
+                await db.Workflow.ExecuteAsync(new ReportAction(g.Id, officer, "Bill corrected."));
+                Interlocked.Add(ref commands, 2);
+            }
+        })));
+        return commands / watch.Elapsed.TotalSeconds;
+    }
+}

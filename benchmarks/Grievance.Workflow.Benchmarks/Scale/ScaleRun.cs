@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+using Grievance.Workflow.Demo.Import;
+using Grievance.Workflow.PostgreSql;
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Sqlite;
+using Grievance.Workflow.Statistics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Grievance.Workflow.Benchmarks.Scale;
+
+/// <summary>
+/// The scale run (<c>-- scale</c>): fills a large SQLite file and a PostgreSQL database through the import API, measures the rows
+/// of the scale table on them, and prints the table (with <c>--write-readme</c>, also into benchmarks/README.md between its markers).
+/// Options: <c>--sqlite N</c> (1,000,000), <c>--postgres N</c> (200,000; needs GRIEVANCE_POSTGRES), <c>--days N</c> (100: a month
+/// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>.
+/// </summary>
+internal static class ScaleRun
+{
+    private const string StartMarker = "<!-- scale:start -->";
+    private const string EndMarker = "<!-- scale:end -->";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Options(args);
+        var sqliteCount = long.Parse(options.GetValueOrDefault("sqlite", "1000000"), CultureInfo.InvariantCulture);
+        var postgresCount = long.Parse(options.GetValueOrDefault("postgres", "200000"), CultureInfo.InvariantCulture);
+        var days = int.Parse(options.GetValueOrDefault("days", "100"), CultureInfo.InvariantCulture);
+        var only = options.GetValueOrDefault("only", string.Empty);
+        var rows = new List<ScaleResult>();
+        var generator = await ImportGenerator.CreateAsync();
+        Log($"Scale run: SQLite {sqliteCount:N0}, PostgreSQL {postgresCount:N0}, over {days} days.");
+
+        if (only is "" or "sqlite")
+        {
+            rows.AddRange(await SqliteAsync(generator, sqliteCount, days));
+        }
+
+        var postgres = Environment.GetEnvironmentVariable("GRIEVANCE_POSTGRES");
+        if (only is "" or "postgres")
+        {
+            rows.AddRange(postgres is null ? [new ScaleResult("PostgreSQL rows", "not run: set GRIEVANCE_POSTGRES", "")] : await PostgresAsync(generator, postgres, postgresCount, days));
+        }
+
+        if (options.ContainsKey("millions"))
+        {
+            rows.AddRange(await MillionsAsync(generator, postgres, days, only));
+        }
+
+        var table = Table(rows, string.Join(' ', args));
+        Console.WriteLine(table);
+        if (options.ContainsKey("write-readme"))
+        {
+            WriteReadme(table);
+        }
+
+        return 0;
+    }
+
+    private static async Task<List<ScaleResult>> SqliteAsync(ImportGenerator generator, long count, int days)
+    {
+        var rows = new List<ScaleResult>();
+        var small = TempFile();
+        await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={small}"), days))
+        {
+            await db.ImportAsync(generator, 10_000, seed: 10);
+            var cost = await ScaleMeasurements.CommandMicrosecondsAsync(db, 300);
+            rows.Add(new("one durable command (report action), SQLite (Synchronous=Full), 10,000 grievances", $"{cost:N0} µs", "the same at 10k and 1M"));
+        }
+
+        var file = TempFile();
+        await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}"), days))
+        {
+            var (totals, seconds) = await db.ImportAsync(generator, count, seed: 1);
+            Log($"SQLite: imported {totals.Imported:N0} in {seconds:N1} s.");
+            rows.Add(new($"import of {count:N0} grievances with history, SQLite", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "3.55M in < 10 min (≥ 5,917/s)"));
+            rows.AddRange(await CommonAsync(db, "SQLite", count));
+            var cost = await ScaleMeasurements.CommandMicrosecondsAsync(db, 300);
+            rows.Add(new($"one durable command (report action), SQLite (Synchronous=Full), {count:N0} grievances", $"{cost:N0} µs", "the same at 10k and 1M"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Delete(small);
+        Delete(file);
+        return rows;
+    }
+
+    private static async Task<List<ScaleResult>> PostgresAsync(ImportGenerator generator, string connection, long count, int days)
+    {
+        var schema = "scale_" + Guid.NewGuid().ToString("N")[^12..];
+        await ExecuteAsync(connection, $"CREATE SCHEMA {schema}");
+        var rows = new List<ScaleResult>();
+        try
+        {
+            var scoped = new NpgsqlConnectionStringBuilder(connection) { SearchPath = schema, MaxPoolSize = 40 }.ConnectionString;
+            await using var db = ScaleDatabase.Open(b => b.UsePostgreSqlStore(scoped), days);
+
+            // More pending than the desk's own share, so that the defaulter list runs past row 100,000.
+            var (totals, seconds) = await db.ImportAsync(generator, count, seed: 2, pendingPercent: 60);
+            Log($"PostgreSQL: imported {totals.Imported:N0} in {seconds:N1} s.");
+            await ExecuteAsync(scoped, "ANALYZE");
+            rows.Add(new($"import of {count:N0} grievances with history, PostgreSQL (60% pending)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s)", "3.55M in < 10 min (≥ 5,917/s)"));
+            rows.AddRange(await CommonAsync(db, "PostgreSQL", count));
+            var defaulters = GrievanceFilter.Defaulters(db.AsOf);
+            var (cursor, reached) = await ScaleMeasurements.CursorAtAsync(db, defaulters, 100_000);
+            var (deep, deepRows) = await ScaleMeasurements.PageAsync(db, defaulters, 50, cursor, 21);
+            rows.Add(new($"deep keyset page of defaulters (50 rows after row {reached:N0}), PostgreSQL", $"{deep:N2} ms ({deepRows} rows)", "< 10 ms"));
+            var single = 0.0;
+            foreach (var writers in new[] { 1, 2, 4, 8, 16 })
+            {
+                var perSecond = await ScaleMeasurements.WritesPerSecondAsync(db, writers, TimeSpan.FromSeconds(8));
+                single = writers == 1 ? perSecond : single;
+                rows.Add(new($"PostgreSQL write throughput, {writers} concurrent writer{(writers == 1 ? "" : "s")} (register + report)", $"{perSecond:N0} commands/s ({perSecond / single:N2}×)", writers >= 4 ? "≥ 2× one writer" : ""));
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rows measured the same way on each store: sweeps, a filtered defaulter page, monthly scorecards.</summary>
+    private static async Task<List<ScaleResult>> CommonAsync(ScaleDatabase db, string store, long count)
+    {
+        var rows = new List<ScaleResult>();
+        var (sweep, handled) = await ScaleMeasurements.SweepAsync(db, 10_000, runs: 3);
+        rows.Add(new($"sweep of 10,000 due grievances, {store}{(store == "SQLite" ? " (Synchronous=Full)" : "")}, {count:N0} grievances", $"{sweep / 1000:N2} s (≥ {handled:N0} handled each)", "< 1 s"));
+        var filter = GrievanceFilter.Defaulters(db.AsOf) with { Department = new DepartmentId("dept-07"), District = "district-33" };
+        var (page, pageRows) = await ScaleMeasurements.PageAsync(db, filter, 50, null, 21);
+        rows.Add(new($"defaulters of one department in one district (a page of 50), {store}, {count:N0}", $"{page:N2} ms ({pageRows} rows)", "< 10 ms"));
+        var from = ScaleDatabase.From.AddDays(30);
+        foreach (var dimension in new[] { ScorecardDimension.Department, ScorecardDimension.District })
+        {
+            var (milliseconds, cohort) = await ScaleMeasurements.ScorecardAsync(db, dimension, from, from.AddDays(30), runs: 3);
+            rows.Add(new($"monthly scorecard by {dimension.ToString().ToLowerInvariant()} ({cohort:N0}-grievance cohort), {store}, {count:N0}", $"{milliseconds:N0} ms", "< 100 ms"));
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<ScaleResult>> MillionsAsync(ImportGenerator generator, string? postgres, int days, string only)
+    {
+        const long Count = 3_550_000;
+        var rows = new List<ScaleResult>();
+        if (only is "" or "sqlite")
+        {
+            var file = TempFile();
+            await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}"), days))
+            {
+                var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 3);
+                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), SQLite", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s)", "< 10 min"));
+            }
+
+            SqliteConnection.ClearAllPools();
+            Delete(file);
+        }
+
+        if (postgres is not null && only is "" or "postgres")
+        {
+            var schema = "scale_" + Guid.NewGuid().ToString("N")[^12..];
+            await ExecuteAsync(postgres, $"CREATE SCHEMA {schema}");
+            try
+            {
+                await using var db = ScaleDatabase.Open(b => b.UsePostgreSqlStore(new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ConnectionString), days);
+                var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 4);
+                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), PostgreSQL", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s)", "< 10 min"));
+            }
+            finally
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(postgres, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Table(List<ScaleResult> rows, string arguments)
+    {
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project benchmarks/Grievance.Workflow.Benchmarks -- {arguments}` ({DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {Environment.ProcessorCount} cores):")
+            .AppendLine()
+            .AppendLine("| work | measured | target |")
+            .AppendLine("|---|---:|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Work} | {row.Figure} | {row.Target} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteReadme(string table)
+    {
+        var path = Path.Combine(FindRepository(), "benchmarks", "README.md");
+        var readme = File.ReadAllText(path);
+        var start = readme.IndexOf(StartMarker, StringComparison.Ordinal);
+        var end = readme.IndexOf(EndMarker, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            throw new InvalidOperationException($"benchmarks/README.md has no {StartMarker} … {EndMarker} section to write the table into.");
+        }
+
+        File.WriteAllText(path, string.Concat(readme.AsSpan(0, start + StartMarker.Length), "\n" + table, readme.AsSpan(end)));
+        Log($"Wrote the table into {path}.");
+    }
+
+    private static string FindRepository()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Grievance.Workflow.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the scale benchmark from within the repository.");
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i++)
+        {
+            var name = args[i].TrimStart('-');
+            options[name] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+        }
+
+        return options;
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var source = NpgsqlDataSource.Create(connection);
+        await using var command = source.CreateCommand(sql);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string TempFile() => Path.Combine(Path.GetTempPath(), $"grievance-scale-{Guid.NewGuid():N}.db");
+
+    private static void Delete(string file)
+    {
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTimeOffset.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Grievance.Workflow.Benchmarks.Scale;
+
+/// <summary>Wall-clock timing of whole operations on large stores: the median of several runs, after one run to warm up.</summary>
+internal static class ScaleTimer
+{
+    /// <summary>Runs <paramref name="operation"/> <paramref name="runs"/> times after a warm-up run and returns the median, in milliseconds.</summary>
+    public static async Task<double> MedianAsync(int runs, Func<int, Task> operation, bool warmUp = true)
+    {
+        if (warmUp)
+        {
+            await operation(-1);
+        }
+
+        var times = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await operation(i);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+    }
+
+    /// <summary>Times one run, in milliseconds.</summary>
+    public static async Task<(double Milliseconds, T Result)> OnceAsync<T>(Func<Task<T>> operation)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await operation();
+        return (watch.Elapsed.TotalMilliseconds, result);
+    }
+}
