@@ -34,7 +34,8 @@ internal static class SqlColumns
     /// <summary>The SET list of an update: the columns that can change after registration.</summary>
     public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => !Immutable.Contains(c)).Select(c => $"{c} = @{c}"));
 
-    private static readonly string[] GrievanceColumns = Grievance.Split(", ");
+    /// <summary>The columns of <see cref="Grievance"/>, one by one.</summary>
+    public static readonly string[] GrievanceColumns = Grievance.Split(", ");
 
     /// <summary>
     /// The SET list of an update from <paramref name="previous"/> to <paramref name="next"/>: only the mutable columns whose values
@@ -111,9 +112,11 @@ internal static class SqlColumns
         Version = r.GetInt64(30),
     };
 
-    private static readonly string[] HistoryColumns = History.Split(", ");
+    /// <summary>The columns of <see cref="History"/>, one by one.</summary>
+    public static readonly string[] HistoryColumns = History.Split(", ");
 
-    private static readonly string[] EventColumns = Event.Split(", ");
+    /// <summary>The columns of <see cref="Event"/>, one by one.</summary>
+    public static readonly string[] EventColumns = Event.Split(", ");
 
     public const string Contact = "grievance_id, name, phone, email, address";
 

@@ -128,6 +128,17 @@ internal abstract class SqlDialect
         SqlColumns.Add(command, name, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    /// <summary>Gets whether <see cref="SaveInOneRoundTripAsync"/> is supported: a client–server engine, where a round trip per statement is the cost.</summary>
+    public virtual bool SavesInOneRoundTrip => false;
+
+    /// <summary>
+    /// Writes changes (none with a command id) within the transaction in one round trip: each change one statement that updates the
+    /// grievance row at its expected version and, only when it did, inserts its history row and outbox rows.
+    /// </summary>
+    /// <returns>For each change, whether it was written (its version check held).</returns>
+    public virtual ValueTask<bool[]> SaveInOneRoundTripAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
+        => throw new NotSupportedException("This engine writes a batch statement by statement.");
+
     /// <summary>Opens a connection, ready for use.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

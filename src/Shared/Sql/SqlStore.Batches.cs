@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,13 +57,52 @@ internal sealed partial class SqlStore
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = new SqlStatements(connection, transaction);
-        for (var i = 0; i < changes.Count; i++)
+        var oneByOne = Enumerable.Range(0, changes.Count);
+        if (_dialect.SavesInOneRoundTrip)
+        {
+            // Changes without a command id cannot collide on one: all of them in one round trip. The others take their savepoints.
+            var plain = oneByOne.Where(i => changes[i].Entry.CommandId is null).ToList();
+            var applied = await _dialect.SaveInOneRoundTripAsync(connection, transaction, plain.Select(i => changes[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            var refused = plain.Where((_, k) => !applied[k]).ToList();
+            if (refused.Count > 0)
+            {
+                var versions = await VersionsAsync(connection, transaction, refused.Select(i => changes[i].Grievance.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                foreach (var i in refused)
+                {
+                    var id = changes[i].Grievance.Id;
+                    outcomes[i] = versions.TryGetValue(SqlColumns.Id(id), out var stored)
+                        ? new GrievanceConcurrencyException(id, changes[i].ExpectedVersion, stored)
+                        : new GrievanceNotFoundException(id);
+                }
+            }
+
+            oneByOne = oneByOne.Where(i => changes[i].Entry.CommandId is not null);
+        }
+
+        foreach (var i in oneByOne.ToList())
         {
             outcomes[i] = await SaveOneAsync(statements, changes[i], savepoint: true, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
+    }
+
+    /// <summary>The stored versions of grievances, read in one query.</summary>
+    private async ValueTask<Dictionary<string, long>> VersionsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceId> ids, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = $"SELECT id, version FROM grievances WHERE id {_dialect.InList("ids")}";
+        _dialect.AddList(select, "ids", ids.Select(SqlColumns.Id).ToList());
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     /// <summary>
