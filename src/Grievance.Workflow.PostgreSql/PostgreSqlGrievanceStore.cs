@@ -27,12 +27,22 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     private readonly SqlStore _store;
 
     /// <summary>Creates the store.</summary>
-    /// <param name="connectionString">An Npgsql connection string, for example <c>Host=db;Database=grievances;Username=app;Password=…</c>.</param>
+    /// <param name="connectionString">
+    /// An Npgsql connection string, for example <c>Host=db;Database=grievances;Username=app;Password=…</c>. Unless it sets
+    /// <c>Max Auto Prepare</c> itself, the store turns Npgsql's automatic preparation on (64 statements per connection, prepared on
+    /// their second use): its statements are few and run millions of times, so the server parses and plans each once per connection.
+    /// </param>
     /// <exception cref="ArgumentException">The connection string is empty.</exception>
     public PostgreSqlGrievanceStore(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _store = new SqlStore(new PostgreSqlDialect(_dataSource));
     }
 
