@@ -25,7 +25,11 @@ public sealed partial class InMemoryGrievanceStore : IGrievanceBatchStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Memory has no flush to share: each change is applied as <see cref="SaveAsync"/> applies it, in order.</remarks>
+    /// <remarks>
+    /// Memory has no flush to share: each change is applied as <see cref="SaveAsync"/> applies it, in order. Unlike a SQL store's
+    /// batch it is not one transaction: a change whose text cannot be encoded (built by hand past the value types' checks) throws
+    /// after the changes before it were applied.
+    /// </remarks>
     public ValueTask<IReadOnlyList<GrievanceWorkflowException?>> SaveManyAsync(IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
     {
         ChangeBatches.Validate(changes);

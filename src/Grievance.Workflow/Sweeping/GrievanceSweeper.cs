@@ -24,6 +24,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     private readonly IDueWorkQuery _query;
     private readonly IDueWorkClaims? _claims;
     private readonly TimeSpan _claimDuration;
+    private long _sweeps;
 
     /// <summary>Creates the sweeper with the default <see cref="SweepOptions"/>.</summary>
     /// <param name="workflow">The engine the commands go through.</param>
@@ -46,7 +47,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         Claimant = $"sweeper/{Environment.ProcessId}/{Guid.NewGuid():N}";
     }
 
-    /// <summary>Gets the name this sweeper claims due work under: unique to the instance.</summary>
+    /// <summary>Gets the name this sweeper claims due work under, unique to the instance; each sweep adds its own number, so two sweeps of one instance at once never share a claim.</summary>
     public string Claimant { get; }
 
     /// <inheritdoc />
@@ -54,6 +55,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var result = new SweepResult();
+        var claimant = $"{Claimant}/{Interlocked.Increment(ref _sweeps).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         foreach (var kind in Kinds)
         {
             var action = kind == DueWorkKind.OfficerDeadline ? GrievanceAction.SlaBreach : GrievanceAction.FeedbackWindowExpired;
@@ -64,7 +66,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
                 var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
                 var due = _claims is null
                     ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
-                    : await _claims.ClaimDueAsync(kind, now, limit, after, Claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                    : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
                 examined += due.Count;
                 result = result with { Examined = result.Examined + due.Count };
                 if (due.Count == 0)
@@ -72,7 +74,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
                     break;
                 }
 
-                result = await HandleAsync(result, due, action, cancellationToken).ConfigureAwait(false);
+                result = await HandleAsync(result, due, action, claimant, cancellationToken).ConfigureAwait(false);
                 after = due[^1];
                 if (due.Count < limit)
                 {
@@ -87,7 +89,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     }
 
     /// <summary>Applies one page of due work in one batch, counts what each command did, and gives up the page's claims.</summary>
-    private async ValueTask<SweepResult> HandleAsync(SweepResult result, IReadOnlyList<DueWorkItem> due, GrievanceAction action, CancellationToken cancellationToken)
+    private async ValueTask<SweepResult> HandleAsync(SweepResult result, IReadOnlyList<DueWorkItem> due, GrievanceAction action, string claimant, CancellationToken cancellationToken)
     {
         var commands = new GrievanceCommand[due.Count];
         var ids = new GrievanceId[due.Count];
@@ -106,7 +108,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
 
         if (_claims is not null)
         {
-            await _claims.ReleaseAsync(ids, Claimant, cancellationToken).ConfigureAwait(false);
+            await _claims.ReleaseAsync(ids, claimant, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

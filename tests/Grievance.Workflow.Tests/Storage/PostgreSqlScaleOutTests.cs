@@ -119,8 +119,11 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () => await sweepers[i % 2].SweepAsync(a.Clock.GetUtcNow(), 20))));
         var rest = await sweepers[0].SweepAsync(a.Clock.GetUtcNow(), 1000);
 
-        results.Sum(r => r.Escalated).Should().Be(120, "six sweeps of 20 on two nodes cover the 120 breaches between them");
-        (results.Sum(r => r.Examined), results.Sum(r => r.Skipped), rest.Examined).Should().Be((120, 0, 0), "no breach is read by two sweepers");
+        // A sweep may come back short while others hold rows locked (SKIP LOCKED); a last sweep takes what is left. Between them
+        // every breach is read by exactly one sweeper and escalated once.
+        var all = results.Append(rest).ToList();
+        all.Sum(r => r.Escalated).Should().Be(120);
+        (all.Sum(r => r.Examined), all.Sum(r => r.Skipped)).Should().Be((120, 0), "no breach is read by two sweepers");
         (await CountAsync("SELECT COUNT(*) FROM history WHERE action = " + (int)GrievanceAction.SlaBreach)).Should().Be(120);
         (await CountAsync("SELECT COUNT(*) FROM due_claims")).Should().Be(0, "claims are released once their batch is handled");
     }
