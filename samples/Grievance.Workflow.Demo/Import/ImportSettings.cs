@@ -15,13 +15,13 @@ public sealed class ImportSettings : CommandSettings
 
     /// <summary>Gets or sets the store.</summary>
     [CommandOption("--store <STORE>")]
-    [Description("sqlite (a file, kept: a rerun skips what is in) or postgres (schema grievance_demo, kept).")]
+    [Description("sqlite (a file, kept: a rerun skips what is in) or postgres (schema grievance_import, kept). Never the simulator's file or schema.")]
     [DefaultValue(StoreKind.Sqlite)]
     public StoreKind Store { get; set; } = StoreKind.Sqlite;
 
     /// <summary>Gets or sets the connection string.</summary>
     [CommandOption("--connection <CONNECTION>")]
-    [Description("SQLite: default Data Source=grievances.db. PostgreSQL: required.")]
+    [Description("SQLite: default Data Source=imported.db. PostgreSQL: required.")]
     public string? Connection { get; set; }
 
     /// <summary>Gets or sets the batch size.</summary>

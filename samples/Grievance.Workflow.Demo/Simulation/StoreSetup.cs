@@ -13,6 +13,12 @@ public static class StoreSetup
 
     private const string DefaultSqliteConnection = $"Data Source={DefaultSqliteFile}";
 
+    /// <summary>The SQLite file an import goes to by default: never the simulator's, which each simulation makes afresh.</summary>
+    public const string DefaultImportFile = "imported.db";
+
+    /// <summary>The PostgreSQL schema an import goes to: never the simulator's, which each simulation drops.</summary>
+    public const string ImportSchema = "grievance_import";
+
     /// <summary>Describes where the data goes, for the output.</summary>
     /// <param name="kind">The store.</param>
     /// <param name="connection">The connection string, or <see langword="null"/> for the default.</param>
@@ -20,8 +26,8 @@ public static class StoreSetup
     /// <param name="kept">Whether the store is kept as it is (an import) rather than made afresh.</param>
     public static string Describe(StoreKind kind, string? connection, bool kept = false) => kind switch
     {
-        StoreKind.Sqlite => Path.GetFullPath(SqliteFile(connection)) + (kept ? " (kept)" : string.Empty),
-        StoreKind.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connection) { Password = null, SearchPath = PostgresSchema }.ConnectionString,
+        StoreKind.Sqlite => kept ? Path.GetFullPath(new SqliteConnectionStringBuilder(connection ?? $"Data Source={DefaultImportFile}").DataSource) + " (kept)" : Path.GetFullPath(SqliteFile(connection)),
+        StoreKind.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(connection) { Password = null, SearchPath = kept ? ImportSchema : PostgresSchema }.ConnectionString,
         _ => "in memory (nothing kept)",
     };
 
@@ -73,7 +79,10 @@ public static class StoreSetup
         }
     }
 
-    /// <summary>Uses the store as it is (created when missing): an import adds to it, and run again skips what is in.</summary>
+    /// <summary>
+    /// Uses the store as it is (created when missing): an import adds to it, and run again skips what is in. By default it is
+    /// <see cref="DefaultImportFile"/> or the schema <see cref="ImportSchema"/>, which no simulation touches.
+    /// </summary>
     /// <param name="builder">The workflow builder.</param>
     /// <param name="kind">SQLite or PostgreSQL.</param>
     /// <param name="connection">The connection string, or <see langword="null"/> for the default SQLite file.</param>
@@ -84,8 +93,8 @@ public static class StoreSetup
         ArgumentNullException.ThrowIfNull(builder);
         return kind switch
         {
-            StoreKind.Sqlite => builder.UseSqliteStore(connection ?? DefaultSqliteConnection),
-            StoreKind.Postgres when !string.IsNullOrWhiteSpace(connection) => builder.UsePostgreSqlStore(new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = PostgresSchema }.ConnectionString),
+            StoreKind.Sqlite => builder.UseSqliteStore(connection ?? $"Data Source={DefaultImportFile}"),
+            StoreKind.Postgres when !string.IsNullOrWhiteSpace(connection) => builder.UsePostgreSqlStore(new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = ImportSchema }.ConnectionString),
             StoreKind.Postgres => throw new ArgumentException("--store postgres needs --connection \"Host=…;Database=…;Username=…;Password=…\".", nameof(connection)),
             _ => throw new ArgumentException("The in-memory store keeps nothing to import into.", nameof(kind)),
         };

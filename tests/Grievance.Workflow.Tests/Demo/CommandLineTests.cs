@@ -78,15 +78,17 @@ public sealed class CommandLineTests
         {
             var generated = await RunAsync("generate-import grievances.jsonl --count 2500 --seed 7", folder);
             var first = await RunAsync("import grievances.jsonl --batch 1000", folder);
+            var simulated = await RunAsync("--days 1 --per-day 50 --quiet", folder); // makes its own file afresh, not the import's
             var again = await RunAsync("import grievances.jsonl", folder);
 
             generated.ExitCode.Should().Be(0, generated.Error);
             generated.Output.Should().Contain("Wrote 2,500 grievances");
             first.ExitCode.Should().Be(0, first.Error);
             first.Output.Should().Contain("2,500 imported, 0 already in, 0 refused, of 2,500 read");
-            again.Output.Should().Contain("0 imported, 2,500 already in, 0 refused");
+            simulated.ExitCode.Should().Be(0, simulated.Error);
+            again.Output.Should().Contain("0 imported, 2,500 already in, 0 refused", "a simulation never touches the import's file");
 
-            var store = new Grievance.Workflow.Sqlite.SqliteGrievanceStore($"Data Source={Path.Combine(folder, StoreSetup.DefaultSqliteFile)};Pooling=False");
+            var store = new Grievance.Workflow.Sqlite.SqliteGrievanceStore($"Data Source={Path.Combine(folder, StoreSetup.DefaultImportFile)};Pooling=False");
             var line = (await File.ReadAllLinesAsync(Path.Combine(folder, "grievances.jsonl")))[1234];
             var record = JsonSerializer.Deserialize<Grievance.Workflow.Import.ImportedGrievance>(line, Grievance.Workflow.Demo.Import.ImportFile.Json)!;
             (await store.FindByReferenceAsync(new ReferenceNumber("IMP-7-000001234"), default)).Should().Be(record.Grievance);
