@@ -6,25 +6,26 @@ namespace Grievance.Workflow.Storage;
 /// <summary>The argument checks every store's batch operations share. Source shared by the stores, not a public API.</summary>
 internal static class ChangeBatches
 {
-    /// <summary>Throws unless the ids are at most <see cref="GrievanceLimits.MaxBatchSize"/>.</summary>
-    public static void ValidateIds(IReadOnlyList<GrievanceId> ids)
+    /// <summary>Throws unless a batch is given and holds at most <see cref="GrievanceLimits.MaxBatchSize"/> items.</summary>
+    /// <param name="items">The batch.</param>
+    /// <param name="what">What the items are, for the message ("changes", "commands"…).</param>
+    /// <param name="paramName">The argument's name.</param>
+    public static void ValidateCount<T>(IReadOnlyList<T> items, string what, string paramName)
     {
-        ArgumentNullException.ThrowIfNull(ids);
-        if (ids.Count > GrievanceLimits.MaxBatchSize)
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        if (items.Count > GrievanceLimits.MaxBatchSize)
         {
-            throw new ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} grievances; got {ids.Count}.", nameof(ids));
+            throw new ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} {what}; got {items.Count}.", paramName);
         }
     }
+
+    /// <summary>Throws unless the ids are at most <see cref="GrievanceLimits.MaxBatchSize"/>.</summary>
+    public static void ValidateIds(IReadOnlyList<GrievanceId> ids) => ValidateCount(ids, "grievances", nameof(ids));
 
     /// <summary>Throws unless the changes are at most <see cref="GrievanceLimits.MaxBatchSize"/>, none is the default value and each is for another grievance.</summary>
     public static void Validate(IReadOnlyList<GrievanceChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count > GrievanceLimits.MaxBatchSize)
-        {
-            throw new ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} changes; got {changes.Count}.", nameof(changes));
-        }
-
+        ValidateCount(changes, "changes", nameof(changes));
         var seen = new HashSet<GrievanceId>();
         for (var i = 0; i < changes.Count; i++)
         {

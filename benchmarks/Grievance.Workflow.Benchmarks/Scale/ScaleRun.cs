@@ -182,7 +182,7 @@ internal static class ScaleRun
     private static string Table(List<ScaleResult> rows, string arguments)
     {
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project benchmarks/Grievance.Workflow.Benchmarks -- {arguments}` ({DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {Environment.ProcessorCount} cores):")
+            .AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project benchmarks/Grievance.Workflow.Benchmarks -- {arguments}` ({TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {Environment.ProcessorCount} cores):")
             .AppendLine()
             .AppendLine("| work | measured | target |")
             .AppendLine("|---|---:|---|");
@@ -252,5 +252,5 @@ internal static class ScaleRun
         }
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[{DateTimeOffset.UtcNow.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
+    private static void Log(string message) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
 }

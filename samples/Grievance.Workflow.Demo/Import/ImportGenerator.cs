@@ -104,10 +104,11 @@ public sealed class ImportGenerator
         var random = new Random(seed);
         var pending = _templates.Where(t => t.Record.Grievance.Status == GrievanceStatus.PendingWithOfficer).ToArray();
         var others = _templates.Where(t => t.Record.Grievance.Status != GrievanceStatus.PendingWithOfficer).ToArray();
+        var (all, pendingWeight, othersWeight) = (_templates.Sum(t => t.Weight), pending.Sum(t => t.Weight), others.Sum(t => t.Weight));
         for (var n = 0L; n < count; n++)
         {
-            var pool = pendingPercent is not { } share ? _templates : random.Next(100) < share ? pending : others;
-            var pick = random.Next(pool.Sum(t => t.Weight));
+            var (pool, total) = pendingPercent is not { } share ? (_templates, all) : random.Next(100) < share ? (pending, pendingWeight) : (others, othersWeight);
+            var pick = random.Next(total);
             var template = pool[0].Record;
             foreach (var (record, weight) in pool)
             {

@@ -11,11 +11,7 @@ internal sealed partial class GrievanceEngine
 {
     public async ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(IReadOnlyList<GrievanceCommand> commands, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commands);
-        if (commands.Count > GrievanceLimits.MaxBatchSize)
-        {
-            throw new ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} commands; got {commands.Count}.", nameof(commands));
-        }
+        ChangeBatches.ValidateCount(commands, "commands", nameof(commands));
 
         for (var i = 0; i < commands.Count; i++)
         {

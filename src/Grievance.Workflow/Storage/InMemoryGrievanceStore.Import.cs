@@ -13,11 +13,7 @@ public sealed partial class InMemoryGrievanceStore : IGrievanceImportStore
     /// <remarks>Everything that can fail (encoding the history and the events) runs before anything is published.</remarks>
     public ValueTask<IReadOnlyList<bool>> ImportAsync(IReadOnlyList<ImportedGrievance> grievances, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(grievances);
-        if (grievances.Count > GrievanceLimits.MaxBatchSize)
-        {
-            throw new ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} grievances; got {grievances.Count}.", nameof(grievances));
-        }
+        ChangeBatches.ValidateCount(grievances, "grievances", nameof(grievances));
 
         cancellationToken.ThrowIfCancellationRequested();
         var prepared = new (Slot Slot, GrievanceSnapshot Grievance, int[] EventSizes)[grievances.Count];

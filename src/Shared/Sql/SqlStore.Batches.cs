@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,28 +14,13 @@ internal sealed partial class SqlStore
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindManyAsync(IReadOnlyList<GrievanceId> ids, CancellationToken cancellationToken)
     {
         ChangeBatches.ValidateIds(ids);
-        if (ids.Count == 0)
-        {
-            return Array.Empty<GrievanceSnapshot>();
-        }
-
-        var sql = new StringBuilder($"SELECT {SqlColumns.Grievance} FROM grievances WHERE id IN (");
-        for (var i = 0; i < ids.Count; i++)
-        {
-            sql.Append(i == 0 ? "@id" : ", @id").Append(i.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return await ReadManyAsync(
-            sql.Append(')').ToString(),
-            c =>
-            {
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    SqlColumns.Add(c, "id" + i.ToString(CultureInfo.InvariantCulture), SqlColumns.Id(ids[i]));
-                }
-            },
-            SqlColumns.ReadGrievance,
-            cancellationToken).ConfigureAwait(false);
+        return ids.Count == 0
+            ? Array.Empty<GrievanceSnapshot>()
+            : await ReadManyAsync(
+                $"SELECT {SqlColumns.Grievance} FROM grievances WHERE id {_dialect.InList("ids")}",
+                c => _dialect.AddList(c, "ids", ids.Select(SqlColumns.Id).ToList()),
+                SqlColumns.ReadGrievance,
+                cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -57,11 +41,12 @@ internal sealed partial class SqlStore
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = new SqlStatements(connection, transaction);
-        var oneByOne = Enumerable.Range(0, changes.Count);
+        var oneByOne = Enumerable.Range(0, changes.Count).ToList();
         if (_dialect.SavesInOneRoundTrip)
         {
             // Changes without a command id cannot collide on one: all of them in one round trip. The others take their savepoints.
-            var plain = oneByOne.Where(i => changes[i].Entry.CommandId is null).ToList();
+            var plain = oneByOne.FindAll(i => changes[i].Entry.CommandId is null);
+            oneByOne = oneByOne.FindAll(i => changes[i].Entry.CommandId is not null);
             var applied = await _dialect.SaveInOneRoundTripAsync(connection, transaction, plain.Select(i => changes[i]).ToList(), cancellationToken).ConfigureAwait(false);
             var refused = plain.Where((_, k) => !applied[k]).ToList();
             if (refused.Count > 0)
@@ -75,11 +60,9 @@ internal sealed partial class SqlStore
                         : new GrievanceNotFoundException(id);
                 }
             }
-
-            oneByOne = oneByOne.Where(i => changes[i].Entry.CommandId is not null);
         }
 
-        foreach (var i in oneByOne.ToList())
+        foreach (var i in oneByOne)
         {
             outcomes[i] = await SaveOneAsync(statements, changes[i], savepoint: true, cancellationToken).ConfigureAwait(false);
         }

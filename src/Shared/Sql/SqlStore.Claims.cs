@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -93,22 +94,13 @@ internal sealed partial class SqlStore
             return;
         }
 
-        var sql = new StringBuilder("DELETE FROM due_claims WHERE claimant = @claimant AND grievance_id IN (");
-        for (var i = 0; i < grievances.Count; i++)
-        {
-            sql.Append(i == 0 ? "@g" : ", @g").Append(i.ToString(CultureInfo.InvariantCulture));
-        }
-
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(connection, transaction, sql.Append(')').ToString(), c =>
+        await WriteAsync(connection, transaction, $"DELETE FROM due_claims WHERE claimant = @claimant AND grievance_id {_dialect.InList("ids")}", c =>
         {
             SqlColumns.Add(c, "claimant", claimant);
-            for (var i = 0; i < grievances.Count; i++)
-            {
-                SqlColumns.Add(c, "g" + i.ToString(CultureInfo.InvariantCulture), SqlColumns.Id(grievances[i]));
-            }
+            _dialect.AddList(c, "ids", grievances.Select(SqlColumns.Id).ToList());
         }, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -11,11 +11,7 @@ internal sealed partial class SqlStore
 {
     public async ValueTask<IReadOnlyList<bool>> ImportAsync(IReadOnlyList<ImportedGrievance> grievances, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(grievances);
-        if (grievances.Count > GrievanceLimits.MaxBatchSize)
-        {
-            throw new ArgumentException($"A batch holds at most {GrievanceLimits.MaxBatchSize} grievances; got {grievances.Count}.", nameof(grievances));
-        }
+        ChangeBatches.ValidateCount(grievances, "grievances", nameof(grievances));
 
         var stored = new bool[grievances.Count];
         if (grievances.Count == 0)
