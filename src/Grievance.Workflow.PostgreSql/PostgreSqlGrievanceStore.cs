@@ -21,7 +21,7 @@ namespace Grievance.Workflow.PostgreSql;
 /// acts on each timer. The schema is created and upgraded on first use, under an advisory lock; running that again is harmless.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it (the container does) to close its connection pool.</remarks>
-public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly SqlStore _store;
@@ -88,6 +88,9 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken) => _store.GetScorecardsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceFlow>> GetFlowsAsync(FlowQuery query, CancellationToken cancellationToken) => _store.GetFlowsAsync(query, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)

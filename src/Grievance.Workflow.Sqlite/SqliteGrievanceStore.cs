@@ -22,7 +22,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -53,6 +53,9 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
     /// <summary>The due-work query's SQL and parameters, for plan tests.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
         => SqlStore.DueQuery(kind, dueBy, limit, after, SqliteDialect.OfficerDueHint);
+
+    /// <summary>The statistics queries' SQL by name (department as the key), for plan tests; every one binds its parameters by name.</summary>
+    internal static IReadOnlyDictionary<string, string> StatisticsQueries => SqlStore.StatisticsQueries(ScorecardDimension.Department);
 
     /// <summary>Gets the connection string.</summary>
     public string ConnectionString { get; }
@@ -93,6 +96,9 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken) => _store.GetScorecardsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceFlow>> GetFlowsAsync(FlowQuery query, CancellationToken cancellationToken) => _store.GetFlowsAsync(query, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)

@@ -95,6 +95,23 @@ public abstract partial class GrievanceStoreConformanceTests
             Assert.All(early, c => Assert.Equal(0, c.Defaulters));
             Assert.Empty(await statistics.GetScorecardsAsync(new ScorecardQuery(ScorecardDimension.District, Start.AddDays(100), Start.AddDays(101), late), default));
 
+            // Flow reports by the day things happened: in the first day and a half all nine came in and only e was closed (rejected on
+            // day 1); what was pending at the end of it is what the rest of the month starts with.
+            if (Store is IGrievanceFlowReports flows)
+            {
+                var first = await flows.GetFlowsAsync(new FlowQuery(ScorecardDimension.Department, Start, Start.AddHours(36)), default);
+                Assert.Equal(
+                    new[]
+                    {
+                        new GrievanceFlow { Key = "revenue", Received = 4, Disposed = 1, Rejected = 1, DisposedWithinTime = 1, TotalDisposalSeconds = 86_160 },
+                        new GrievanceFlow { Key = "uppcl", Received = 5 },
+                    },
+                    first);
+                var rest = await flows.GetFlowsAsync(new FlowQuery(ScorecardDimension.Department, Start.AddHours(36), Start.AddDays(40)), default);
+                Assert.Equal(first.Select(f => (f.Key, f.PendingAtEnd)), rest.Select(f => (f.Key, f.PendingAtStart)));
+                Assert.All(rest, f => Assert.Equal(0, f.Received));
+            }
+
             // The grievance registered after the period is there, and counted in a period that covers it.
             var all = await statistics.GetScorecardsAsync(new ScorecardQuery(ScorecardDimension.District, Start, Start.AddDays(1), late), default);
             Assert.Equal(9, all.Sum(c => c.Received));

@@ -74,13 +74,23 @@ internal static class ScaleMeasurements
     }
 
     /// <summary>The median time of a scorecard over a registration period, in milliseconds, and the grievances registered in it.</summary>
-    public static async Task<(double Milliseconds, long Cohort)> ScorecardAsync(ScaleDatabase db, ScorecardDimension dimension, DateTimeOffset from, DateTimeOffset to, int runs)
+    public static async Task<(double Milliseconds, long Cohort)> ScorecardAsync(ScaleDatabase db, ScorecardDimension dimension, DateTimeOffset from, DateTimeOffset to, bool includeMedian, int runs)
     {
         var statistics = db.Provider.GetRequiredService<IGrievanceStatistics>();
         long cohort = 0;
         var median = await ScaleTimer.MedianAsync(runs, async _ =>
-            cohort = (await statistics.GetScorecardsAsync(new ScorecardQuery(dimension, from, to, db.AsOf), default)).Sum(s => s.Received));
+            cohort = (await statistics.GetScorecardsAsync(new ScorecardQuery(dimension, from, to, db.AsOf) { IncludeMedian = includeMedian }, default)).Sum(s => s.Received));
         return (median, cohort);
+    }
+
+    /// <summary>The median time of a flow report over a period, in milliseconds, and the grievances disposed in it.</summary>
+    public static async Task<(double Milliseconds, long Disposed)> FlowAsync(ScaleDatabase db, ScorecardDimension dimension, DateTimeOffset from, DateTimeOffset to, int runs)
+    {
+        var flows = db.Provider.GetRequiredService<IGrievanceFlowReports>();
+        long disposed = 0;
+        var median = await ScaleTimer.MedianAsync(runs, async _ =>
+            disposed = (await flows.GetFlowsAsync(new FlowQuery(dimension, from, to), default)).Sum(f => f.Disposed));
+        return (median, disposed);
     }
 
     /// <summary>Commands per second with <paramref name="writers"/> concurrent writers, each registering a grievance and reporting on it, for a while.</summary>

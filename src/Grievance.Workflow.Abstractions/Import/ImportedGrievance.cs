@@ -16,7 +16,10 @@ namespace Grievance.Workflow.Import;
 /// </remarks>
 public sealed record ImportedGrievance
 {
-    /// <summary>Gets the latest snapshot; its <see cref="GrievanceSnapshot.Version"/> is the number of history entries.</summary>
+    /// <summary>
+    /// Gets the latest snapshot; its <see cref="GrievanceSnapshot.Version"/> is the number of history entries. The importer sets its
+    /// <see cref="GrievanceSnapshot.Tally"/> from <see cref="History"/> (<see cref="GrievanceTally.Of"/>); a store's own import takes it as given.
+    /// </summary>
     public required GrievanceSnapshot Grievance { get; init; }
 
     /// <summary>Gets the history, oldest first: sequence 1 (the registration) to the snapshot's version.</summary>

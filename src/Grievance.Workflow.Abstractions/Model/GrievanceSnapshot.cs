@@ -97,6 +97,10 @@ public sealed record GrievanceSnapshot
     /// <summary>Gets the reference number of the original when this one was closed as a duplicate, or <see langword="null"/>.</summary>
     public ReferenceNumber? DuplicateOf { get; init; }
 
+    /// <summary>Gets what its history adds up to for scorecards (feedback answers, reopened, escalated, breached, re-disposed).</summary>
+    /// <value>The default is the empty tally of a new grievance.</value>
+    public GrievanceTally Tally { get; init; }
+
     /// <summary>Gets the number of commands applied so far; the registration is version 1.</summary>
     public required long Version { get; init; }
 

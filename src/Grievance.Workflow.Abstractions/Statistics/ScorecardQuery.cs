@@ -41,4 +41,12 @@ public sealed record ScorecardQuery
 
     /// <summary>Gets the time officer deadlines are judged at for <see cref="GrievanceScorecard.Defaulters"/>.</summary>
     public DateTimeOffset AsOf { get; }
+
+    /// <summary>
+    /// Gets or initializes whether to compute <see cref="GrievanceScorecard.MedianDisposalSeconds"/>. Every other figure of a period's
+    /// whole days comes from daily rollups the SQL stores keep as they write; the median alone needs each disposal time of the period,
+    /// read from the grievance rows. Leave it out for a dashboard that must answer at once over a large period.
+    /// </summary>
+    /// <value>The default is <see langword="true"/>. When <see langword="false"/>, <see cref="GrievanceScorecard.MedianDisposalSeconds"/> is <see langword="null"/>.</value>
+    public bool IncludeMedian { get; init; } = true;
 }

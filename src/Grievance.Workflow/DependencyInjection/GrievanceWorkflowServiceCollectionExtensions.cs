@@ -84,6 +84,8 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IGrievanceQuery."));
         services.TryAddSingleton<IGrievanceStatistics>(sp => sp.GetRequiredService<IGrievanceStore>() as IGrievanceStatistics
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IGrievanceStatistics."));
+        services.TryAddSingleton<IGrievanceFlowReports>(sp => sp.GetRequiredService<IGrievanceStore>() as IGrievanceFlowReports
+            ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IGrievanceFlowReports."));
         services.TryAddSingleton<IComplainantAnonymizer>(sp => sp.GetRequiredService<IGrievanceStore>() as IComplainantAnonymizer
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IComplainantAnonymizer; register one to run the retention job."));
         services.TryAddSingleton<IGrievanceRanking>(sp => new WeightedRanking(sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Ranking));

@@ -136,6 +136,7 @@ internal sealed partial class GrievanceEngine
             CommandId = command.CommandId,
             CommandFingerprint = fingerprint,
         };
+        next = next with { Tally = grievance.Tally.Add(entry) };
         return new GrievanceChange(next, entry, EventRecorder.For(entry, next)) { Previous = grievance };
     }
 

@@ -63,7 +63,9 @@ public sealed class GrievanceImporter : IGrievanceImporter
                     continue;
                 }
 
-                batch.Add(options.RecordEvents ? WithImportedEvent(record) : record);
+                // The tally is what the history adds up to, whatever the source says: scorecards must agree with the history.
+                var tallied = record with { Grievance = record.Grievance with { Tally = GrievanceTally.Of(record.History) } };
+                batch.Add(options.RecordEvents ? WithImportedEvent(tallied) : tallied);
                 if (batch.Count == options.BatchSize)
                 {
                     totals = await WrittenAsync(writing, totals, progress).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace Grievance.Workflow.Storage;
 public sealed partial class InMemoryGrievanceStore
 {
     /// <inheritdoc />
-    /// <remarks>The in-memory store scans its grievances and decodes the history of those in the period.</remarks>
+    /// <remarks>The in-memory store scans its grievances; the history's part comes from each snapshot's <see cref="GrievanceSnapshot.Tally"/>.</remarks>
     public ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -24,28 +24,66 @@ public sealed partial class InMemoryGrievanceStore
                 continue;
             }
 
-            var key = query.Dimension switch
-            {
-                ScorecardDimension.Department => g.Department?.Value ?? string.Empty,
-                ScorecardDimension.District => g.Location.District,
-                ScorecardDimension.Officer => g.Officer?.Value ?? string.Empty,
-                _ => g.Channel.Code,
-            };
+            var key = query.Dimension.KeyOf(g);
             if (!groups.TryGetValue(key, out var group))
             {
                 groups.Add(key, group = new InMemoryScorecard());
             }
 
-            group.Add(g, slot.ReadHistory(g.Version), query.AsOf);
+            group.Add(g, query.AsOf);
         }
 
         var scorecards = new List<GrievanceScorecard>(groups.Count);
         foreach (var (key, group) in groups)
         {
-            scorecards.Add(group.ToScorecard(key));
+            scorecards.Add(group.ToScorecard(key, query.IncludeMedian));
         }
 
         return new(scorecards);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The in-memory store scans its grievances.</remarks>
+    public ValueTask<IReadOnlyList<GrievanceFlow>> GetFlowsAsync(FlowQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var groups = new SortedDictionary<string, GrievanceFlow>(StringComparer.Ordinal);
+        foreach (var slot in _grievances.Values)
+        {
+            var g = slot.Current;
+            var closedAt = g.IsClosed ? g.ClosedAt : null;
+            var pendingAtStart = g.RegisteredAt < query.From && !(closedAt < query.From);
+            var received = g.RegisteredAt >= query.From && g.RegisteredAt < query.To;
+            var disposed = closedAt >= query.From && closedAt < query.To;
+            if (!pendingAtStart && !received && !disposed)
+            {
+                continue;
+            }
+
+            var key = query.Dimension.KeyOf(g);
+            var flow = groups.TryGetValue(key, out var found) ? found : new GrievanceFlow { Key = key };
+            flow = flow with { PendingAtStart = flow.PendingAtStart + (pendingAtStart ? 1 : 0), Received = flow.Received + (received ? 1 : 0) };
+            if (disposed)
+            {
+                flow = flow with
+                {
+                    Disposed = flow.Disposed + 1,
+                    Resolved = flow.Resolved + (g.Outcome == GrievanceOutcome.Resolved ? 1 : 0),
+                    ClosedAtFinalLevel = flow.ClosedAtFinalLevel + (g.Outcome == GrievanceOutcome.ClosedAtFinalLevel ? 1 : 0),
+                    ClosedNoFeedback = flow.ClosedNoFeedback + (g.Outcome == GrievanceOutcome.ClosedNoFeedback ? 1 : 0),
+                    Rejected = flow.Rejected + (g.Outcome == GrievanceOutcome.Rejected ? 1 : 0),
+                    Withdrawn = flow.Withdrawn + (g.Outcome == GrievanceOutcome.Withdrawn ? 1 : 0),
+                    Duplicate = flow.Duplicate + (g.Outcome == GrievanceOutcome.Duplicate ? 1 : 0),
+                    DisposedWithinTime = flow.DisposedWithinTime + (g.Tally.Breached ? 0 : 1),
+                    TotalDisposalSeconds = flow.TotalDisposalSeconds + ((closedAt!.Value.UtcTicks - g.RegisteredAt.UtcTicks) / TimeSpan.TicksPerSecond),
+                };
+            }
+
+            groups[key] = flow;
+        }
+
+        return new(new List<GrievanceFlow>(groups.Values));
     }
 
     /// <inheritdoc />

@@ -21,7 +21,7 @@ namespace Grievance.Workflow.Storage;
 /// nothing to trace in it however much history the store holds. The outbox keeps, for each of the engine's events, only where
 /// its history entry is (a 56-byte record), and rebuilds the event when read. Everything is lost when the process ends.
 /// </remarks>
-public sealed partial class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IComplainantAnonymizer
+public sealed partial class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer
 {
     private const int OutboxPageSize = 64 * 1024;
     private const int OutboxChunkSize = 1024;

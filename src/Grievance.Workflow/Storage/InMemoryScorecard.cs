@@ -25,43 +25,17 @@ internal sealed class InMemoryScorecard
     private long _escalated;
     private long _transfers;
 
-    public void Add(GrievanceSnapshot g, IReadOnlyList<HistoryEntry> history, DateTimeOffset asOf)
+    public void Add(GrievanceSnapshot g, DateTimeOffset asOf)
     {
+        var tally = g.Tally;
         _received++;
         _transfers += g.TransferCount;
-        bool breached = false, reopened = false, escalated = false;
-        long? firstDissatisfied = null, lastReport = null;
-        foreach (var e in history)
-        {
-            switch (e.Action)
-            {
-                case GrievanceAction.RecordSatisfied:
-                    _satisfied++;
-                    break;
-                case GrievanceAction.RecordDissatisfied:
-                    _dissatisfied++;
-                    firstDissatisfied ??= e.Sequence;
-                    reopened |= e.ReasonCode == HistoryReasonCodes.Reopened;
-                    break;
-                case GrievanceAction.ReportAction:
-                    lastReport = e.Sequence;
-                    break;
-                case GrievanceAction.SlaBreach:
-                    breached = true;
-                    break;
-            }
-
-            escalated |= e.ToLevel > e.FromLevel && e.Action != GrievanceAction.Transfer;
-        }
-
-        _reopened += reopened ? 1 : 0;
-        _escalated += escalated ? 1 : 0;
-        if (firstDissatisfied is { } first)
-        {
-            _dissatisfiedGrievances++;
-            _redisposed += lastReport > first ? 1 : 0;
-        }
-
+        _satisfied += tally.SatisfiedFeedback;
+        _dissatisfied += tally.DissatisfiedFeedback;
+        _reopened += tally.Reopened ? 1 : 0;
+        _escalated += tally.Escalated ? 1 : 0;
+        _dissatisfiedGrievances += tally.WasDissatisfied ? 1 : 0;
+        _redisposed += tally.Redisposed ? 1 : 0;
         if (g.Status != GrievanceStatus.Closed)
         {
             _pending++;
@@ -70,16 +44,16 @@ internal sealed class InMemoryScorecard
         }
 
         _outcomes[(int)g.Outcome]++;
-        _withinTime += breached ? 0 : 1;
+        _withinTime += tally.Breached ? 0 : 1;
         var seconds = (g.ClosedAt!.Value.UtcTicks - g.RegisteredAt.UtcTicks) / TimeSpan.TicksPerSecond;
         _totalSeconds += seconds;
         _disposalSeconds.Add(seconds);
     }
 
-    public GrievanceScorecard ToScorecard(string key)
+    public GrievanceScorecard ToScorecard(string key, bool includeMedian)
     {
         double? median = null;
-        if (_disposalSeconds.Count > 0)
+        if (includeMedian && _disposalSeconds.Count > 0)
         {
             _disposalSeconds.Sort();
             var n = _disposalSeconds.Count;

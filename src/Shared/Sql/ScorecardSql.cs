@@ -1,36 +1,27 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Data.Common;
 using Grievance.Workflow.Statistics;
 
 namespace Grievance.Workflow.Storage.Sql;
 
 /// <summary>
-/// The scorecard aggregate queries, in SQL that SQLite and PostgreSQL both run unchanged: counts per group over the grievances
-/// registered in the period, joined to a per-grievance summary of their history; the median from window functions. Source shared by
-/// the adapters, not a public API.
+/// The scorecard aggregate queries, in SQL that SQLite and PostgreSQL both run unchanged: the whole days of a period from the daily
+/// rollups (<see cref="ScorecardRollups"/>), its ragged ends from the grievance rows (whose tally columns hold what the history adds
+/// up to), both in the same column layout; the median from window functions. Source shared by the adapters, not a public API.
 /// </summary>
 internal static class ScorecardSql
 {
+    // The grievance rows of the period's ragged ends: [@from, @a) and [@b, @to).
+    private const string Edges = "((g.registered_at >= @from AND g.registered_at < @a) OR (g.registered_at >= @b AND g.registered_at < @to))";
+
     private const string Cohort = "g.registered_at >= @from AND g.registered_at < @to";
 
     private const string DisposalSeconds = "(g.closed_at - g.registered_at) / 10000000";
 
-    // One row per grievance of the cohort with the facts its history holds.
-    private static readonly string HistorySummary = $"""
-        SELECT h.grievance_id,
-            SUM(CASE WHEN h.action = {(int)GrievanceAction.RecordSatisfied} THEN 1 ELSE 0 END) AS satisfied,
-            SUM(CASE WHEN h.action = {(int)GrievanceAction.RecordDissatisfied} THEN 1 ELSE 0 END) AS dissatisfied,
-            MAX(CASE WHEN h.action = {(int)GrievanceAction.RecordDissatisfied} AND h.reason_code = '{HistoryReasonCodes.Reopened}' THEN 1 ELSE 0 END) AS reopened,
-            MAX(CASE WHEN h.to_level > h.from_level AND h.action <> {(int)GrievanceAction.Transfer} THEN 1 ELSE 0 END) AS escalated,
-            MAX(CASE WHEN h.action = {(int)GrievanceAction.SlaBreach} THEN 1 ELSE 0 END) AS breached,
-            MIN(CASE WHEN h.action = {(int)GrievanceAction.RecordDissatisfied} THEN h.sequence END) AS first_dissatisfied,
-            MAX(CASE WHEN h.action = {(int)GrievanceAction.ReportAction} THEN h.sequence END) AS last_report
-        FROM history h JOIN grievances g ON g.id = h.grievance_id
-        WHERE {Cohort}
-        GROUP BY h.grievance_id
-        """;
-
     private const int Closed = (int)GrievanceStatus.Closed;
+
+    private static string Flag(int flag) => $"SUM(CASE WHEN (g.tally_flags & {flag}) <> 0 THEN 1 ELSE 0 END)";
 
     public static string Totals(string key) => $"""
         SELECT {key} AS k,
@@ -43,17 +34,37 @@ internal static class ScorecardSql
             SUM(CASE WHEN g.outcome = {(int)GrievanceOutcome.Rejected} THEN 1 ELSE 0 END),
             SUM(CASE WHEN g.outcome = {(int)GrievanceOutcome.Withdrawn} THEN 1 ELSE 0 END),
             SUM(CASE WHEN g.outcome = {(int)GrievanceOutcome.Duplicate} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN g.status = {Closed} AND COALESCE(s.breached, 0) = 0 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN g.status = {Closed} AND (g.tally_flags & {SqlColumns.BreachedFlag}) = 0 THEN 1 ELSE 0 END),
             SUM(CASE WHEN g.status = {Closed} THEN {DisposalSeconds} ELSE 0 END),
-            SUM(COALESCE(s.satisfied, 0)),
-            SUM(COALESCE(s.dissatisfied, 0)),
-            SUM(CASE WHEN s.first_dissatisfied IS NOT NULL THEN 1 ELSE 0 END),
-            SUM(CASE WHEN s.last_report > s.first_dissatisfied THEN 1 ELSE 0 END),
-            SUM(COALESCE(s.reopened, 0)),
-            SUM(COALESCE(s.escalated, 0)),
+            SUM(g.satisfied_feedback),
+            SUM(g.dissatisfied_feedback),
+            SUM(CASE WHEN g.dissatisfied_feedback > 0 THEN 1 ELSE 0 END),
+            {Flag(SqlColumns.RedisposedFlag)},
+            {Flag(SqlColumns.ReopenedFlag)},
+            {Flag(SqlColumns.EscalatedFlag)},
             SUM(g.transfer_count)
-        FROM grievances g LEFT JOIN ({HistorySummary}) s ON s.grievance_id = g.id
-        WHERE {Cohort}
+        FROM grievances g
+        WHERE {Edges}
+        GROUP BY {key}
+        """;
+
+    /// <summary>The whole days [@from_day, @to_day) from the rollups, in <see cref="Totals"/>'s layout; defaulters due before the day of @as_of.</summary>
+    public static readonly string Rollups = $"""
+        SELECT key,
+            {string.Join(", ", RollupTable.Cohorts.Counters.Select(c => c == "pending_with_officer"
+                ? "SUM(CASE WHEN due_day >= 0 AND due_day < @as_of_day THEN pending_with_officer ELSE 0 END)"
+                : $"SUM({c})"))}
+        FROM grievance_rollups
+        WHERE dimension = @dimension AND cohort_day >= @from_day AND cohort_day < @to_day
+        GROUP BY key
+        """;
+
+    /// <summary>The defaulters of the whole days whose deadline falls on the day of @as_of, before it: the one figure the rollups leave to the rows.</summary>
+    public static string DueOnTheDay(string key) => $"""
+        SELECT {key} AS k, COUNT(*)
+        FROM grievances g
+        WHERE g.status = {(int)GrievanceStatus.PendingWithOfficer} AND g.due_at >= @as_of_day_start AND g.due_at < @as_of
+            AND g.registered_at >= @a AND g.registered_at < @b
         GROUP BY {key}
         """;
 
@@ -69,31 +80,31 @@ internal static class ScorecardSql
         GROUP BY k
         """;
 
-    public static GrievanceScorecard Read(DbDataReader r, Dictionary<string, double> medians)
+    /// <summary>Reads a row of <see cref="Totals"/> or <see cref="Rollups"/>: the key, then the counters in the order of <see cref="RollupTable.Cohorts"/>' counters.</summary>
+    public static (string Key, long[] Counters) Read(DbDataReader r) => SqlColumns.KeyAndCounters(r, RollupTable.Cohorts.Counters.Length);
+
+    /// <summary>A scorecard from summed counters.</summary>
+    public static GrievanceScorecard ToScorecard(string key, long[] c, double? median) => new()
     {
-        var key = r.GetString(0);
-        return new GrievanceScorecard
-        {
-            Key = key,
-            Received = SqlColumns.Long(r, 1),
-            Pending = SqlColumns.Long(r, 2),
-            Defaulters = SqlColumns.Long(r, 3),
-            Resolved = SqlColumns.Long(r, 4),
-            ClosedAtFinalLevel = SqlColumns.Long(r, 5),
-            ClosedNoFeedback = SqlColumns.Long(r, 6),
-            Rejected = SqlColumns.Long(r, 7),
-            Withdrawn = SqlColumns.Long(r, 8),
-            Duplicate = SqlColumns.Long(r, 9),
-            DisposedWithinTime = SqlColumns.Long(r, 10),
-            TotalDisposalSeconds = SqlColumns.Long(r, 11),
-            MedianDisposalSeconds = medians.TryGetValue(key, out var median) ? median : null,
-            SatisfiedFeedback = SqlColumns.Long(r, 12),
-            DissatisfiedFeedback = SqlColumns.Long(r, 13),
-            DissatisfiedGrievances = SqlColumns.Long(r, 14),
-            Redisposed = SqlColumns.Long(r, 15),
-            Reopened = SqlColumns.Long(r, 16),
-            Escalated = SqlColumns.Long(r, 17),
-            Transfers = SqlColumns.Long(r, 18),
-        };
-    }
+        Key = key,
+        Received = c[0],
+        Pending = c[1],
+        Defaulters = c[2],
+        Resolved = c[3],
+        ClosedAtFinalLevel = c[4],
+        ClosedNoFeedback = c[5],
+        Rejected = c[6],
+        Withdrawn = c[7],
+        Duplicate = c[8],
+        DisposedWithinTime = c[9],
+        TotalDisposalSeconds = c[10],
+        MedianDisposalSeconds = median,
+        SatisfiedFeedback = c[11],
+        DissatisfiedFeedback = c[12],
+        DissatisfiedGrievances = c[13],
+        Redisposed = c[14],
+        Reopened = c[15],
+        Escalated = c[16],
+        Transfers = c[17],
+    };
 }

@@ -15,7 +15,8 @@ internal static class SqlColumns
 {
     public const string Grievance = "id, reference_number, channel, category, sub_category, district, tehsil, ward, complainant_id, description, "
         + "status, outcome, level, department, officer, reopen_counts, transfer_count, unreachable_attempts, registered_at, updated_at, due_at, "
-        + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, version";
+        + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, "
+        + "satisfied_feedback, dissatisfied_feedback, tally_flags, version";
 
     public const string History = "grievance_id, sequence, occurred_at, actor_role, actor_id, actor_department, actor_level, action, from_status, "
         + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id, is_internal, command_fingerprint";
@@ -31,48 +32,66 @@ internal static class SqlColumns
         "id", "reference_number", "channel", "category", "sub_category", "district", "tehsil", "ward", "complainant_id", "description", "registered_at",
     };
 
-    /// <summary>The SET list of an update: the columns that can change after registration.</summary>
-    public static string Assignments(string columns) => string.Join(", ", columns.Split(", ").Where(c => !Immutable.Contains(c)).Select(c => $"{c} = @{c}"));
-
     /// <summary>The columns of <see cref="Grievance"/>, one by one.</summary>
     public static readonly string[] GrievanceColumns = Grievance.Split(", ");
 
     /// <summary>
-    /// The SET list of an update from <paramref name="previous"/> to <paramref name="next"/>: only the mutable columns whose values
-    /// differ (the version always does), so that the engine rewrites only the index entries of what changed. Without a previous
-    /// snapshot, every mutable column.
+    /// The columns an update from <paramref name="previous"/> to <paramref name="next"/> writes, as indexes into
+    /// <see cref="GrievanceColumns"/>: only the mutable columns whose values differ (the version always does), so that the engine
+    /// rewrites only the index entries of what changed. Without a previous snapshot, every mutable column.
     /// </summary>
-    public static string ChangedAssignments(GrievanceSnapshot? previous, GrievanceSnapshot next)
+    public static List<int> Changed(GrievanceSnapshot? previous, GrievanceSnapshot next)
     {
-        if (previous is null)
-        {
-            return Assignments(Grievance);
-        }
-
-        var before = Values(previous);
+        var before = previous is null ? null : Values(previous);
         var after = Values(next);
-        var set = new List<string>();
+        var changed = new List<int>();
         for (var i = 0; i < GrievanceColumns.Length; i++)
         {
-            var column = GrievanceColumns[i];
-            if (!Immutable.Contains(column) && !Equals(before[i], after[i]))
+            if (!Immutable.Contains(GrievanceColumns[i]) && (before is null || !Equals(before[i], after[i])))
             {
-                set.Add($"{column} = @{column}");
+                changed.Add(i);
             }
         }
 
-        return string.Join(", ", set);
+        return changed;
     }
 
-    /// <summary>The values <see cref="AddGrievance"/> binds, in <see cref="Grievance"/>'s column order.</summary>
+    /// <summary>The SET list of an update of <paramref name="columns"/> (see <see cref="Changed"/>).</summary>
+    public static string Assignments(List<int> columns) => string.Join(", ", columns.Select(i => $"{GrievanceColumns[i]} = @{GrievanceColumns[i]}"));
+
+    /// <summary>
+    /// Binds the id and <paramref name="columns"/> of a snapshot, and nothing else: a driver that binds parameters by name (SQLite)
+    /// looks up every parameter it is given, so an update of a few columns must not carry all of them.
+    /// </summary>
+    public static void AddGrievance(DbCommand command, GrievanceSnapshot g, List<int> columns)
+    {
+        var values = Values(g);
+        Add(command, "id", values[0]);
+        foreach (var i in columns)
+        {
+            Add(command, GrievanceColumns[i], values[i]);
+        }
+    }
+
+    /// <summary>A snapshot's values, in <see cref="Grievance"/>'s column order.</summary>
     public static object?[] Values(GrievanceSnapshot g) =>
     [
         Id(g.Id), g.ReferenceNumber.Value, g.Channel.Code, g.Category.Code, g.Category.SubCategory, g.Location.District, g.Location.Tehsil, g.Location.Ward,
         g.ComplainantId, g.Description, (int)g.Status, (int)g.Outcome, g.Level, g.Department?.Value, g.Officer?.Value,
         string.Join(",", g.ReopenCounts.Select(c => c.ToString(CultureInfo.InvariantCulture))), g.TransferCount, g.UnreachableAttempts,
         g.RegisteredAt.UtcTicks, g.UpdatedAt.UtcTicks, g.DueAt?.UtcTicks, g.FeedbackDueAt?.UtcTicks, g.TimerToken, g.IsOverdue,
-        g.DisposedAt?.UtcTicks, g.PausedAt?.UtcTicks, g.ExtensionCount, g.ClosedAt?.UtcTicks, g.RejectionReasonCode, g.DuplicateOf?.Value, g.Version,
+        g.DisposedAt?.UtcTicks, g.PausedAt?.UtcTicks, g.ExtensionCount, g.ClosedAt?.UtcTicks, g.RejectionReasonCode, g.DuplicateOf?.Value,
+        g.Tally.SatisfiedFeedback, g.Tally.DissatisfiedFeedback, TallyFlags(g.Tally), g.Version,
     ];
+
+    /// <summary>The tally's yes/no facts as the bits of <c>tally_flags</c>: reopened 1, escalated 2, breached 4, re-disposed 8.</summary>
+    public static int TallyFlags(GrievanceTally t)
+        => (t.Reopened ? ReopenedFlag : 0) | (t.Escalated ? EscalatedFlag : 0) | (t.Breached ? BreachedFlag : 0) | (t.Redisposed ? RedisposedFlag : 0);
+
+    public const int ReopenedFlag = 1;
+    public const int EscalatedFlag = 2;
+    public const int BreachedFlag = 4;
+    public const int RedisposedFlag = 8;
 
     public static string Id(GrievanceId id) => id.Value.ToString("N");
 
@@ -109,7 +128,18 @@ internal static class SqlColumns
         ClosedAt = Time(r, 27),
         RejectionReasonCode = Text(r, 28),
         DuplicateOf = Text(r, 29) is { } original ? new ReferenceNumber(original) : null,
-        Version = r.GetInt64(30),
+        Tally = ReadTally(r.GetInt32(30), r.GetInt32(31), r.GetInt32(32)),
+        Version = r.GetInt64(33),
+    };
+
+    private static GrievanceTally ReadTally(int satisfied, int dissatisfied, int flags) => new()
+    {
+        SatisfiedFeedback = satisfied,
+        DissatisfiedFeedback = dissatisfied,
+        Reopened = (flags & ReopenedFlag) != 0,
+        Escalated = (flags & EscalatedFlag) != 0,
+        Breached = (flags & BreachedFlag) != 0,
+        Redisposed = (flags & RedisposedFlag) != 0,
     };
 
     /// <summary>The columns of <see cref="History"/>, one by one.</summary>
@@ -214,6 +244,18 @@ internal static class SqlColumns
 
     /// <summary>Reads an integer aggregate: engines differ in the type of a sum (PostgreSQL's SUM of bigint is numeric).</summary>
     public static long Long(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? 0 : Convert.ToInt64(r.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an aggregate row: a text key, then <paramref name="width"/> integer counters.</summary>
+    public static (string Key, long[] Counters) KeyAndCounters(DbDataReader r, int width)
+    {
+        var counters = new long[width];
+        for (var i = 0; i < width; i++)
+        {
+            counters[i] = Long(r, i + 1);
+        }
+
+        return (r.GetString(0), counters);
+    }
 
     public static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

@@ -128,6 +128,18 @@ internal abstract class SqlDialect
         SqlColumns.Add(command, name, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    /// <summary>
+    /// Gets how many rows a busy scorecard rollup key is spread over (see <see cref="ScorecardRollups"/>): 1 where writers are
+    /// serialized anyway, more where concurrent writers would otherwise queue on one row.
+    /// </summary>
+    public virtual int RollupShards => 1;
+
+    /// <summary>Gets the SQL of <see cref="ScorecardRollups.ShardOf"/> for the column <c>id</c>, as a bulk import's server-side rollup computes it.</summary>
+    public virtual string RollupShardOfId => "0";
+
+    /// <summary>Gets how many rollup rows one upsert statement carries: 1 where a statement is compiled once and reused (SQLite binds parameters by name in quadratic time), more where a round trip is the cost.</summary>
+    public virtual int RollupRowsPerStatement => 1;
+
     /// <summary>Gets whether <see cref="SaveInOneRoundTripAsync"/> is supported: a client–server engine, where a round trip per statement is the cost.</summary>
     public virtual bool SavesInOneRoundTrip => false;
 

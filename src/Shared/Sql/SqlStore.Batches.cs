@@ -41,22 +41,34 @@ internal sealed partial class SqlStore
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = new SqlStatements(connection, transaction);
+        var rollups = new ScorecardRollups(_dialect.RollupShards);
         var oneByOne = Enumerable.Range(0, changes.Count).ToList();
         if (_dialect.SavesInOneRoundTrip)
         {
             // Changes without a command id cannot collide on one: all of them in one round trip. The others take their savepoints.
             var plain = oneByOne.FindAll(i => changes[i].Entry.CommandId is null);
             oneByOne = oneByOne.FindAll(i => changes[i].Entry.CommandId is not null);
+            var before = await StoredAsync(connection, transaction, plain.Where(i => changes[i].Previous is null).Select(i => changes[i].Grievance.Id).ToList(), cancellationToken).ConfigureAwait(false);
             var applied = await _dialect.SaveInOneRoundTripAsync(connection, transaction, plain.Select(i => changes[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < plain.Count; k++)
+            {
+                var change = changes[plain[k]];
+                if (applied[k])
+                {
+                    // Written, so what was stored (when the change did not carry it) was at the expected version.
+                    rollups.Add(change.Previous ?? before[SqlColumns.Id(change.Grievance.Id)], change.Grievance);
+                }
+            }
+
             var refused = plain.Where((_, k) => !applied[k]).ToList();
             if (refused.Count > 0)
             {
-                var versions = await VersionsAsync(connection, transaction, refused.Select(i => changes[i].Grievance.Id).ToList(), cancellationToken).ConfigureAwait(false);
+                var now = await StoredAsync(connection, transaction, refused.Select(i => changes[i].Grievance.Id).ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var i in refused)
                 {
                     var id = changes[i].Grievance.Id;
-                    outcomes[i] = versions.TryGetValue(SqlColumns.Id(id), out var stored)
-                        ? new GrievanceConcurrencyException(id, changes[i].ExpectedVersion, stored)
+                    outcomes[i] = now.TryGetValue(SqlColumns.Id(id), out var stored)
+                        ? new GrievanceConcurrencyException(id, changes[i].ExpectedVersion, stored.Version)
                         : new GrievanceNotFoundException(id);
                 }
             }
@@ -64,28 +76,35 @@ internal sealed partial class SqlStore
 
         foreach (var i in oneByOne)
         {
-            outcomes[i] = await SaveOneAsync(statements, changes[i], savepoint: true, cancellationToken).ConfigureAwait(false);
+            outcomes[i] = await SaveOneAsync(statements, changes[i], rollups, savepoint: true, cancellationToken).ConfigureAwait(false);
         }
 
+        await rollups.WriteAsync(statements, _dialect.RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 
-    /// <summary>The stored versions of grievances, read in one query.</summary>
-    private async ValueTask<Dictionary<string, long>> VersionsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceId> ids, CancellationToken cancellationToken)
+    /// <summary>The stored snapshots of grievances, read in one query within the transaction, by id.</summary>
+    private async ValueTask<Dictionary<string, GrievanceSnapshot>> StoredAsync(DbConnection connection, DbTransaction transaction, List<GrievanceId> ids, CancellationToken cancellationToken)
     {
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, GrievanceSnapshot>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return stored;
+        }
+
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = $"SELECT id, version FROM grievances WHERE id {_dialect.InList("ids")}";
+        select.CommandText = $"SELECT {SqlColumns.Grievance} FROM grievances WHERE id {_dialect.InList("ids")}";
         _dialect.AddList(select, "ids", ids.Select(SqlColumns.Id).ToList());
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            versions[reader.GetString(0)] = reader.GetInt64(1);
+            var g = SqlColumns.ReadGrievance(reader);
+            stored[SqlColumns.Id(g.Id)] = g;
         }
 
-        return versions;
+        return stored;
     }
 
     /// <summary>
@@ -93,8 +112,20 @@ internal sealed partial class SqlStore
     /// history row and its outbox rows. Returns the refusal instead, having written nothing of the change — with
     /// <paramref name="savepoint"/>, by rolling back to a savepoint taken before it; without, the caller rolls back.
     /// </summary>
-    private async ValueTask<GrievanceWorkflowException?> SaveOneAsync(SqlStatements statements, GrievanceChange change, bool savepoint, CancellationToken cancellationToken)
+    private async ValueTask<GrievanceWorkflowException?> SaveOneAsync(SqlStatements statements, GrievanceChange change, ScorecardRollups rollups, bool savepoint, CancellationToken cancellationToken)
     {
+        // The scorecard rollups take away what the grievance counted for before: the change carries it, or it is read here (at the
+        // expected version, or the update below finds nothing to write).
+        var previous = change.Previous;
+        if (previous is null)
+        {
+            var command = statements.For($"SELECT {SqlColumns.Grievance} FROM grievances WHERE id = @id AND version = @expected_version");
+            SqlColumns.Add(command, "id", SqlColumns.Id(change.Grievance.Id));
+            SqlColumns.Add(command, "expected_version", change.ExpectedVersion);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            previous = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqlColumns.ReadGrievance(reader) : null;
+        }
+
         var grievance = change.Grievance;
         var commandId = change.Entry.CommandId;
         const string Savepoint = "grievance_change";
@@ -104,9 +135,10 @@ internal sealed partial class SqlStore
             await statements.Transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
-        var updated = await statements.ExecuteAsync($"UPDATE grievances SET {SqlColumns.ChangedAssignments(change.Previous, grievance)} WHERE id = @id AND version = @expected_version", c =>
+        var columns = SqlColumns.Changed(change.Previous, grievance);
+        var updated = await statements.ExecuteAsync($"UPDATE grievances SET {SqlColumns.Assignments(columns)} WHERE id = @id AND version = @expected_version", c =>
         {
-            SqlColumns.AddGrievance(c, grievance);
+            SqlColumns.AddGrievance(c, grievance, columns);
             SqlColumns.Add(c, "expected_version", change.ExpectedVersion);
         }, cancellationToken).ConfigureAwait(false);
         if (updated == 0)
@@ -146,6 +178,7 @@ internal sealed partial class SqlStore
             await statements.Transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
+        rollups.Add(previous!, grievance);
         return null;
     }
 }

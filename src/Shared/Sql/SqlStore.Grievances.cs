@@ -60,6 +60,13 @@ internal sealed partial class SqlStore
         }
 
         await AppendOutboxAsync(connection, transaction, creation.Events, cancellationToken).ConfigureAwait(false);
+        var rollups = new ScorecardRollups(_dialect.RollupShards);
+        rollups.Add(grievance, 1);
+        await using (var statements = new SqlStatements(connection, transaction))
+        {
+            await rollups.WriteAsync(statements, _dialect.RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -73,12 +80,14 @@ internal sealed partial class SqlStore
 
         // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
-        if (await SaveOneAsync(statements, change, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
+        var rollups = new ScorecardRollups(_dialect.RollupShards);
+        if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             throw refused;
         }
 
+        await rollups.WriteAsync(statements, _dialect.RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

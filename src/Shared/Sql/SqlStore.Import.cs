@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Import;
@@ -56,6 +57,16 @@ internal sealed partial class SqlStore
         await BulkAsync("history", SqlColumns.History, history).ConfigureAwait(false);
         await BulkAsync("contacts", SqlColumns.Contact, contacts).ConfigureAwait(false);
         await BulkAsync("outbox", SqlColumns.Event, events).ConfigureAwait(false);
+        if (rows.Count > 0)
+        {
+            // The batch's rollups are added up on the server from the rows just written: a few statements, whatever the batch.
+            await using var rollups = connection.CreateCommand();
+            rollups.Transaction = transaction;
+            rollups.CommandText = RollupSchema.Fill(_dialect.RollupShardOfId, $"id {_dialect.InList("ids")}", upsert: true);
+            _dialect.AddList(rollups, "ids", rows.Select(r => (string)r[0]!).ToList());
+            await rollups.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return stored;
 

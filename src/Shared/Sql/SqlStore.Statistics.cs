@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Statistics;
@@ -13,30 +14,59 @@ internal sealed partial class SqlStore
     public async ValueTask<IReadOnlyList<GrievanceScorecard>> GetScorecardsAsync(ScorecardQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var key = query.Dimension switch
-        {
-            ScorecardDimension.Department => "COALESCE(g.department, '')",
-            ScorecardDimension.District => "g.district",
-            ScorecardDimension.Officer => "COALESCE(g.officer, '')",
-            ScorecardDimension.Channel => "g.channel",
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Dimension, "Unknown scorecard dimension."),
-        };
+        var key = KeyColumn(query.Dimension);
+
+        // The whole UTC days inside the period come from the rollups, its ragged ends [from, a) and [b, to) from the rows.
+        var (fromDay, toDay) = ((int)((query.From.UtcTicks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay), ScorecardRollups.DayOf(query.To.UtcTicks));
+        var wholeDays = fromDay < toDay;
+        var (a, b) = wholeDays ? (fromDay * TimeSpan.TicksPerDay, toDay * TimeSpan.TicksPerDay) : (query.To.UtcTicks, query.To.UtcTicks);
+        var asOfDay = ScorecardRollups.DayOf(query.AsOf.UtcTicks);
         void Bind(DbCommand c)
         {
             SqlColumns.Add(c, "from", query.From.UtcTicks);
             SqlColumns.Add(c, "to", query.To.UtcTicks);
             SqlColumns.Add(c, "as_of", query.AsOf.UtcTicks);
+            SqlColumns.Add(c, "a", a);
+            SqlColumns.Add(c, "b", b);
+        }
+
+        var rows = new List<(string Key, long[] Counters)>();
+        rows.AddRange(await ReadManyAsync(ScorecardSql.Totals(key), Bind, ScorecardSql.Read, cancellationToken).ConfigureAwait(false));
+
+        if (wholeDays)
+        {
+            var rollups = await ReadManyAsync(ScorecardSql.Rollups, c =>
+            {
+                SqlColumns.Add(c, "dimension", (int)query.Dimension);
+                SqlColumns.Add(c, "from_day", fromDay);
+                SqlColumns.Add(c, "to_day", toDay);
+                SqlColumns.Add(c, "as_of_day", asOfDay);
+            }, ScorecardSql.Read, cancellationToken).ConfigureAwait(false);
+            rows.AddRange(rollups);
+            var dueOnTheDay = await ReadManyAsync(ScorecardSql.DueOnTheDay(key), c =>
+            {
+                Bind(c);
+                SqlColumns.Add(c, "as_of_day_start", asOfDay * TimeSpan.TicksPerDay);
+            }, r => (r.GetString(0), SqlColumns.Long(r, 1)), cancellationToken).ConfigureAwait(false);
+            foreach (var (k, defaulters) in dueOnTheDay)
+            {
+                var counters = new long[RollupTable.Cohorts.Counters.Length];
+                counters[2] = defaulters;
+                rows.Add((k, counters));
+            }
         }
 
         var medians = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (k, median) in await ReadManyAsync(ScorecardSql.Median(key), Bind, r => (r.GetString(0), (SqlColumns.Long(r, 1) + SqlColumns.Long(r, 2)) / 2.0), cancellationToken).ConfigureAwait(false))
+        if (query.IncludeMedian)
         {
-            medians.Add(k, median);
+            foreach (var (k, median) in await ReadManyAsync(ScorecardSql.Median(key), Bind, r => (r.GetString(0), (SqlColumns.Long(r, 1) + SqlColumns.Long(r, 2)) / 2.0), cancellationToken).ConfigureAwait(false))
+            {
+                medians.Add(k, median);
+            }
         }
 
-        var scorecards = await ReadManyAsync(ScorecardSql.Totals(key), Bind, r => ScorecardSql.Read(r, medians), cancellationToken).ConfigureAwait(false);
-        scorecards.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return scorecards;
+        // A key every grievance left (a transfer, a new officer) keeps rollup rows of zeros: no scorecard.
+        return Sum(rows, RollupTable.Cohorts.Counters.Length).Where(s => s.Value[0] != 0).Select(s => ScorecardSql.ToScorecard(s.Key, s.Value, medians.TryGetValue(s.Key, out var m) ? m : null)).ToList();
     }
 
     public async ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)

@@ -52,9 +52,9 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task The_schema_is_created_on_first_use_in_WAL_mode_and_migrating_again_is_harmless()
     {
         var first = new SqliteGrievanceStore(_file.ConnectionString);
-        (await first.MigrateAsync()).Should().Be(8);
+        (await first.MigrateAsync()).Should().Be(9);
         var second = new SqliteGrievanceStore(_file.ConnectionString);
-        (await second.MigrateAsync()).Should().Be(8);
+        (await second.MigrateAsync()).Should().Be(9);
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
@@ -62,7 +62,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode; ";
         (await command.ExecuteScalarAsync()).Should().Be("wal");
         command.CommandText = "SELECT COUNT(*) FROM grievance_schema";
-        (await command.ExecuteScalarAsync()).Should().Be(8L, "each version is recorded once, however often the store migrates");
+        (await command.ExecuteScalarAsync()).Should().Be(9L, "each version is recorded once, however often the store migrates");
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'grievances_%' ORDER BY name";
         var indexes = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -73,7 +73,7 @@ public sealed class SqliteStoreTests : IDisposable
             }
         }
 
-        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due", "grievances_department_due"]);
+        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due", "grievances_department_due", "grievances_closed"]);
     }
 
     [Fact]
@@ -280,6 +280,30 @@ public sealed class SqliteQueuePlanTests : IDisposable
 
             plan.Should().Contain(step => step.Contains($"INDEX {index}", StringComparison.Ordinal), string.Join(" | ", plan));
             plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Scorecards_and_flow_reports_read_rollups_and_indexes_never_every_grievance()
+    {
+        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        string[] names = ["from", "to", "as_of", "a", "b", "start", "dimension", "from_day", "to_day", "as_of_day", "as_of_day_start", "start_day"];
+        var indexes = new Dictionary<string, string>
+        {
+            ["scorecard rows"] = "grievances_registered (registered_at>? AND registered_at<?)",
+            ["scorecard rollups"] = "sqlite_autoindex_grievance_rollups_1 (dimension=? AND cohort_day>? AND cohort_day<?)",
+            ["scorecard defaulters due on the day"] = "grievances_status_due (status=? AND due_at>? AND due_at<?)",
+            ["flow rollups"] = "sqlite_autoindex_grievance_flows_1 (dimension=? AND day<?)",
+            ["flow registrations"] = "grievances_registered (registered_at>? AND registered_at<?)",
+            ["flow closures"] = "grievances_closed (closed_at>? AND closed_at<?)",
+        };
+        foreach (var (query, sql) in SqliteGrievanceStore.StatisticsQueries)
+        {
+            var plan = await PlanAsync(sql, names.Where(n => sql.Contains("@" + n, StringComparison.Ordinal)).Select(n => (n, (object?)1L)).ToList());
+
+            plan.Should().NotContain(step => step.StartsWith("SCAN ", StringComparison.Ordinal), "{0} must search an index: {1}", query, string.Join(" | ", plan));
+            plan.Where(step => step.StartsWith("SEARCH ", StringComparison.Ordinal)).Should().OnlyContain(
+                step => step.EndsWith(indexes[query], StringComparison.Ordinal), "{0} must read {1}: {2}", query, indexes[query], string.Join(" | ", plan));
         }
     }
 

@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Grievance.Workflow.Storage.Sql;
+
+/// <summary>
+/// Schema version 9: the tally columns on the grievance row, filled from the history; the two rollup tables, filled from the grievance
+/// rows with the definitions <see cref="ScorecardRollups"/> applies to each write; and the index of closure times that the flow
+/// reports' ragged ends read. Source shared by the adapters, not a public API.
+/// </summary>
+internal static class RollupSchema
+{
+    private const int Closed = (int)GrievanceStatus.Closed;
+
+    private static readonly string[] Keys = ["COALESCE(department, '')", "district", "COALESCE(officer, '')", "channel"];
+
+    private static readonly GrievanceOutcome[] Outcomes =
+    [
+        GrievanceOutcome.Resolved, GrievanceOutcome.ClosedAtFinalLevel, GrievanceOutcome.ClosedNoFeedback, GrievanceOutcome.Rejected,
+        GrievanceOutcome.Withdrawn, GrievanceOutcome.Duplicate,
+    ];
+
+    /// <summary>The script.</summary>
+    /// <param name="shardOfId">The SQL for <see cref="ScorecardRollups.ShardOf"/> of the column <c>id</c>.</param>
+    /// <returns>The statements, in order.</returns>
+    public static string Script(string shardOfId)
+    {
+        static string History(GrievanceAction action, string more) => $"FROM history h WHERE h.grievance_id = grievances.id AND h.action = {(int)action}{more}";
+        var sql = new StringBuilder(Tally(History));
+        sql.AppendLine(RollupTable.Cohorts.Create).AppendLine(RollupTable.Flows.Create);
+        sql.AppendLine("CREATE INDEX grievances_closed ON grievances (closed_at) WHERE closed_at IS NOT NULL;");
+        return sql.Append(Fill(shardOfId, "TRUE", upsert: false)).ToString();
+    }
+
+    /// <summary>
+    /// Adds the contributions of the grievance rows that match <paramref name="where"/> to both tables, by dimension, in 8 statements
+    /// that add up on the server: the migration's backfill and a bulk import's, whatever the number of rows.
+    /// </summary>
+    /// <param name="shardOfId">The SQL for <see cref="ScorecardRollups.ShardOf"/> of the column <c>id</c>.</param>
+    /// <param name="where">The filter on <c>grievances</c>.</param>
+    /// <param name="upsert">Whether rows may be there already (add to them) or the tables are empty.</param>
+    /// <returns>The statements.</returns>
+    public static string Fill(string shardOfId, string where, bool upsert)
+    {
+        var sql = new StringBuilder();
+        var outcomeSums = string.Join(", ", Outcomes.Select(o => $"SUM(CASE WHEN status = {Closed} AND outcome = {(int)o} THEN 1 ELSE 0 END)"));
+        var within = $"SUM(CASE WHEN status = {Closed} AND (tally_flags & {SqlColumns.BreachedFlag}) = 0 THEN 1 ELSE 0 END)";
+        var seconds = $"SUM(CASE WHEN status = {Closed} THEN (closed_at - registered_at) / {TimeSpan.TicksPerSecond} ELSE 0 END)";
+        string Flag(int flag) => $"SUM(CASE WHEN (tally_flags & {flag}) <> 0 THEN 1 ELSE 0 END)";
+        string Conflict(RollupTable table) => upsert
+            ? $" ON CONFLICT ({string.Join(", ", table.KeyColumns)}) DO UPDATE SET {string.Join(", ", table.Counters.Select(c => $"{c} = {table.Name}.{c} + excluded.{c}"))}"
+            : string.Empty;
+        for (var d = 0; d < Keys.Length; d++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                INSERT INTO grievance_rollups ({string.Join(", ", RollupTable.Cohorts.KeyColumns)}, {string.Join(", ", RollupTable.Cohorts.Counters)})
+                SELECT {d}, registered_at / {TimeSpan.TicksPerDay}, {Keys[d]},
+                    CASE WHEN status = {(int)GrievanceStatus.PendingWithOfficer} AND due_at IS NOT NULL THEN due_at / {TimeSpan.TicksPerDay} ELSE {ScorecardRollups.NoDueDay} END, {shardOfId},
+                    COUNT(*), SUM(CASE WHEN status <> {Closed} THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN status = {(int)GrievanceStatus.PendingWithOfficer} AND due_at IS NOT NULL THEN 1 ELSE 0 END),
+                    {outcomeSums}, {within}, {seconds},
+                    SUM(satisfied_feedback), SUM(dissatisfied_feedback), SUM(CASE WHEN dissatisfied_feedback > 0 THEN 1 ELSE 0 END),
+                    {Flag(SqlColumns.RedisposedFlag)}, {Flag(SqlColumns.ReopenedFlag)}, {Flag(SqlColumns.EscalatedFlag)}, SUM(transfer_count)
+                FROM grievances
+                WHERE {where}
+                GROUP BY 1, 2, 3, 4, 5{Conflict(RollupTable.Cohorts)};
+                INSERT INTO grievance_flows ({string.Join(", ", RollupTable.Flows.KeyColumns)}, {string.Join(", ", RollupTable.Flows.Counters)})
+                SELECT {d}, day, k, shard, SUM(registered), {string.Join(", ", RollupTable.Flows.Counters.Skip(1).Select(c => $"SUM({c})"))}
+                FROM (
+                    SELECT registered_at / {TimeSpan.TicksPerDay} AS day, {Keys[d]} AS k, {shardOfId} AS shard, COUNT(*) AS registered,
+                        {string.Join(", ", RollupTable.Flows.Counters.Skip(1).Select(c => "0 AS " + c))}
+                    FROM grievances WHERE {where} GROUP BY 1, 2, 3
+                    UNION ALL
+                    SELECT closed_at / {TimeSpan.TicksPerDay}, {Keys[d]}, {shardOfId}, 0, COUNT(*), {outcomeSums}, {within}, {seconds}
+                    FROM grievances WHERE status = {Closed} AND closed_at IS NOT NULL AND {where} GROUP BY 1, 2, 3) t
+                WHERE TRUE
+                GROUP BY day, k, shard{Conflict(RollupTable.Flows)};
+
+                """);
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>The tally columns, and their values from the history (<see cref="GrievanceTally.Add"/>'s definitions).</summary>
+    private static string Tally(Func<GrievanceAction, string, string> history) => $"""
+            ALTER TABLE grievances ADD COLUMN satisfied_feedback INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE grievances ADD COLUMN dissatisfied_feedback INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE grievances ADD COLUMN tally_flags INTEGER NOT NULL DEFAULT 0;
+            UPDATE grievances SET
+                satisfied_feedback = (SELECT COUNT(*) {history(GrievanceAction.RecordSatisfied, "")}),
+                dissatisfied_feedback = (SELECT COUNT(*) {history(GrievanceAction.RecordDissatisfied, "")}),
+                tally_flags = (CASE WHEN EXISTS (SELECT 1 {history(GrievanceAction.RecordDissatisfied, $" AND h.reason_code = '{HistoryReasonCodes.Reopened}'")}) THEN {SqlColumns.ReopenedFlag} ELSE 0 END)
+                    + (CASE WHEN EXISTS (SELECT 1 FROM history h WHERE h.grievance_id = grievances.id AND h.to_level > h.from_level AND h.action <> {(int)GrievanceAction.Transfer}) THEN {SqlColumns.EscalatedFlag} ELSE 0 END)
+                    + (CASE WHEN EXISTS (SELECT 1 {history(GrievanceAction.SlaBreach, "")}) THEN {SqlColumns.BreachedFlag} ELSE 0 END)
+                    + (CASE WHEN EXISTS (SELECT 1 {history(GrievanceAction.ReportAction, $" AND h.sequence > (SELECT MIN(d.sequence) FROM history d WHERE d.grievance_id = grievances.id AND d.action = {(int)GrievanceAction.RecordDissatisfied})")}) THEN {SqlColumns.RedisposedFlag} ELSE 0 END)
+            WHERE version > 1;
+
+            """;
+}
