@@ -36,6 +36,7 @@ internal static class BenchmarkWorkflow
             o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 1, Officer = "uppcl-l1" });
             o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 2, Officer = "uppcl-l2" });
         });
+        builder.UseInMemoryStore();
         build?.Invoke(builder);
         return builder.Services.BuildServiceProvider();
     }

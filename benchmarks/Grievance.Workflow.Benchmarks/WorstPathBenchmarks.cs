@@ -64,7 +64,7 @@ public class WorstPathBenchmarks
     [Benchmark(Description = "Engine, machines reused per thread")]
     public Task<long> Engine() => RunAsync(_workflow);
 
-    private static async Task<long> RunAsync(IGrievanceWorkflow w)
+    internal static async Task<long> RunAsync(IGrievanceWorkflow w)
     {
         var g = (await w.RegisterAsync(BenchmarkWorkflow.Complaint)).Grievance;
         await w.ExecuteAsync(new ReportAction(g.Id, BenchmarkWorkflow.L1, "Bill corrected."));

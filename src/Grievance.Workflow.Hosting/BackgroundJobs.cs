@@ -1,9 +1,11 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace Grievance.Workflow.Hosting;
 
 /// <summary>The workflow's background jobs, as flags: which ones a host runs.</summary>
 [Flags]
+[JsonConverter(typeof(JsonStringEnumConverter<BackgroundJobs>))]
 public enum BackgroundJobs
 {
     /// <summary>None: the host runs no job (another process does).</summary>

@@ -135,15 +135,18 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override bool SavesInOneRoundTrip => true;
 
-    // The last byte of the id (its last two hex digits) modulo the shard count, as ScorecardRollups.ShardOf computes it.
+    // The backfill spreads existing rows over the shards by the id's last byte (any spread will do: queries sum every shard).
     private const string ShardOfId = "(('x' || right(id, 2))::bit(8)::int % 8)";
 
-    /// <summary>Eight rows per busy key: concurrent writers registering on one channel on one day rarely queue on one row.</summary>
+    /// <summary>Eight rows per busy key, taken round-robin by transaction: concurrent writers registering on one channel on one day rarely queue on one row.</summary>
     public override int RollupShards => 8;
 
-    public override string RollupShardOfId => ShardOfId;
+    /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>
+    public override string? CombineWrites(string first, string second) => $"WITH first_write AS ({first}), second_write AS ({second}) SELECT 1";
 
-    public override int RollupRowsPerStatement => 64;
+    /// <summary>The rows of a JSON array, typed from its elements: <c>jsonb_array_elements</c> of the parameter.</summary>
+    public override string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
+        => $"SELECT {string.Join(", ", columns.Select((c, i) => $"(r->>{i.ToString(System.Globalization.CultureInfo.InvariantCulture)})::{c switch { JsonColumn.Integer => "integer", JsonColumn.BigInteger => "bigint", _ => "text" }}"))} FROM jsonb_array_elements(@{name}::jsonb) r";
 
     // The column types of the rows a conditional change inserts (INSERT … SELECT needs its parameters typed).
     private static readonly Dictionary<string, string> HistoryTypes = Types(SqlColumns.HistoryColumns, "text, bigint, bigint, integer, text, text, integer, integer, integer, integer, integer, integer, integer, text, text, text, text, integer, text, boolean, text");

@@ -24,6 +24,7 @@ namespace Grievance.Workflow.PostgreSql;
 public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
     private readonly SqlStore _store;
 
     /// <summary>Creates the store.</summary>
@@ -43,14 +44,36 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _ownsDataSource = true;
+        _store = new SqlStore(new PostgreSqlDialect(_dataSource));
+    }
+
+    /// <summary>
+    /// Creates the store on a data source the caller owns and configures (Npgsql's <c>AddNpgsqlDataSource</c> registers one):
+    /// its pool, logging, authentication and preparation settings apply, and disposing the store leaves it open. Its connection
+    /// string should set <c>Max Auto Prepare</c> (the string overload sets 64): the store's statements are few and run millions of times.
+    /// </summary>
+    /// <param name="dataSource">The data source.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is <see langword="null"/>.</exception>
+    public PostgreSqlGrievanceStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         _store = new SqlStore(new PostgreSqlDialect(_dataSource));
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    /// <remarks>Closes the connection pool when the store made it from a connection string; a data source given to it stays open.</remarks>
+    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : default;
 
     /// <inheritdoc />
-    public void Dispose() => _dataSource.Dispose();
+    /// <remarks>Closes the connection pool when the store made it from a connection string; a data source given to it stays open.</remarks>
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
 
     /// <summary>Creates or upgrades the schema now, rather than on first use.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Sqlite;
 
 /// <summary>How hard SQLite works to make each commit durable (its <c>synchronous</c> setting, in write-ahead-log mode).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SqliteSynchronous>))]
 public enum SqliteSynchronous
 {
     /// <summary>Each commit is synced to disk before it returns: nothing committed is lost, even on power loss.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Testing;
 
 /// <summary>Where <see cref="FaultInjectingStore"/> makes a write fail.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WriteFault>))]
 public enum WriteFault
 {
     /// <summary>The write fails before it reaches the store: nothing may be stored.</summary>

@@ -23,7 +23,7 @@ public sealed class ReadmeExamplesTests
             o.Routing.CategoryDepartments["electricity"] = "uppcl";
             o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 1, Officer = "je-lucknow" });
             o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 2, Officer = "xen-lucknow" });
-        });
+        }).UseInMemoryStore(); // or UseSqliteStore(…), UsePostgreSqlStore(…): a store must be chosen
         using var provider = services.BuildServiceProvider();
         var workflow = provider.GetRequiredService<IGrievanceWorkflow>();
 
@@ -70,6 +70,32 @@ public sealed class ReadmeExamplesTests
         lines[0].Should().StartWith(" 1. Lucknow").And.Contain("received 2, defaulters 1").And.Contain("median 3 d");
         defaulters.Select(g => g.Id).Should().Equal(forgotten.Id);
         resolved.Outcome.Should().Be(GrievanceOutcome.Resolved);
+    }
+
+    [Fact]
+    public async Task A_policy_that_takes_a_TimeProvider_starts_in_a_host_that_registered_none()
+    {
+        // Regression: the library fell back to TimeProvider.System without registering it, so the README's policy crashed the host.
+        var services = new ServiceCollection();
+        services.AddGrievanceWorkflow().UseInMemoryStore().AddAuthorizationPolicy<NoWeekendWithdrawals>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        provider.GetRequiredService<IGrievanceWorkflow>().Should().NotBeNull();
+        provider.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task A_TimeProvider_the_host_registers_after_the_workflow_is_the_one_used()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Seed.Start);
+        var services = new ServiceCollection();
+        services.AddGrievanceWorkflow().UseInMemoryStore();
+        services.AddSingleton<TimeProvider>(clock);
+        await using var provider = services.BuildServiceProvider();
+
+        var registered = await provider.GetRequiredService<IGrievanceWorkflow>().RegisterAsync(Seed.Complaint());
+
+        registered.Grievance.RegisteredAt.Should().Be(Seed.Start);
     }
 
     [Fact]
@@ -128,7 +154,7 @@ public sealed class ReadmeExamplesTests
             });
     }
 
-    private sealed class NoWeekendWithdrawals(TimeProvider clock) : IAuthorizationPolicy
+    internal sealed class NoWeekendWithdrawals(TimeProvider clock) : IAuthorizationPolicy
     {
         private readonly RoleBasedAuthorizationPolicy _default = new();
 

@@ -128,7 +128,7 @@ internal static class ScaleRun
     {
         var rows = new List<ScaleResult>();
         var (sweep, handled) = await ScaleMeasurements.SweepAsync(db, 10_000, runs: 3);
-        rows.Add(new($"sweep of 10,000 due grievances, {store}{(store == "SQLite" ? " (Synchronous=Full)" : "")}, {count:N0} grievances", $"{sweep / 1000:N2} s (≥ {handled:N0} handled each)", "< 1 s"));
+        rows.Add(new($"sweep of 10,000 due grievances, {store}{(store == "SQLite" ? " (Synchronous=Full)" : "")}, {count:N0} grievances", $"{sweep / 1000 * 10_000 / handled:N2} s per 10,000 handled ({sweep / 1000:N2} s a sweep of {handled:N0}: 10,000 deadlines and 10,000 feedback windows)", "< 1 s"));
         var filter = GrievanceFilter.Defaulters(db.AsOf) with { Department = new DepartmentId("dept-07"), District = "district-33" };
         var (page, pageRows) = await ScaleMeasurements.PageAsync(db, filter, 50, null, 21);
         rows.Add(new($"defaulters of one department in one district (a page of 50), {store}, {count:N0}", $"{page:N2} ms ({pageRows} rows)", "< 10 ms"));
@@ -159,10 +159,12 @@ internal static class ScaleRun
         if (only is "" or "sqlite")
         {
             var file = TempFile();
-            await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}"), days))
+            // A one-off load, as an operator runs it: the page cache at 1 GiB (SqliteStoreOptions.CacheSizeKibibytes), so the id and
+            // reference indexes stay in memory as they outgrow the default 64 MiB; still Synchronous=Full.
+            await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}", o => o.CacheSizeKibibytes = 1_048_576), days))
             {
                 var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 3);
-                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), SQLite", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s)", "< 10 min"));
+                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), SQLite (Synchronous=Full, 1 GiB page cache)", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "< 10 min"));
             }
 
             SqliteConnection.ClearAllPools();

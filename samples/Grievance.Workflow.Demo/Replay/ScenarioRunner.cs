@@ -39,7 +39,7 @@ public static class ScenarioRunner
                     o.Routing.Officers.Add(new OfficerAssignment { Department = route.Department, District = route.District, Level = level, Officer = route.Officers[level - 1] });
                 }
             }
-        });
+        }).UseInMemoryStore(); // a replay checks a scenario; nothing is kept
         await using var provider = services.BuildServiceProvider();
         var workflow = provider.GetRequiredService<IGrievanceWorkflow>();
         var aliases = new Dictionary<string, (GrievanceId Id, ReferenceNumber Reference)>(StringComparer.Ordinal);

@@ -75,7 +75,7 @@ public static class StoreSetup
 
                 return builder.UsePostgreSqlStore(new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = PostgresSchema }.ConnectionString);
             default:
-                return builder;
+                return builder.UseInMemoryStore(); // the simulator's own run: its report is the output, nothing is kept
         }
     }
 

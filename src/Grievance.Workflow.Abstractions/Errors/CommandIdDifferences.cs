@@ -1,10 +1,12 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace Grievance.Workflow;
 
 /// <summary>What sets a command apart from the earlier, different command that used the same command id.</summary>
 /// <remarks>Only the kind of difference is told, never the other command's grievance, actor or text.</remarks>
 [Flags]
+[JsonConverter(typeof(JsonStringEnumConverter<CommandIdDifferences>))]
 public enum CommandIdDifferences
 {
     /// <summary>Not told: a store found the id taken while saving; the engine looks again and reports what differs.</summary>

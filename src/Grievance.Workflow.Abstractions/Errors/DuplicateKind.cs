@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>Which unique key a new grievance collided with.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DuplicateKind>))]
 public enum DuplicateKind
 {
     /// <summary>The grievance id.</summary>

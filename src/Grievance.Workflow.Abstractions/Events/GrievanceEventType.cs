@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Events;
 
 /// <summary>What happened to a grievance, as told to the outside world (SMS, e-mail, webhooks, dashboards).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrievanceEventType>))]
 public enum GrievanceEventType
 {
     /// <summary>Registered with a reference number.</summary>

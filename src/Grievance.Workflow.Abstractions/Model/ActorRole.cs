@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>The part an actor plays. The authorization policy decides which role may take which action.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ActorRole>))]
 public enum ActorRole
 {
     /// <summary>The person who filed the grievance.</summary>

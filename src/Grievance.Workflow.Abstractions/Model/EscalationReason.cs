@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>Why a grievance moved up a level.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EscalationReason>))]
 public enum EscalationReason
 {
     /// <summary>The complainant was dissatisfied with the disposal.</summary>

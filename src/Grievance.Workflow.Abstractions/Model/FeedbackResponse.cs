@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>What came of a feedback call.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FeedbackResponse>))]
 public enum FeedbackResponse
 {
     /// <summary>The complainant is satisfied with the disposal.</summary>

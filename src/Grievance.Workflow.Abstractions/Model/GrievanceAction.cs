@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>Everything that can happen to a grievance. Each accepted command records exactly one action in the history.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrievanceAction>))]
 public enum GrievanceAction
 {
     /// <summary>Registered with a reference number and, when the routing policy can, routed to the department's L1 officer.</summary>

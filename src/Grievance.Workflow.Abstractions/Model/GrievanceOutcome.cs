@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>How a closed grievance ended. Only <see cref="Resolved"/> counts as resolved; every other outcome is kept apart in scorecards.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrievanceOutcome>))]
 public enum GrievanceOutcome
 {
     /// <summary>Not closed yet.</summary>

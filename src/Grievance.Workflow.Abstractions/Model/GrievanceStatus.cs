@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow;
 
 /// <summary>Where a grievance is in its lifecycle. A closed grievance's <see cref="GrievanceOutcome"/> says how it ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrievanceStatus>))]
 public enum GrievanceStatus
 {
     /// <summary>Registered with a reference number, not yet with an officer: waiting in the triage queue to be routed.</summary>

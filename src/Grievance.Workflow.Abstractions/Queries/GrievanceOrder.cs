@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Queries;
 
 /// <summary>How a query orders the grievances it returns. Every order breaks ties by grievance id.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GrievanceOrder>))]
 public enum GrievanceOrder
 {
     /// <summary>Oldest registration first. Registration time never changes, so pages are stable under any concurrent write.</summary>

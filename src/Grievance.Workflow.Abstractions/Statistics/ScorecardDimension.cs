@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Statistics;
 
 /// <summary>What scorecards are grouped by.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScorecardDimension>))]
 public enum ScorecardDimension
 {
     /// <summary>The department a grievance is with now; the empty key holds grievances still in triage.</summary>

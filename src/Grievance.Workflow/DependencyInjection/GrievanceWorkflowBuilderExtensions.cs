@@ -47,7 +47,7 @@ public static class GrievanceWorkflowBuilderExtensions
         return builder;
     }
 
-    /// <summary>Uses the in-memory store (the default).</summary>
+    /// <summary>Uses the in-memory store: for tests, demos and one process without durability — every complaint is lost when the process stops.</summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
     public static IGrievanceWorkflowBuilder UseInMemoryStore(this IGrievanceWorkflowBuilder builder) => UseStore<InMemoryGrievanceStore>(builder);

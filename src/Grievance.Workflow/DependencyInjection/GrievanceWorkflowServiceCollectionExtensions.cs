@@ -28,9 +28,12 @@ namespace Grievance.Workflow.DependencyInjection;
 public static class GrievanceWorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IGrievanceWorkflow"/> with the in-memory store and the default policies, all as singletons. Calling it
+    /// Registers <see cref="IGrievanceWorkflow"/> with the default policies, all as singletons; chain the store —
+    /// <c>UseInMemoryStore()</c>, <c>UseSqliteStore(…)</c>, <c>UsePostgreSqlStore(…)</c> or <c>UseStore(…)</c>: none chosen fails the
+    /// host's start (the options are validated on start) with a message that names them. Calling it
     /// again is harmless: it only adds the extra <paramref name="configure"/>. A <see cref="TimeProvider"/> registered in the
-    /// container is used; otherwise <see cref="TimeProvider.System"/>. Options are validated on start.
+    /// container is used; otherwise <see cref="TimeProvider.System"/> is registered (with <c>TryAddSingleton</c>), so a policy of
+    /// the host's may take a <see cref="TimeProvider"/> in its constructor. Options are validated on start.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the options.</param>
@@ -41,7 +44,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         return AddCore(services, s => s.Configure(configure));
     }
 
-    /// <summary>Registers the workflow with the default options (the CM Helpline 1076 flow), the in-memory store and the default policies.</summary>
+    /// <summary>Registers the workflow with the default options (the CM Helpline 1076 flow) and the default policies; chain the store.</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder to chain the store and the policies.</returns>
     public static IGrievanceWorkflowBuilder AddGrievanceWorkflow(this IServiceCollection services) => AddCore(services, null);
@@ -76,8 +79,10 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.AddSingleton<GrievanceWorkflowMarker>();
         services.AddOptions<GrievanceWorkflowOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceWorkflowOptions>, GrievanceWorkflowOptionsValidator>());
-        services.TryAddSingleton<InMemoryGrievanceStore>();
-        services.TryAddSingleton<IGrievanceStore>(sp => sp.GetRequiredService<InMemoryGrievanceStore>());
+        services.TryAddSingleton(TimeProvider.System); // a host's own, registered before or after, wins
+        // No store by default: the host chooses one (UseInMemoryStore included); none chosen fails the start with the choices.
+        services.TryAddSingleton<IGrievanceStore>(_ => throw new StoreNotChosenException());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceWorkflowOptions>, StoreChosenValidator>());
         services.TryAddSingleton<IDueWorkQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IDueWorkQuery
             ?? throw new InvalidOperationException($"The store {sp.GetRequiredService<IGrievanceStore>().GetType().Name} does not implement IDueWorkQuery; register one to run the due-work sweeper."));
         services.TryAddSingleton<IGrievanceQuery>(sp => sp.GetRequiredService<IGrievanceStore>() as IGrievanceQuery
@@ -92,7 +97,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<IRetentionJob>(sp => new RetentionJob(
             sp.GetRequiredService<IComplainantAnonymizer>(),
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name),
             RetentionJob.OutboxCleanup.For(
                 sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Retention.OutboxSubscribers,
@@ -104,7 +109,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IOutboxStore>(),
             sp.GetServices<IGrievanceEventSubscriber>(),
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name),
             sp.GetRequiredService<WorkflowInstruments>()));
         services.TryAddSingleton<IRoutingPolicy, RuleTableRoutingPolicy>();
@@ -125,7 +130,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IReferenceNumberGenerator>(),
             sp.GetRequiredService<IBusinessCalendar>(),
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<TimeProvider>(),
             machines: null,
             sp.GetRequiredService<WorkflowInstruments>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name)));

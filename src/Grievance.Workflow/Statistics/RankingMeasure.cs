@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Statistics;
 
 /// <summary>What a ranking parameter measures on a scorecard, as a score from 0 to 1.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RankingMeasure>))]
 public enum RankingMeasure
 {
     /// <summary>Closed grievances never breached over closed grievances (<see cref="GrievanceScorecard.DisposedWithinTime"/> ÷ <see cref="GrievanceScorecard.Disposed"/>); 0 when none is closed.</summary>

@@ -22,11 +22,11 @@ public static class GrievanceTelemetry
     /// <summary>Counter of feedback results, tagged <see cref="FeedbackTag"/>. Unit <c>{feedback}</c>.</summary>
     public const string Feedback = "grievance.workflow.feedback";
 
-    /// <summary>Histogram of command durations, tagged <see cref="ActionTag"/> and <see cref="ResultTag"/>. Unit <c>ms</c>.</summary>
+    /// <summary>Histogram of command durations, store included, tagged <see cref="ActionTag"/> and <see cref="ResultTag"/>. Unit <c>s</c> (OpenTelemetry's unit for durations).</summary>
     public const string CommandDuration = "grievance.workflow.command.duration";
 
-    /// <summary>Histogram of the time from registration to closure, tagged <see cref="OutcomeTag"/>. Unit <c>d</c>.</summary>
-    public const string DisposalTime = "grievance.workflow.disposal.time";
+    /// <summary>Histogram of the time from registration to closure, tagged <see cref="OutcomeTag"/>. Unit <c>s</c> (OpenTelemetry's unit for durations; a dashboard divides by 86,400 for days).</summary>
+    public const string DisposalDuration = "grievance.workflow.disposal.duration";
 
     /// <summary>
     /// Counter of attempts to deliver an outbox event to a subscriber, tagged <see cref="HandlerTag"/> and <see cref="ResultTag"/>

@@ -28,8 +28,8 @@ internal sealed class WorkflowInstruments : IDisposable
         _registrations = _meter.CreateCounter<long>(GrievanceTelemetry.Registrations, "{grievance}", "Grievances registered, by channel.");
         _escalations = _meter.CreateCounter<long>(GrievanceTelemetry.Escalations, "{escalation}", "Grievances moved up a level, by reason and level reached.");
         _feedback = _meter.CreateCounter<long>(GrievanceTelemetry.Feedback, "{feedback}", "Feedback calls and windows, by result.");
-        _duration = _meter.CreateHistogram<double>(GrievanceTelemetry.CommandDuration, "ms", "How long a command took, store included.");
-        _disposal = _meter.CreateHistogram<double>(GrievanceTelemetry.DisposalTime, "d", "Days from registration to closure, by outcome.");
+        _duration = _meter.CreateHistogram<double>(GrievanceTelemetry.CommandDuration, "s", "How long a command took, store included.");
+        _disposal = _meter.CreateHistogram<double>(GrievanceTelemetry.DisposalDuration, "s", "Time from registration to closure, by outcome.");
         _clockRegressions = _meter.CreateCounter<long>(GrievanceTelemetry.ClockRegressions, "{command}", "Commands whose clock read was earlier than the grievance's last entry, recorded at that entry's instant instead.");
         _outboxAttempts = _meter.CreateCounter<long>(GrievanceTelemetry.OutboxAttempts, "{attempt}", "Attempts to deliver an outbox event to a subscriber, by subscriber and result.");
     }
@@ -68,7 +68,7 @@ internal sealed class WorkflowInstruments : IDisposable
 
         if (_duration.Enabled && startTimestamp != 0)
         {
-            _duration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, result));
+            _duration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, new KeyValuePair<string, object?>(GrievanceTelemetry.ActionTag, action.ToString()), new KeyValuePair<string, object?>(GrievanceTelemetry.ResultTag, result));
         }
 
         if (activity is not null)
@@ -108,7 +108,7 @@ internal sealed class WorkflowInstruments : IDisposable
 
         if (entry.FromStatus != GrievanceStatus.Closed && entry.ToStatus == GrievanceStatus.Closed && _disposal.Enabled)
         {
-            _disposal.Record((entry.OccurredAt - done.Grievance.RegisteredAt).TotalDays, new KeyValuePair<string, object?>(GrievanceTelemetry.OutcomeTag, entry.Outcome.ToString()));
+            _disposal.Record((entry.OccurredAt - done.Grievance.RegisteredAt).TotalSeconds, new KeyValuePair<string, object?>(GrievanceTelemetry.OutcomeTag, entry.Outcome.ToString()));
         }
     }
 

@@ -23,7 +23,7 @@ internal static class RollupSchema
     ];
 
     /// <summary>The script.</summary>
-    /// <param name="shardOfId">The SQL for <see cref="ScorecardRollups.ShardOf"/> of the column <c>id</c>.</param>
+    /// <param name="shardOfId">The SQL that spreads existing rows over the shards (any spread will do: queries sum every shard).</param>
     /// <returns>The statements, in order.</returns>
     public static string Script(string shardOfId)
     {
@@ -31,27 +31,17 @@ internal static class RollupSchema
         var sql = new StringBuilder(Tally(History));
         sql.AppendLine(RollupTable.Cohorts.Create).AppendLine(RollupTable.Flows.Create);
         sql.AppendLine("CREATE INDEX grievances_closed ON grievances (closed_at) WHERE closed_at IS NOT NULL;");
-        return sql.Append(Fill(shardOfId, "TRUE", upsert: false)).ToString();
+        return sql.Append(Fill(shardOfId)).ToString();
     }
 
-    /// <summary>
-    /// Adds the contributions of the grievance rows that match <paramref name="where"/> to both tables, by dimension, in 8 statements
-    /// that add up on the server: the migration's backfill and a bulk import's, whatever the number of rows.
-    /// </summary>
-    /// <param name="shardOfId">The SQL for <see cref="ScorecardRollups.ShardOf"/> of the column <c>id</c>.</param>
-    /// <param name="where">The filter on <c>grievances</c>.</param>
-    /// <param name="upsert">Whether rows may be there already (add to them) or the tables are empty.</param>
-    /// <returns>The statements.</returns>
-    public static string Fill(string shardOfId, string where, bool upsert)
+    /// <summary>The migration's backfill: the contributions of every grievance row to both tables, by dimension, added up on the server.</summary>
+    private static string Fill(string shardOfId)
     {
         var sql = new StringBuilder();
         var outcomeSums = string.Join(", ", Outcomes.Select(o => $"SUM(CASE WHEN status = {Closed} AND outcome = {(int)o} THEN 1 ELSE 0 END)"));
         var within = $"SUM(CASE WHEN status = {Closed} AND (tally_flags & {SqlColumns.BreachedFlag}) = 0 THEN 1 ELSE 0 END)";
         var seconds = $"SUM(CASE WHEN status = {Closed} THEN (closed_at - registered_at) / {TimeSpan.TicksPerSecond} ELSE 0 END)";
         string Flag(int flag) => $"SUM(CASE WHEN (tally_flags & {flag}) <> 0 THEN 1 ELSE 0 END)";
-        string Conflict(RollupTable table) => upsert
-            ? $" ON CONFLICT ({string.Join(", ", table.KeyColumns)}) DO UPDATE SET {string.Join(", ", table.Counters.Select(c => $"{c} = {table.Name}.{c} + excluded.{c}"))}"
-            : string.Empty;
         for (var d = 0; d < Keys.Length; d++)
         {
             sql.Append(CultureInfo.InvariantCulture, $"""
@@ -64,19 +54,17 @@ internal static class RollupSchema
                     SUM(satisfied_feedback), SUM(dissatisfied_feedback), SUM(CASE WHEN dissatisfied_feedback > 0 THEN 1 ELSE 0 END),
                     {Flag(SqlColumns.RedisposedFlag)}, {Flag(SqlColumns.ReopenedFlag)}, {Flag(SqlColumns.EscalatedFlag)}, SUM(transfer_count)
                 FROM grievances
-                WHERE {where}
-                GROUP BY 1, 2, 3, 4, 5{Conflict(RollupTable.Cohorts)};
+                GROUP BY 1, 2, 3, 4, 5;
                 INSERT INTO grievance_flows ({string.Join(", ", RollupTable.Flows.KeyColumns)}, {string.Join(", ", RollupTable.Flows.Counters)})
                 SELECT {d}, day, k, shard, SUM(registered), {string.Join(", ", RollupTable.Flows.Counters.Skip(1).Select(c => $"SUM({c})"))}
                 FROM (
                     SELECT registered_at / {TimeSpan.TicksPerDay} AS day, {Keys[d]} AS k, {shardOfId} AS shard, COUNT(*) AS registered,
                         {string.Join(", ", RollupTable.Flows.Counters.Skip(1).Select(c => "0 AS " + c))}
-                    FROM grievances WHERE {where} GROUP BY 1, 2, 3
+                    FROM grievances GROUP BY 1, 2, 3
                     UNION ALL
                     SELECT closed_at / {TimeSpan.TicksPerDay}, {Keys[d]}, {shardOfId}, 0, COUNT(*), {outcomeSums}, {within}, {seconds}
-                    FROM grievances WHERE status = {Closed} AND closed_at IS NOT NULL AND {where} GROUP BY 1, 2, 3) t
-                WHERE TRUE
-                GROUP BY day, k, shard{Conflict(RollupTable.Flows)};
+                    FROM grievances WHERE status = {Closed} AND closed_at IS NOT NULL GROUP BY 1, 2, 3) t
+                GROUP BY day, k, shard;
 
                 """);
         }

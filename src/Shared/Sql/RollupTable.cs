@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 
@@ -28,7 +27,7 @@ internal sealed class RollupTable
         ["dimension", "day", "key", "shard"],
         ["registered", "disposed", "resolved", "closed_at_final_level", "closed_no_feedback", "rejected", "withdrawn", "duplicate", "disposed_within_time", "disposal_seconds"]);
 
-    private readonly Dictionary<int, string> _upserts = new();
+    private readonly Dictionary<(Type, string), string> _upserts = new();
 
     private RollupTable(string name, string[] keyColumns, string[] counters) => (Name, KeyColumns, Counters) = (name, keyColumns, counters);
 
@@ -45,27 +44,27 @@ internal sealed class RollupTable
     public string Create => $"CREATE TABLE {Name} ({string.Join(", ", KeyColumns.Select(c => c + (c == "key" ? " TEXT NOT NULL" : " INTEGER NOT NULL")))}, "
         + $"{string.Join(", ", Counters.Select(c => c + " BIGINT NOT NULL"))}, PRIMARY KEY ({string.Join(", ", KeyColumns)}));";
 
-    /// <summary>An upsert of <paramref name="rows"/> rows (parameters <c>@r{row}_{column}</c>) that adds each row's counters to the stored ones.</summary>
-    public string Upsert(int rows)
+    /// <summary>
+    /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then
+    /// the counters') to the stored ones: one statement text whatever the number of rows.
+    /// </summary>
+    public string Upsert(SqlDialect dialect, string parameter)
     {
         lock (_upserts)
         {
-            if (_upserts.TryGetValue(rows, out var cached))
+            var id = (dialect.GetType(), parameter);
+            if (_upserts.TryGetValue(id, out var cached))
             {
                 return cached;
             }
 
             var columns = KeyColumns.Concat(Counters).ToArray();
-            var sql = new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", columns).Append(") VALUES ");
-            for (var r = 0; r < rows; r++)
-            {
-                var p = "@r" + r.ToString(CultureInfo.InvariantCulture) + "_";
-                sql.Append(r == 0 ? "(" : ", (").AppendJoin(", ", columns.Select(c => p + c)).Append(')');
-            }
-
-            sql.Append(" ON CONFLICT (").AppendJoin(", ", KeyColumns).Append(") DO UPDATE SET ")
-                .AppendJoin(", ", Counters.Select(c => $"{c} = {Name}.{c} + excluded.{c}"));
-            return _upserts[rows] = sql.ToString();
+            var types = KeyColumns.Select(c => c == "key" ? JsonColumn.Text : JsonColumn.Integer).Concat(Counters.Select(_ => JsonColumn.BigInteger)).ToArray();
+            return _upserts[id] = new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", columns).Append(") ")
+                .Append(dialect.JsonRows(parameter, types))
+                .Append(" ON CONFLICT (").AppendJoin(", ", KeyColumns).Append(") DO UPDATE SET ")
+                .AppendJoin(", ", Counters.Select(c => $"{c} = {Name}.{c} + excluded.{c}"))
+                .ToString();
         }
     }
 }

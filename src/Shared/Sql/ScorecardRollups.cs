@@ -16,7 +16,7 @@ namespace Grievance.Workflow.Storage.Sql;
 /// </summary>
 /// <remarks>
 /// A contribution is a function of the snapshot alone (its <see cref="GrievanceSnapshot.Tally"/> holds what the history adds up to).
-/// Shards spread one busy key's rows over several rows, so that concurrent writers on a server engine rarely wait on one row; deltas
+/// Shards spread one busy key over several rows, so that concurrent writers on a server engine rarely wait on one row; deltas
 /// are written in key order, so two transactions never wait on each other's rows in a cycle.
 /// </remarks>
 internal sealed class ScorecardRollups
@@ -29,14 +29,20 @@ internal sealed class ScorecardRollups
     private static readonly RollupTable Flows = RollupTable.Flows;
 
     private readonly SortedDictionary<RollupKey, long[]> _deltas = new();
-    private readonly int _shards;
+    private static int _nextShard = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1 << 16);
+    private readonly int _shard;
 
-    public ScorecardRollups(int shards) => _shards = shards;
+    /// <summary>
+    /// Starts a transaction's deltas. Its rows go to one shard, taken round-robin across the process's transactions (from a random
+    /// start, so nodes differ): concurrent writers land on different rows of a busy key. A shard needs no tie to a grievance — every
+    /// query sums all shards, so a delta may take away from another shard what one added (a shard's row alone means nothing).
+    /// </summary>
+    public ScorecardRollups(int shards) => _shard = shards == 1 ? 0 : (int)((uint)Interlocked.Increment(ref _nextShard) % (uint)shards);
 
     /// <summary>Adds a grievance's contribution (<paramref name="sign"/> 1) or takes it away (−1).</summary>
     public void Add(GrievanceSnapshot g, int sign)
     {
-        var shard = ShardOf(SqlColumns.Id(g.Id), _shards);
+        var shard = _shard;
         var registeredDay = DayOf(g.RegisteredAt.UtcTicks);
         var dueDay = g.Status == GrievanceStatus.PendingWithOfficer && g.DueAt is { } due ? DayOf(due.UtcTicks) : NoDueDay;
         var closedAt = g.IsClosed ? g.ClosedAt : null;
@@ -59,47 +65,77 @@ internal sealed class ScorecardRollups
         Add(next, 1);
     }
 
-    /// <summary>Writes the deltas within the transaction, in key order, skipping those that cancel out; then forgets them.</summary>
-    public async ValueTask WriteAsync(SqlStatements statements, int rowsPerStatement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the deltas within the transaction, in key order, skipping those that cancel out — one statement per table, its rows
+    /// in one JSON parameter, whatever their number — then forgets them.
+    /// </summary>
+    public async ValueTask WriteAsync(SqlStatements statements, SqlDialect dialect, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cohorts, Flows })
+        var (cohorts, flows) = (Rows(Cohorts, 0), Rows(Flows, 1));
+        _deltas.Clear();
+        if (cohorts is not null && flows is not null && dialect.CombineWrites(Cohorts.Upsert(dialect, "cohorts"), Flows.Upsert(dialect, "flows")) is { } both)
         {
-            var rows = _deltas.Where(d => d.Key.Table == (table == Cohorts ? 0 : 1) && !Array.TrueForAll(d.Value, v => v == 0)).ToList();
-            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            await statements.ExecuteAsync(both, c =>
             {
-                var chunk = rows.GetRange(start, Math.Min(rowsPerStatement, rows.Count - start));
-                await statements.ExecuteAsync(table.Upsert(chunk.Count), c =>
-                {
-                    for (var r = 0; r < chunk.Count; r++)
-                    {
-                        var (key, delta) = (chunk[r].Key, chunk[r].Value);
-                        var p = "r" + r.ToString(CultureInfo.InvariantCulture) + "_";
-                        SqlColumns.Add(c, p + "dimension", key.Dimension);
-                        SqlColumns.Add(c, p + table.KeyColumns[1], key.Day);
-                        SqlColumns.Add(c, p + "key", key.Key);
-                        if (table == Cohorts)
-                        {
-                            SqlColumns.Add(c, p + "due_day", key.DueDay);
-                        }
-
-                        SqlColumns.Add(c, p + "shard", key.Shard);
-                        for (var i = 0; i < table.Counters.Length; i++)
-                        {
-                            SqlColumns.Add(c, p + table.Counters[i], delta[i]);
-                        }
-                    }
-                }, cancellationToken).ConfigureAwait(false);
-            }
+                SqlColumns.Add(c, "cohorts", cohorts);
+                SqlColumns.Add(c, "flows", flows);
+            }, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        _deltas.Clear();
+        if (cohorts is not null)
+        {
+            await statements.ExecuteAsync(Cohorts.Upsert(dialect, "cohorts"), c => SqlColumns.Add(c, "cohorts", cohorts), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (flows is not null)
+        {
+            await statements.ExecuteAsync(Flows.Upsert(dialect, "flows"), c => SqlColumns.Add(c, "flows", flows), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
+    private string? Rows(RollupTable table, int tableIndex)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var count = 0;
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (key, delta) in _deltas)
+            {
+                if (key.Table != tableIndex || Array.TrueForAll(delta, v => v == 0))
+                {
+                    continue;
+                }
+
+                count++;
+                json.WriteStartArray();
+                json.WriteNumberValue(key.Dimension);
+                json.WriteNumberValue(key.Day);
+                json.WriteStringValue(key.Key);
+                if (table == Cohorts)
+                {
+                    json.WriteNumberValue(key.DueDay);
+                }
+
+                json.WriteNumberValue(key.Shard);
+                foreach (var value in delta)
+                {
+                    json.WriteNumberValue(value);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return count == 0 ? null : System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The UTC day number (days since 0001-01-01) of an instant in ticks.</summary>
     public static int DayOf(long utcTicks) => (int)(utcTicks / TimeSpan.TicksPerDay);
-
-    /// <summary>The shard of a grievance: its id's last byte (two hex digits) modulo the shard count, as the migration computes it.</summary>
-    public static int ShardOf(string id, int shards) => shards == 1 ? 0 : int.Parse(id.AsSpan(id.Length - 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % shards;
 
     /// <summary>The counter of an outcome (in both tables), or <see langword="null"/> for none.</summary>
     public static string? OutcomeCounter(GrievanceOutcome outcome) => outcome switch

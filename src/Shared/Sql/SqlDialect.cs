@@ -134,11 +134,24 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual int RollupShards => 1;
 
-    /// <summary>Gets the SQL of <see cref="ScorecardRollups.ShardOf"/> for the column <c>id</c>, as a bulk import's server-side rollup computes it.</summary>
-    public virtual string RollupShardOfId => "0";
+    /// <summary>
+    /// Gets one statement that runs two writes, so that they cost one round trip, or <see langword="null"/> where statements are
+    /// not sent over a network (the default: SQLite runs them one after the other).
+    /// </summary>
+    /// <param name="first">The first write.</param>
+    /// <param name="second">The second write.</param>
+    /// <returns>The combined statement, or <see langword="null"/>.</returns>
+    public virtual string? CombineWrites(string first, string second) => null;
 
-    /// <summary>Gets how many rollup rows one upsert statement carries: 1 where a statement is compiled once and reused (SQLite binds parameters by name in quadratic time), more where a round trip is the cost.</summary>
-    public virtual int RollupRowsPerStatement => 1;
+    /// <summary>
+    /// Gets a SELECT of the rows of the JSON array bound to <c>@name</c>, each an array of values in <paramref name="columns"/>' order:
+    /// many rows in one statement with one parameter. The default reads them with SQLite's <c>json_each</c>.
+    /// </summary>
+    /// <param name="name">The parameter's name, without <c>@</c>.</param>
+    /// <param name="columns">The type of each value.</param>
+    /// <returns>The SELECT, usable as the source of an <c>INSERT … ON CONFLICT</c>.</returns>
+    public virtual string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
+        => $"SELECT {string.Join(", ", columns.Select((_, i) => $"json_extract(value, '$[{i.ToString(CultureInfo.InvariantCulture)}]')"))} FROM json_each(@{name}) WHERE TRUE";
 
     /// <summary>Gets whether <see cref="SaveInOneRoundTripAsync"/> is supported: a client–server engine, where a round trip per statement is the cost.</summary>
     public virtual bool SavesInOneRoundTrip => false;

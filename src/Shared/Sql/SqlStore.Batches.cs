@@ -79,7 +79,7 @@ internal sealed partial class SqlStore
             outcomes[i] = await SaveOneAsync(statements, changes[i], rollups, savepoint: true, cancellationToken).ConfigureAwait(false);
         }
 
-        await rollups.WriteAsync(statements, _dialect.RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
+        await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }

@@ -64,7 +64,7 @@ internal sealed partial class SqlStore
         rollups.Add(grievance, 1);
         await using (var statements = new SqlStatements(connection, transaction))
         {
-            await rollups.WriteAsync(statements, _dialect.RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
+            await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ internal sealed partial class SqlStore
             throw refused;
         }
 
-        await rollups.WriteAsync(statements, _dialect.RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
+        await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Import;
@@ -25,6 +24,7 @@ internal sealed partial class SqlStore
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         var (presentIds, presentReferences) = await PresentAsync(connection, transaction, grievances, cancellationToken).ConfigureAwait(false);
         List<object?[]> rows = [], history = [], contacts = [], events = [];
+        var rollups = new ScorecardRollups(_dialect.RollupShards); // added up here, written in one statement per table
         for (var i = 0; i < grievances.Count; i++)
         {
             var record = grievances[i] ?? throw new ArgumentException($"The record at index {i} is null.", nameof(grievances));
@@ -37,6 +37,7 @@ internal sealed partial class SqlStore
 
             stored[i] = true;
             rows.Add(SqlColumns.Values(g));
+            rollups.Add(g, 1);
             foreach (var entry in record.History)
             {
                 history.Add(SqlColumns.Values(entry));
@@ -57,14 +58,9 @@ internal sealed partial class SqlStore
         await BulkAsync("history", SqlColumns.History, history).ConfigureAwait(false);
         await BulkAsync("contacts", SqlColumns.Contact, contacts).ConfigureAwait(false);
         await BulkAsync("outbox", SqlColumns.Event, events).ConfigureAwait(false);
-        if (rows.Count > 0)
+        await using (var statements = new SqlStatements(connection, transaction))
         {
-            // The batch's rollups are added up on the server from the rows just written: a few statements, whatever the batch.
-            await using var rollups = connection.CreateCommand();
-            rollups.Transaction = transaction;
-            rollups.CommandText = RollupSchema.Fill(_dialect.RollupShardOfId, $"id {_dialect.InList("ids")}", upsert: true);
-            _dialect.AddList(rollups, "ids", rows.Select(r => (string)r[0]!).ToList());
-            await rollups.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

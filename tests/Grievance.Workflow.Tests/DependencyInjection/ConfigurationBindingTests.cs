@@ -56,7 +56,7 @@ public sealed class ConfigurationBindingTests
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(AppSettings))).Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 6, 4, 30, 0, TimeSpan.Zero)); // Friday, 10:00 IST
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
-        services.AddGrievanceWorkflow(configuration.GetSection(GrievanceWorkflowOptions.SectionName));
+        services.AddGrievanceWorkflow(configuration.GetSection(GrievanceWorkflowOptions.SectionName)).UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value;
@@ -98,7 +98,7 @@ public sealed class ConfigurationBindingTests
             ["GrievanceWorkflow:Calendar:WeeklyOff"] = "Sunday, Caturday",
             ["GrievanceWorkflow:Routing:Rules:0:Category"] = "water",
         }).Build();
-        using var provider = new ServiceCollection().AddGrievanceWorkflow(configuration.GetSection("GrievanceWorkflow")).Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddGrievanceWorkflow(configuration.GetSection("GrievanceWorkflow")).UseInMemoryStore().Services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<IGrievanceWorkflow>();
 

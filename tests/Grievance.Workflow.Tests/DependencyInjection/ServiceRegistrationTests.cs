@@ -15,7 +15,7 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void Defaults_are_the_in_memory_store_and_the_built_in_policies()
     {
-        using var provider = new ServiceCollection().AddGrievanceWorkflow().Services.BuildServiceProvider(validateScopes: true);
+        using var provider = new ServiceCollection().AddGrievanceWorkflow().UseInMemoryStore().Services.BuildServiceProvider(validateScopes: true);
 
         provider.GetRequiredService<IGrievanceStore>().Should().BeOfType<InMemoryGrievanceStore>();
         provider.GetRequiredService<IRoutingPolicy>().Should().BeOfType<RuleTableRoutingPolicy>();
@@ -30,11 +30,11 @@ public sealed class ServiceRegistrationTests
     {
         var services = new ServiceCollection();
         services.AddGrievanceWorkflow(o => o.Levels = 4);
-        services.AddGrievanceWorkflow(o => o.MaxTransfers = 1);
+        services.AddGrievanceWorkflow(o => o.MaxTransfers = 1).UseInMemoryStore();
 
         services.Count(d => d.ServiceType == typeof(IGrievanceWorkflow)).Should().Be(1);
         services.Count(d => d.ServiceType == typeof(IGrievanceStore)).Should().Be(1);
-        services.Count(d => d.ServiceType == typeof(IValidateOptions<GrievanceWorkflowOptions>)).Should().Be(1);
+        services.Count(d => d.ServiceType == typeof(IValidateOptions<GrievanceWorkflowOptions>)).Should().Be(2, "the options' own and the store choice's");
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value;
         options.Levels.Should().Be(4);
@@ -69,7 +69,7 @@ public sealed class ServiceRegistrationTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2031, 1, 26, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
-        services.AddGrievanceWorkflow(o => o.Routing.DefaultDepartment = "general");
+        services.AddGrievanceWorkflow(o => o.Routing.DefaultDepartment = "general").UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
         var result = await provider.GetRequiredService<IGrievanceWorkflow>().RegisterAsync(Seed.Complaint());
@@ -82,9 +82,9 @@ public sealed class ServiceRegistrationTests
     [Fact]
     public void Without_a_registered_TimeProvider_the_system_clock_is_used()
     {
-        using var provider = new ServiceCollection().AddGrievanceWorkflow().Services.BuildServiceProvider();
+        using var provider = new ServiceCollection().AddGrievanceWorkflow().UseInMemoryStore().Services.BuildServiceProvider();
 
-        provider.GetService<TimeProvider>().Should().BeNull("the library does not register a clock of its own");
+        provider.GetService<TimeProvider>().Should().BeSameAs(TimeProvider.System, "the library registers the system clock when the host has none, so the host's policies can take it too");
         provider.GetRequiredService<IGrievanceWorkflow>().Should().NotBeNull();
     }
 
@@ -100,7 +100,7 @@ public sealed class ServiceRegistrationTests
             o.ReferenceNumberPrefix = "GR V";
             o.Escalation.ReopensPerLevel[3] = 1;
             o.Feedback.MaxUnreachableAttempts = 0;
-        });
+        }).UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<IGrievanceWorkflow>();
@@ -122,7 +122,7 @@ public sealed class ServiceRegistrationTests
             o.ConcurrencyRetryBaseDelay = TimeSpan.FromMilliseconds(-1);
             o.ConcurrencyRetryMaxDelay = TimeSpan.FromMinutes(1);
             o.Sla.ExtensionHorizonWorkingDays = 0;
-        });
+        }).UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<IGrievanceWorkflow>();
@@ -141,7 +141,7 @@ public sealed class ServiceRegistrationTests
         {
             o.Escalation.ReopensPerLevel[3] = 1;
             o.Routing.Officers.Add(new OfficerAssignment { Department = "uppcl", Level = 5, Officer = "b" });
-        });
+        }).UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<IGrievanceWorkflow>();
@@ -155,7 +155,7 @@ public sealed class ServiceRegistrationTests
     public async Task Options_are_validated_on_start_by_the_host()
     {
         var services = new ServiceCollection();
-        services.AddGrievanceWorkflow(o => o.Levels = 42);
+        services.AddGrievanceWorkflow(o => o.Levels = 42).UseInMemoryStore();
         using var provider = services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<IStartupValidator>().Validate();
@@ -167,5 +167,44 @@ public sealed class ServiceRegistrationTests
     private sealed class AlwaysCloseEscalationPolicy : IEscalationPolicy
     {
         public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken) => new(EscalationDecision.CloseAtFinalLevel);
+    }
+
+    [Fact]
+    public void Without_a_chosen_store_the_workflow_refuses_to_start_and_names_the_choices()
+    {
+        // Regression: a host that forgot Use…Store ran on the in-memory store, background jobs included, and lost every complaint at restart.
+        var services = new ServiceCollection();
+        services.AddGrievanceWorkflow(o => o.Routing.DefaultDepartment = "general");
+        using var provider = services.BuildServiceProvider();
+
+        var validate = () => provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value;
+        var resolve = () => provider.GetRequiredService<IGrievanceWorkflow>();
+
+        validate.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+            .Which.Should().Contain("UseInMemoryStore()").And.Contain("UseSqliteStore(").And.Contain("UsePostgreSqlStore(").And.Contain("lost when the process stops");
+        resolve.Should().Throw<InvalidOperationException>().WithMessage("No grievance store was chosen*UseInMemoryStore()*");
+    }
+
+    [Fact]
+    public async Task Without_a_chosen_store_the_host_fails_to_start()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddGrievanceWorkflow();
+        using var host = builder.Build();
+
+        var start = async () => await host.StartAsync();
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("No grievance store was chosen");
+    }
+
+    [Fact]
+    public void A_store_registered_by_the_host_itself_counts_as_chosen()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IGrievanceStore>(new InMemoryGrievanceStore());
+        services.AddGrievanceWorkflow();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IGrievanceWorkflow>().Should().NotBeNull();
     }
 }

@@ -219,7 +219,7 @@ public sealed class BackgroundJobsTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
-        builder.Services.AddGrievanceWorkflow().AddBackgroundJobs();
+        builder.Services.AddGrievanceWorkflow().UseInMemoryStore().AddBackgroundJobs();
         using (var host = builder.Build())
         {
             await host.StartAsync();
@@ -232,7 +232,7 @@ public sealed class BackgroundJobsTests
         }
 
         var bad = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        bad.Services.AddGrievanceWorkflow().AddBackgroundJobs(o => o.DispatchInterval = TimeSpan.FromDays(8));
+        bad.Services.AddGrievanceWorkflow().UseInMemoryStore().AddBackgroundJobs(o => o.DispatchInterval = TimeSpan.FromDays(8));
         using var badHost = bad.Build();
 
         var start = () => badHost.StartAsync();

@@ -58,4 +58,45 @@ public sealed class JsonTests
         JsonSerializer.Deserialize<Actor>(JsonSerializer.Serialize(Actor.System)).Should().BeSameAs(Actor.System);
         JsonSerializer.Deserialize<Channel>("\"tehsil-diwas\"").Should().Be(Channel.TehsilDiwas);
     }
+
+    [Fact]
+    public async Task Enums_are_written_as_their_names_with_default_options_and_read_back_from_names_or_numbers()
+    {
+        using var seed = new Seed();
+        var g = await seed.ReportAsync(await seed.RegisterAsync());
+
+        var json = JsonSerializer.Serialize(g);
+
+        json.Should().Contain("\"Status\":\"AwaitingFeedback\"").And.Contain("\"Outcome\":\"None\"");
+        JsonSerializer.Deserialize<GrievanceSnapshot>(json).Should().Be(g);
+        JsonSerializer.Deserialize<GrievanceStatus>("2").Should().Be((GrievanceStatus)2, "a document written before keeps reading");
+    }
+
+    public static TheoryData<Type> PublicEnums()
+    {
+        var data = new TheoryData<Type>();
+        Type[] anchors =
+        [
+            typeof(GrievanceStatus), typeof(Grievance.Workflow.Storage.InMemoryGrievanceStore), typeof(Grievance.Workflow.Hosting.BackgroundJobs),
+            typeof(Grievance.Workflow.Sqlite.SqliteGrievanceStore), typeof(Grievance.Workflow.PostgreSql.PostgreSqlGrievanceStore), typeof(Grievance.Workflow.Testing.WriteFault),
+        ];
+        foreach (var type in anchors.SelectMany(a => a.Assembly.GetExportedTypes()).Where(t => t.IsEnum).Distinct())
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicEnums))]
+    public void Every_public_enum_of_the_packages_is_written_as_its_names(Type type)
+    {
+        var value = Enum.GetValues(type).Cast<object>().Last();
+
+        var json = JsonSerializer.Serialize(value, type);
+
+        json.Should().Be($"\"{Enum.Format(type, value, "G")}\"");
+        JsonSerializer.Deserialize(json, type).Should().Be(value);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class Seed : IDisposable
             o.Routing.Officers.Add(new OfficerAssignment { Department = Revenue.Value, Level = 1, Officer = RevenueL1.Value });
             configure?.Invoke(o);
         });
+        builder.UseInMemoryStore(); // a test's build may choose another
         build?.Invoke(builder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Workflow = _provider.GetRequiredService<IGrievanceWorkflow>();

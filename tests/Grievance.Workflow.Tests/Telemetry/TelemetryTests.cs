@@ -91,8 +91,8 @@ public sealed class TelemetryTests : IDisposable
         Count(GrievanceTelemetry.Escalations, (GrievanceTelemetry.EscalationReasonTag, "dissatisfaction"), (GrievanceTelemetry.LevelTag, 2)).Should().Be(1);
         Count(GrievanceTelemetry.Feedback, (GrievanceTelemetry.FeedbackTag, "dissatisfied")).Should().Be(2);
         Count(GrievanceTelemetry.Feedback, (GrievanceTelemetry.FeedbackTag, "satisfied")).Should().Be(1);
-        var disposal = _measurements.Where(m => m.Instrument == GrievanceTelemetry.DisposalTime).Should().ContainSingle().Subject;
-        disposal.Value.Should().Be(9, "three reports of 2 days and three feedback calls of 1 day");
+        var disposal = _measurements.Where(m => m.Instrument == GrievanceTelemetry.DisposalDuration).Should().ContainSingle().Subject;
+        disposal.Value.Should().Be(9 * 86_400, "three reports of 2 days and three feedback calls of 1 day, in seconds");
         disposal.Tags.Should().Contain(new KeyValuePair<string, object?>(GrievanceTelemetry.OutcomeTag, "Resolved"));
         _measurements.Count(m => m.Instrument == GrievanceTelemetry.CommandDuration).Should().Be(_measurements.Where(m => m.Instrument == GrievanceTelemetry.Commands).Sum(m => (int)m.Value));
     }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Escalation;
 
 /// <summary>What dissatisfaction does to a grievance.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EscalationKind>))]
 public enum EscalationKind
 {
     /// <summary>Back to the officer at the same level for another round.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Feedback;
 
 /// <summary>The feedback policy's answer.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FeedbackDecision>))]
 public enum FeedbackDecision
 {
     /// <summary>Take the answer as given: satisfied closes as resolved, dissatisfied goes to the escalation policy.</summary>

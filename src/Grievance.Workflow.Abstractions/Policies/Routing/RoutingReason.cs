@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Grievance.Workflow.Routing;
 
 /// <summary>Why the routing policy is asked.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RoutingReason>))]
 public enum RoutingReason
 {
     /// <summary>A new grievance: choose the department and its L1 officer.</summary>
