@@ -11,7 +11,7 @@ using Grievance.Workflow.WebApi;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGrievanceWorkflow(builder.Configuration.GetSection(GrievanceWorkflowOptions.SectionName))
     .UseSqliteStore(builder.Configuration.GetConnectionString("Grievances") ?? "Data Source=grievances.db")
-    .AddBackgroundJobs(o => builder.Configuration.GetSection("BackgroundJobs").Bind(o));
+    .AddBackgroundJobs(builder.Configuration.GetSection(BackgroundJobsOptions.SectionName));
 builder.Services.AddHealthChecks().AddGrievanceWorkflowChecks(tags: ["ready"]);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

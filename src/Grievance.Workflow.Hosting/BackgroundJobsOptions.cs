@@ -9,6 +9,9 @@ namespace Grievance.Workflow.Hosting;
 /// </remarks>
 public sealed class BackgroundJobsOptions
 {
+    /// <summary>The configuration section these options are bound from by convention: <c>BackgroundJobs</c>.</summary>
+    public const string SectionName = "BackgroundJobs";
+
     /// <summary>Gets or sets the jobs this host runs.</summary>
     /// <value>The default is <see cref="BackgroundJobs.All"/>.</value>
     public BackgroundJobs Jobs { get; set; } = BackgroundJobs.All;

@@ -244,7 +244,7 @@ public sealed class BackgroundJobsTests
         => new(build: b =>
         {
             b.Services.AddMetrics().AddLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
-            b.AddBackgroundJobs(configure);
+            b.AddBackgroundJobs(configure ?? (_ => { }));
             build?.Invoke(b);
         });
 
@@ -330,5 +330,33 @@ public sealed class BackgroundJobsTests
 
             return new(answer(call));
         }
+    }
+
+    [Fact]
+    public async Task Background_jobs_bind_their_options_from_configuration_and_bad_values_stop_the_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BackgroundJobs:Jobs"] = "Sweeper, Retention",
+            ["BackgroundJobs:SweepInterval"] = "00:00:30",
+            ["BackgroundJobs:SweepBatchSize"] = "250",
+        });
+        builder.Services.AddGrievanceWorkflow().UseInMemoryStore().AddBackgroundJobs(builder.Configuration.GetSection(BackgroundJobsOptions.SectionName));
+        using (var host = builder.Build())
+        {
+            var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundJobsOptions>>().Value;
+            options.Jobs.Should().Be(BackgroundJobs.Sweeper | BackgroundJobs.Retention);
+            (options.SweepInterval, options.SweepBatchSize).Should().Be((TimeSpan.FromSeconds(30), 250));
+        }
+
+        var bad = Host.CreateApplicationBuilder();
+        bad.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["BackgroundJobs:SweepBatchSize"] = "0" });
+        bad.Services.AddGrievanceWorkflow().UseInMemoryStore().AddBackgroundJobs(bad.Configuration.GetSection(BackgroundJobsOptions.SectionName));
+        using var badHost = bad.Build();
+
+        var start = async () => await badHost.StartAsync();
+
+        (await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>()).Which.Message.Should().Contain("SweepBatchSize");
     }
 }
