@@ -167,7 +167,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
         foreach (var change in changes)
         {
-            var columns = SqlColumns.Changed(change.Previous, change.Grievance);
+            var (columns, values) = SqlColumns.Changed(change.Previous, change.Grievance);
             var sql = new System.Text.StringBuilder()
                 .Append("WITH u AS (UPDATE grievances SET ").Append(SqlColumns.Assignments(columns))
                 .Append(" WHERE id = @id AND version = @expected_version RETURNING 1), h AS (INSERT INTO history (").Append(SqlColumns.History).Append(") SELECT ")
@@ -180,7 +180,6 @@ internal sealed class PostgreSqlDialect : SqlDialect
             }
 
             var command = new NpgsqlBatchCommand(sql.Append(" SELECT count(*) FROM u").ToString());
-            var values = SqlColumns.Values(change.Grievance);
             command.Parameters.Add(new NpgsqlParameter("id", values[0]));
             foreach (var c in columns)
             {

@@ -29,7 +29,13 @@ internal sealed class RollupTable
 
     private readonly Dictionary<(Type, string), string> _upserts = new();
 
-    private RollupTable(string name, string[] keyColumns, string[] counters) => (Name, KeyColumns, Counters) = (name, keyColumns, counters);
+    private readonly Dictionary<string, int> _positions;
+
+    private RollupTable(string name, string[] keyColumns, string[] counters)
+    {
+        (Name, KeyColumns, Counters) = (name, keyColumns, counters);
+        _positions = counters.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+    }
 
     public string Name { get; }
 
@@ -38,7 +44,7 @@ internal sealed class RollupTable
     public string[] Counters { get; }
 
     /// <summary>The index of a counter.</summary>
-    public int this[string counter] => Array.IndexOf(Counters, counter) is var i and >= 0 ? i : throw new ArgumentOutOfRangeException(nameof(counter), counter, "No such counter.");
+    public int this[string counter] => _positions.TryGetValue(counter, out var i) ? i : throw new ArgumentOutOfRangeException(nameof(counter), counter, "No such counter.");
 
     /// <summary>The table's DDL.</summary>
     public string Create => $"CREATE TABLE {Name} ({string.Join(", ", KeyColumns.Select(c => c + (c == "key" ? " TEXT NOT NULL" : " INTEGER NOT NULL")))}, "

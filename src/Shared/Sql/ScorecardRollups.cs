@@ -27,6 +27,7 @@ internal sealed class ScorecardRollups
     private static readonly ScorecardDimension[] Dimensions = [ScorecardDimension.Department, ScorecardDimension.District, ScorecardDimension.Officer, ScorecardDimension.Channel];
     private static readonly RollupTable Cohorts = RollupTable.Cohorts;
     private static readonly RollupTable Flows = RollupTable.Flows;
+    private static readonly int Registered = Flows["registered"];
 
     private readonly SortedDictionary<RollupKey, long[]> _deltas = new();
     private static int _nextShard = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1 << 16);
@@ -42,18 +43,34 @@ internal sealed class ScorecardRollups
     /// <summary>Adds a grievance's contribution (<paramref name="sign"/> 1) or takes it away (−1).</summary>
     public void Add(GrievanceSnapshot g, int sign)
     {
-        var shard = _shard;
+        // The contribution is the same in every dimension: computed once, added to each dimension's rows.
+        var cohort = new long[Cohorts.Counters.Length];
+        CohortContribution(g, cohort, sign);
+        var closedAt = g.IsClosed ? g.ClosedAt : null;
+        long[]? closure = null;
+        if (closedAt is { } at)
+        {
+            ClosureContribution(g, at, closure = new long[Flows.Counters.Length], sign);
+        }
+
         var registeredDay = DayOf(g.RegisteredAt.UtcTicks);
         var dueDay = g.Status == GrievanceStatus.PendingWithOfficer && g.DueAt is { } due ? DayOf(due.UtcTicks) : NoDueDay;
-        var closedAt = g.IsClosed ? g.ClosedAt : null;
         foreach (var dimension in Dimensions)
         {
             var key = dimension.KeyOf(g);
-            CohortContribution(g, Delta(new RollupKey(0, (int)dimension, registeredDay, key, dueDay, shard), Cohorts), sign);
-            Delta(new RollupKey(1, (int)dimension, registeredDay, key, NoDueDay, shard), Flows)[Flows["registered"]] += sign;
-            if (closedAt is { } closed)
+            AddTo(Delta(new RollupKey(0, (int)dimension, registeredDay, key, dueDay, _shard), Cohorts), cohort);
+            Delta(new RollupKey(1, (int)dimension, registeredDay, key, NoDueDay, _shard), Flows)[Registered] += sign;
+            if (closure is not null)
             {
-                ClosureContribution(g, closed, Delta(new RollupKey(1, (int)dimension, DayOf(closed.UtcTicks), key, NoDueDay, shard), Flows), sign);
+                AddTo(Delta(new RollupKey(1, (int)dimension, DayOf(closedAt!.Value.UtcTicks), key, NoDueDay, _shard), Flows), closure);
+            }
+        }
+
+        static void AddTo(long[] delta, long[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                delta[i] += values[i];
             }
         }
     }

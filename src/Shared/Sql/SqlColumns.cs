@@ -37,10 +37,10 @@ internal static class SqlColumns
 
     /// <summary>
     /// The columns an update from <paramref name="previous"/> to <paramref name="next"/> writes, as indexes into
-    /// <see cref="GrievanceColumns"/>: only the mutable columns whose values differ (the version always does), so that the engine
+    /// <see cref="GrievanceColumns"/>, with the new snapshot's values (<see cref="Values(GrievanceSnapshot)"/>) to bind: only the mutable columns whose values differ (the version always does), so that the engine
     /// rewrites only the index entries of what changed. Without a previous snapshot, every mutable column.
     /// </summary>
-    public static List<int> Changed(GrievanceSnapshot? previous, GrievanceSnapshot next)
+    public static (List<int> Columns, object?[] Values) Changed(GrievanceSnapshot? previous, GrievanceSnapshot next)
     {
         var before = previous is null ? null : Values(previous);
         var after = Values(next);
@@ -53,19 +53,18 @@ internal static class SqlColumns
             }
         }
 
-        return changed;
+        return (changed, after);
     }
 
     /// <summary>The SET list of an update of <paramref name="columns"/> (see <see cref="Changed"/>).</summary>
     public static string Assignments(List<int> columns) => string.Join(", ", columns.Select(i => $"{GrievanceColumns[i]} = @{GrievanceColumns[i]}"));
 
     /// <summary>
-    /// Binds the id and <paramref name="columns"/> of a snapshot, and nothing else: a driver that binds parameters by name (SQLite)
+    /// Binds the id and <paramref name="columns"/> of a snapshot's <paramref name="values"/>, and nothing else: a driver that binds parameters by name (SQLite)
     /// looks up every parameter it is given, so an update of a few columns must not carry all of them.
     /// </summary>
-    public static void AddGrievance(DbCommand command, GrievanceSnapshot g, List<int> columns)
+    public static void AddGrievance(DbCommand command, object?[] values, List<int> columns)
     {
-        var values = Values(g);
         Add(command, "id", values[0]);
         foreach (var i in columns)
         {

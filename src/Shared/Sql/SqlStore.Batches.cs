@@ -135,10 +135,10 @@ internal sealed partial class SqlStore
             await statements.Transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
-        var columns = SqlColumns.Changed(change.Previous, grievance);
+        var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
         var updated = await statements.ExecuteAsync($"UPDATE grievances SET {SqlColumns.Assignments(columns)} WHERE id = @id AND version = @expected_version", c =>
         {
-            SqlColumns.AddGrievance(c, grievance, columns);
+            SqlColumns.AddGrievance(c, values, columns);
             SqlColumns.Add(c, "expected_version", change.ExpectedVersion);
         }, cancellationToken).ConfigureAwait(false);
         if (updated == 0)
