@@ -148,82 +148,12 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
         => $"SELECT {string.Join(", ", columns.Select((c, i) => $"(r->>{i.ToString(System.Globalization.CultureInfo.InvariantCulture)})::{c switch { JsonColumn.Integer => "integer", JsonColumn.BigInteger => "bigint", _ => "text" }}"))} FROM jsonb_array_elements(@{name}::jsonb) r";
 
-    // The column types of the rows a conditional change inserts (INSERT … SELECT needs its parameters typed).
-    private static readonly Dictionary<string, string> HistoryTypes = Types(SqlColumns.HistoryColumns, "text, bigint, bigint, integer, text, text, integer, integer, integer, integer, integer, integer, integer, text, text, text, text, integer, text, boolean, text");
-    private static readonly Dictionary<string, string> EventTypes = Types(SqlColumns.EventColumns, "text, text, bigint, integer, integer, bigint, text, integer, integer, integer, text, text, bigint");
-
     /// <summary>
-    /// One <c>NpgsqlBatch</c>: per change a statement whose CTE updates the row at its expected version and inserts the history and
-    /// outbox rows from the update's result, so nothing of a stale change is written, and the whole batch is one round trip.
+    /// Set-wise: the changes that write the same columns share one statement, their values in one array per column, which updates
+    /// the rows still at their expected versions and inserts the history and outbox rows of those alone (see <see cref="PostgreSqlSetWrites"/>).
     /// </summary>
-    public override async ValueTask<bool[]> SaveInOneRoundTripAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
-    {
-        var applied = new bool[changes.Count];
-        if (changes.Count == 0)
-        {
-            return applied;
-        }
-
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        foreach (var change in changes)
-        {
-            var (columns, values) = SqlColumns.Changed(change.Previous, change.Grievance);
-            var sql = new System.Text.StringBuilder()
-                .Append("WITH u AS (UPDATE grievances SET ").Append(SqlColumns.Assignments(columns))
-                .Append(" WHERE id = @id AND version = @expected_version RETURNING 1), h AS (INSERT INTO history (").Append(SqlColumns.History).Append(") SELECT ")
-                .AppendJoin(", ", SqlColumns.HistoryColumns.Select(c => $"@h_{c}::{HistoryTypes[c]}")).Append(" FROM u)");
-            for (var e = 0; e < change.Events.Count; e++)
-            {
-                var prefix = "e" + e.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_";
-                sql.Append(", ").Append(prefix).Append("o AS (INSERT INTO outbox (").Append(SqlColumns.Event).Append(") SELECT ")
-                    .AppendJoin(", ", SqlColumns.EventColumns.Select(c => $"@{prefix}{c}::{EventTypes[c]}")).Append(" FROM u)");
-            }
-
-            var command = new NpgsqlBatchCommand(sql.Append(" SELECT count(*) FROM u").ToString());
-            command.Parameters.Add(new NpgsqlParameter("id", values[0]));
-            foreach (var c in columns)
-            {
-                command.Parameters.Add(new NpgsqlParameter(SqlColumns.GrievanceColumns[c], values[c] ?? DBNull.Value));
-            }
-
-            command.Parameters.Add(new NpgsqlParameter("expected_version", change.ExpectedVersion));
-            Bind(command.Parameters, "h_", SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry));
-            for (var e = 0; e < change.Events.Count; e++)
-            {
-                Bind(command.Parameters, "e" + e.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_", SqlColumns.EventColumns, SqlColumns.Values(change.Events[e]));
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < changes.Count; i++)
-        {
-            if (i > 0)
-            {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            applied[i] = reader.GetInt64(0) > 0;
-        }
-
-        return applied;
-    }
-
-    private static void Bind(NpgsqlParameterCollection parameters, string prefix, string[] columns, object?[] values)
-    {
-        for (var i = 0; i < columns.Length; i++)
-        {
-            parameters.Add(new NpgsqlParameter(prefix + columns[i], values[i] ?? DBNull.Value));
-        }
-    }
-
-    private static Dictionary<string, string> Types(string[] columns, string types)
-    {
-        var list = types.Split(", ");
-        return columns.Select((c, i) => (c, list[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal);
-    }
+    public override ValueTask<bool[]> SaveInOneRoundTripAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceChange> changes, CancellationToken cancellationToken)
+        => PostgreSqlSetWrites.SaveAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, changes, cancellationToken);
 
     /// <summary>A text array, compared with <c>= ANY</c>: one parameter, one plan, index look-ups.</summary>
     public override string InList(string name) => $"= ANY(@{name})";

@@ -14,16 +14,20 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// The scale run (<c>-- scale</c>): fills a large SQLite file and a PostgreSQL database through the import API, measures the rows
 /// of the scale table on them, and prints the table (with <c>--write-readme</c>, also into benchmarks/README.md between its markers).
 /// Options: <c>--sqlite N</c> (1,000,000), <c>--postgres N</c> (200,000; needs GRIEVANCE_POSTGRES), <c>--days N</c> (100: a month
-/// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>.
+/// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>,
+/// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps).
 /// </summary>
 internal static class ScaleRun
 {
     private const string StartMarker = "<!-- scale:start -->";
     private const string EndMarker = "<!-- scale:end -->";
 
+    private static bool s_sweepOnly;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options(args);
+        s_sweepOnly = options.ContainsKey("sweep-only");
         var sqliteCount = long.Parse(options.GetValueOrDefault("sqlite", "1000000"), CultureInfo.InvariantCulture);
         var postgresCount = long.Parse(options.GetValueOrDefault("postgres", "200000"), CultureInfo.InvariantCulture);
         var days = int.Parse(options.GetValueOrDefault("days", "100"), CultureInfo.InvariantCulture);
@@ -76,6 +80,11 @@ internal static class ScaleRun
             Log($"SQLite: imported {totals.Imported:N0} in {seconds:N1} s.");
             rows.Add(new($"import of {count:N0} grievances with history, SQLite", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "3.55M in < 10 min (≥ 5,917/s)"));
             rows.AddRange(await CommonAsync(db, "SQLite", count));
+            if (s_sweepOnly)
+            {
+                return rows;
+            }
+
             var cost = await ScaleMeasurements.CommandMicrosecondsAsync(db, 300);
             rows.Add(new($"one durable command (report action), SQLite (Synchronous=Full), {count:N0} grievances", $"{cost:N0} µs", "the same at 10k and 1M"));
         }
@@ -102,6 +111,11 @@ internal static class ScaleRun
             await ExecuteAsync(scoped, "ANALYZE");
             rows.Add(new($"import of {count:N0} grievances with history, PostgreSQL (60% pending)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s)", "3.55M in < 10 min (≥ 5,917/s)"));
             rows.AddRange(await CommonAsync(db, "PostgreSQL", count));
+            if (s_sweepOnly)
+            {
+                return rows;
+            }
+
             var defaulters = GrievanceFilter.Defaulters(db.AsOf);
             var (cursor, reached) = await ScaleMeasurements.CursorAtAsync(db, defaulters, 100_000);
             var (deep, deepRows) = await ScaleMeasurements.PageAsync(db, defaulters, 50, cursor, 21);
@@ -129,6 +143,11 @@ internal static class ScaleRun
         var rows = new List<ScaleResult>();
         var (sweep, handled) = await ScaleMeasurements.SweepAsync(db, 10_000, runs: 3);
         rows.Add(new($"sweep of 10,000 due grievances, {store}{(store == "SQLite" ? " (Synchronous=Full)" : "")}, {count:N0} grievances", $"{sweep / 1000 * 10_000 / handled:N2} s per 10,000 handled ({sweep / 1000:N2} s a sweep of {handled:N0}: 10,000 deadlines and 10,000 feedback windows)", "< 1 s"));
+        if (s_sweepOnly)
+        {
+            return rows;
+        }
+
         var filter = GrievanceFilter.Defaulters(db.AsOf) with { Department = new DepartmentId("dept-07"), District = "district-33" };
         var (page, pageRows) = await ScaleMeasurements.PageAsync(db, filter, 50, null, 21);
         rows.Add(new($"defaulters of one department in one district (a page of 50), {store}, {count:N0}", $"{page:N2} ms ({pageRows} rows)", "< 10 ms"));
