@@ -1,6 +1,5 @@
 using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Clocks;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Engine;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Feedback;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 

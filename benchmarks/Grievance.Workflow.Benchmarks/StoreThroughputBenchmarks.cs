@@ -2,7 +2,6 @@ using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Sqlite;
 using Microsoft.Data.Sqlite;

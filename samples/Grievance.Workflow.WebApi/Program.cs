@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Grievance.Workflow;
-using Grievance.Workflow.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Grievance.Workflow.Hosting;
 using Grievance.Workflow.Hosting.HealthChecks;
 using Grievance.Workflow.Sqlite;

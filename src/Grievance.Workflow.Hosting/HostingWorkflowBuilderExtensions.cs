@@ -1,13 +1,12 @@
 using System;
+using Grievance.Workflow.Hosting;
 using System.Diagnostics.CodeAnalysis;
-using Grievance.Workflow.DependencyInjection;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Grievance.Workflow.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Runs the workflow's background jobs in a .NET generic host.</summary>
 public static class HostingWorkflowBuilderExtensions

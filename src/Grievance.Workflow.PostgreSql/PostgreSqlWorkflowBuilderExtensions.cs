@@ -1,9 +1,8 @@
 using System;
-using Grievance.Workflow.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection;
+using Grievance.Workflow.PostgreSql;
 using Npgsql;
 
-namespace Grievance.Workflow.PostgreSql;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Wires the PostgreSQL store into a grievance workflow.</summary>
 public static class PostgreSqlWorkflowBuilderExtensions

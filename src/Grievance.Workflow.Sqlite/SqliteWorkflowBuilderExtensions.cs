@@ -1,7 +1,7 @@
 using System;
-using Grievance.Workflow.DependencyInjection;
+using Grievance.Workflow.Sqlite;
 
-namespace Grievance.Workflow.Sqlite;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Wires the SQLite store into a grievance workflow.</summary>
 public static class SqliteWorkflowBuilderExtensions

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Privacy;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;

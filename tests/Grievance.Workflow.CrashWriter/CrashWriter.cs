@@ -1,4 +1,3 @@
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

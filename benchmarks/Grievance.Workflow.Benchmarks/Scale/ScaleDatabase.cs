@@ -1,5 +1,4 @@
 using Grievance.Workflow.Demo.Import;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Import;
 using Grievance.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;

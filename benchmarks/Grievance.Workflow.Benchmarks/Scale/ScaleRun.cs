@@ -6,6 +6,7 @@ using Grievance.Workflow.Queries;
 using Grievance.Workflow.Sqlite;
 using Grievance.Workflow.Statistics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Grievance.Workflow.Benchmarks.Scale;

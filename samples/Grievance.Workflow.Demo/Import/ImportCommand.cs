@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Grievance.Workflow.Demo.Simulation;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Import;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

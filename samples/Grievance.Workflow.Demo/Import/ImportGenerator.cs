@@ -1,5 +1,4 @@
 using System.Globalization;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Import;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Sweeping;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;

@@ -1,4 +1,4 @@
-using Grievance.Workflow.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Sqlite;
 using Microsoft.Data.Sqlite;

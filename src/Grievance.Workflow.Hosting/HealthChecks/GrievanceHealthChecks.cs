@@ -1,6 +1,6 @@
 namespace Grievance.Workflow.Hosting.HealthChecks;
 
-/// <summary>The names of the workflow's health checks, as registered by <see cref="GrievanceHealthChecksBuilderExtensions.AddGrievanceWorkflowChecks"/>.</summary>
+/// <summary>The names of the workflow's health checks, as registered by <see cref="Microsoft.Extensions.DependencyInjection.GrievanceHealthChecksBuilderExtensions.AddGrievanceWorkflowChecks"/>.</summary>
 public static class GrievanceHealthChecks
 {
     /// <summary>The outbox check: how long the oldest event a subscriber has not been delivered has been waiting.</summary>

@@ -1,14 +1,15 @@
 using System;
+using Grievance.Workflow.Hosting.HealthChecks;
 using System.Collections.Generic;
 using System.Linq;
+using Grievance.Workflow;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Sweeping;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Grievance.Workflow.Hosting.HealthChecks;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the workflow's health checks with <c>services.AddHealthChecks()</c>.</summary>
 public static class GrievanceHealthChecksBuilderExtensions

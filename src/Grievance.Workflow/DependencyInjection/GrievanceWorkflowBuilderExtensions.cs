@@ -1,16 +1,17 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using Grievance.Workflow;
 using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
+using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Grievance.Workflow.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Swaps the store and the policies of a grievance workflow. Each call replaces the current registration.</summary>
 public static class GrievanceWorkflowBuilderExtensions

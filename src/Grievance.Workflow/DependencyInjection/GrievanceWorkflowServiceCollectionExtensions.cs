@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using Grievance.Workflow;
 using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Engine;
@@ -13,16 +14,16 @@ using Grievance.Workflow.Feedback;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
+using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Telemetry;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Grievance.Workflow.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the grievance workflow in a service collection.</summary>
 public static class GrievanceWorkflowServiceCollectionExtensions
@@ -116,7 +117,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
         services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();
         services.TryAddSingleton<IGrievanceSweeper, GrievanceSweeper>();
-        services.TryAddSingleton<Import.IGrievanceImporter>(sp => new Import.GrievanceImporter(sp.GetRequiredService<IGrievanceStore>()));
+        services.TryAddSingleton<Grievance.Workflow.Import.IGrievanceImporter>(sp => new Grievance.Workflow.Import.GrievanceImporter(sp.GetRequiredService<IGrievanceStore>()));
         services.TryAddSingleton<IEscalationPolicy, LadderEscalationPolicy>();
         services.TryAddSingleton<IFeedbackPolicy, DefaultFeedbackPolicy>();
         services.TryAddSingleton<IAuthorizationPolicy, RoleBasedAuthorizationPolicy>();

@@ -1,6 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Grievance.Workflow.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Chains the store and the policies onto <c>services.AddGrievanceWorkflow(…)</c>.</summary>
 public interface IGrievanceWorkflowBuilder

@@ -1,6 +1,6 @@
 using System;
 
-namespace Grievance.Workflow.DependencyInjection;
+namespace Grievance.Workflow;
 
 /// <summary>The workflow was registered without a store: the host must choose one, so that no desk runs on memory by accident.</summary>
 internal sealed class StoreNotChosenException : InvalidOperationException

@@ -2,6 +2,8 @@ using System.Text;
 using FluentAssertions;
 using Grievance.Workflow.Demo.Replay;
 
+using Grievance.Workflow.Tests.Support;
+
 namespace Grievance.Workflow.Tests.Demo;
 
 /// <summary>The replay mode: the shipped scenarios end as their comments say; a bad file names the line and the problem.</summary>
@@ -42,13 +44,7 @@ public sealed class ScenarioTests
     [Fact]
     public async Task The_scenario_shown_in_the_README_replays()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "README.md")) || !File.Exists(Path.Combine(folder.FullName, "Grievance.Workflow.sln")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException("The repository's README.md was not found above the test's folder.");
-        }
-
-        var readme = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
         var start = readme.IndexOf("```jsonc", StringComparison.Ordinal) + "```jsonc".Length;
         var json = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
 

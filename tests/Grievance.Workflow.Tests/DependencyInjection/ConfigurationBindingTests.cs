@@ -1,6 +1,5 @@
 using System.Text;
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Statistics;
 using Microsoft.Extensions.Configuration;

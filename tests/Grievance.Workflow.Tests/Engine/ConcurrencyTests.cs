@@ -1,4 +1,3 @@
-using Grievance.Workflow.DependencyInjection;
 using FluentAssertions;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Tests.Support;

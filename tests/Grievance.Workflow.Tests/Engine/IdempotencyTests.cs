@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Grievance.Workflow.Tests.Support;
 
 namespace Grievance.Workflow.Tests.Engine;

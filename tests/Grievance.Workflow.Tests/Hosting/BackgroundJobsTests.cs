@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Hosting;
 using Grievance.Workflow.Sweeping;

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Hosting.HealthChecks;
 using Grievance.Workflow.Sweeping;

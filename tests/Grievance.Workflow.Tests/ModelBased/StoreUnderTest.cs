@@ -1,4 +1,3 @@
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Tests.Support;

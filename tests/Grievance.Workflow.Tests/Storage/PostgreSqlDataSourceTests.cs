@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Testing;
 using Grievance.Workflow.Tests.Support;

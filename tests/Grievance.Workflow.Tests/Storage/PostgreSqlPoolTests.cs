@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Testing;
 using Grievance.Workflow.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.PostgreSql;

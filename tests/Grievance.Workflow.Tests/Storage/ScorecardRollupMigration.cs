@@ -1,6 +1,5 @@
 using System.Data.Common;
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Sweeping;

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Sqlite;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Testing;

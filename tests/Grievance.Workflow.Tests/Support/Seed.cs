@@ -1,4 +1,3 @@
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -36,7 +36,7 @@ public sealed partial class InstrumentDocumentationTests
         _ = seed.Workflow; // the engine's instruments
         _ = new Grievance.Workflow.Hosting.JobInstruments(meterFactory); // the background jobs' instrument
 
-        var documented = Table().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")))
+        var documented = Table().Matches(File.ReadAllText(Path.Combine(Repository.Root, "README.md")))
             .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["unit"].Value);
 
         published.Should().HaveCountGreaterThan(8);
@@ -49,19 +49,6 @@ public sealed partial class InstrumentDocumentationTests
                 unit.Should().Be("s", "OpenTelemetry measures durations in seconds ({0})", name);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Grievance.Workflow.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run from within the repository.");
     }
 
     [GeneratedRegex(@"^\| `(?<name>grievance\.workflow\.[a-z.]+)` \| [a-z]+, `(?<unit>[^`]+)`", RegexOptions.Multiline)]

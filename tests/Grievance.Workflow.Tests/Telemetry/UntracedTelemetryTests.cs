@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using FluentAssertions;
-using Grievance.Workflow.DependencyInjection;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Telemetry;
 using Grievance.Workflow.Tests.Support;
