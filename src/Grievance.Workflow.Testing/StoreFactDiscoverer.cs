@@ -79,5 +79,9 @@ public sealed class StoreFactDiscoverer : IXunitTestCaseDiscoverer
 
         /// <inheritdoc />
         protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
+
+        /// <summary>The method's display name followed by the skip reason, so that runners showing only names (<c>dotnet test</c> at its default verbosity) still say why.</summary>
+        /// <inheritdoc />
+        protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) => $"{base.GetDisplayName(factAttribute, displayName)} [{_reason}]";
     }
 }

@@ -15,9 +15,12 @@ public sealed class PostgreSqlDataSourceTests : IAsyncLifetime
 
     private static string Server => Environment.GetEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable)!;
 
-    public Task InitializeAsync() => ExecuteAsync(Server, $"CREATE SCHEMA {_schema}");
+    private static bool HasServer => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable));
 
-    public Task DisposeAsync() => ExecuteAsync(Server, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+    // Regression: without a server the class's one test that needs none failed here, opening a connection with no connection string.
+    public Task InitializeAsync() => HasServer ? ExecuteAsync(Server, $"CREATE SCHEMA {_schema}") : Task.CompletedTask;
+
+    public Task DisposeAsync() => HasServer ? ExecuteAsync(Server, $"DROP SCHEMA IF EXISTS {_schema} CASCADE") : Task.CompletedTask;
 
     [StoreFact]
     public async Task The_store_uses_the_data_source_registered_in_the_container_and_leaves_it_open()
