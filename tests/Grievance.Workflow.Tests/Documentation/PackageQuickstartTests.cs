@@ -28,6 +28,13 @@ public sealed class PackageQuickstartTests
                 await DotnetAsync(Repository.Root, "pack", Path.Combine("src", package, package + ".csproj"), "--no-build", "-c", configuration, "-o", feed);
             }
 
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(feed, "Grievance.Workflow.0*.nupkg").Single()))
+            {
+                package.Entries.Select(e => e.FullName).Should().Contain(["icon.png", "README.md", "buildTransitive/Grievance.Workflow.props", "build/Grievance.Workflow.props"]);
+                using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                (await nuspec.ReadToEndAsync()).Should().Contain("<icon>icon.png</icon>").And.Contain("<releaseNotes>").And.Contain("<license type=\"expression\">Apache-2.0</license>");
+            }
+
             var app = Path.Combine(work.FullName, "MyDesk");
             await DotnetAsync(work.FullName, "new", "console", "-o", app);
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
