@@ -59,12 +59,15 @@ public static class HelplineDesk
     /// <summary>The departments that take complaints (all but triage's empty one).</summary>
     public static readonly string[] RealDepartments = Departments.Where(d => d.Department.Length > 0).Select(d => d.Department).ToArray();
 
+    /// <summary>The desk's reference number prefix.</summary>
+    public const string ReferenceNumberPrefix = "UP";
+
     /// <summary>Configures the workflow as the desk runs it: routing table, officers, Indian calendar, time limits per category.</summary>
     /// <param name="options">The options.</param>
     public static void Configure(GrievanceWorkflowOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.ReferenceNumberPrefix = "UP";
+        options.ReferenceNumberPrefix = ReferenceNumberPrefix;
         options.Calendar.TimeZoneId = "Asia/Kolkata";
         foreach (var (category, days) in SlaDays)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Queries;
+using Grievance.Workflow.Registration;
 using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Telemetry;
@@ -41,7 +42,9 @@ public static class HelplineSimulator
         ArgumentNullException.ThrowIfNull(options);
         var clock = new FakeTimeProvider(HelplineDesk.Start);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddMetrics();
-        var builder = services.AddGrievanceWorkflow(HelplineDesk.Configure).AddEventSubscriber<SmsCounter>();
+        // Reference numbers from the seed too, so that two runs with one seed can be diffed down to the numbers.
+        var builder = services.AddGrievanceWorkflow(HelplineDesk.Configure).AddEventSubscriber<SmsCounter>()
+            .UseReferenceNumberGenerator(new SeededReferenceNumberGenerator(options.Seed, HelplineDesk.ReferenceNumberPrefix));
         await StoreSetup.UseFreshAsync(builder, store, connection);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         using var escalations = new EscalationListener(provider.GetRequiredService<IMeterFactory>());

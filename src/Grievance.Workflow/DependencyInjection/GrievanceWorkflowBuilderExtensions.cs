@@ -93,6 +93,19 @@ public static class GrievanceWorkflowBuilderExtensions
         where TGenerator : class, IReferenceNumberGenerator
         => Replace<IReferenceNumberGenerator, TGenerator>(builder);
 
+    /// <summary>Replaces the reference number generator with an instance, for example a <see cref="SeededReferenceNumberGenerator"/> for a reproducible simulation.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="generator">The generator, used for every registration; it must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="generator"/> is <see langword="null"/>.</exception>
+    public static IGrievanceWorkflowBuilder UseReferenceNumberGenerator(this IGrievanceWorkflowBuilder builder, IReferenceNumberGenerator generator)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(generator);
+        builder.Services.Replace(ServiceDescriptor.Singleton(generator));
+        return builder;
+    }
+
     /// <summary>Adds an outbox subscriber (a singleton): the host's SMS gateway, e-mail, webhook… Subscribers add up; each is delivered every event.</summary>
     /// <typeparam name="TSubscriber">The subscriber type.</typeparam>
     /// <param name="builder">The builder.</param>

@@ -16,7 +16,6 @@ namespace Grievance.Workflow.Registration;
 /// </remarks>
 public sealed class RandomReferenceNumberGenerator : IReferenceNumberGenerator
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private readonly string _prefix;
 
     /// <summary>Creates the generator.</summary>
@@ -38,14 +37,6 @@ public sealed class RandomReferenceNumberGenerator : IReferenceNumberGenerator
             bits = (bits << 8) | b;
         }
 
-        Span<char> suffix = stackalloc char[8];
-        for (var i = suffix.Length - 1; i >= 0; i--)
-        {
-            suffix[i] = Alphabet[(int)(bits & 31)];
-            bits >>= 5;
-        }
-
-        var date = now.UtcDateTime;
-        return new(new ReferenceNumber(string.Concat(_prefix, "-", date.ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture), "-", suffix.ToString())));
+        return new(ReferenceNumberFormat.Create(_prefix, now, bits));
     }
 }

@@ -53,6 +53,18 @@ public sealed class SimulatorTests
 
         Figures(again).Should().Equal(Figures(first));
         Figures(other).Should().NotEqual(Figures(first));
+
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_reference_numbers_so_runs_can_be_diffed()
+    {
+        var days = ShortDay with { Days = 5, PerDay = 120 };
+        var first = await HelplineSimulator.RunAsync(days, StoreKind.Memory, null, null, default);
+        var again = await HelplineSimulator.RunAsync(days, StoreKind.Memory, null, null, default);
+
+        first.TopDefaulters.Should().NotBeEmpty();
+        again.TopDefaulters.Select(g => g.ReferenceNumber).Should().Equal(first.TopDefaulters.Select(g => g.ReferenceNumber));
     }
 
     [Fact]
