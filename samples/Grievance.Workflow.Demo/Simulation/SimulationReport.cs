@@ -16,8 +16,17 @@ public sealed record SimulationReport
     /// <summary>Gets how many grievances are in each status, counted by paging through the store's work-queue query.</summary>
     public required IReadOnlyDictionary<GrievanceStatus, int> ByStatus { get; init; }
 
-    /// <summary>Gets the department ranking over the simulated period.</summary>
+    /// <summary>Gets the department scorecards over the simulated period, ranked (complaints still in triage under the empty key).</summary>
     public required IReadOnlyList<RankedScorecard> Departments { get; init; }
+
+    /// <summary>Gets the department ranking as the dashboard shows it: departments only, complaints in triage left out of the ranks.</summary>
+    public required IReadOnlyList<RankedScorecard> DepartmentRanking { get; init; }
+
+    /// <summary>Gets the scorecard of the complaints no department has yet (registered, in triage), or <see langword="null"/> when there are none.</summary>
+    public required GrievanceScorecard? Triage { get; init; }
+
+    /// <summary>Gets the seed's flow as a funnel, from every grievance's history.</summary>
+    public required SeedFunnel Funnel { get; init; }
 
     /// <summary>Gets the district ranking over the simulated period.</summary>
     public required IReadOnlyList<RankedScorecard> Districts { get; init; }
@@ -55,6 +64,8 @@ public sealed record SimulationReport
         async Task<IReadOnlyList<GrievanceScorecard>> Scorecards(ScorecardDimension dimension)
             => await statistics.GetScorecardsAsync(new ScorecardQuery(dimension, period.From, period.To, tally.End), cancellationToken);
 
+        var store = provider.GetRequiredService<Storage.IGrievanceStore>();
+        var everyGrievance = new List<(GrievanceSnapshot, IReadOnlyList<HistoryEntry>)>();
         var byStatus = new Dictionary<GrievanceStatus, int>();
         foreach (var status in Enum.GetValues<GrievanceStatus>())
         {
@@ -65,6 +76,11 @@ public sealed record SimulationReport
             {
                 var page = await query.FindAsync(filter, 5_000, cursor, cancellationToken);
                 count += page.Count;
+                foreach (var g in page)
+                {
+                    everyGrievance.Add((g, await store.GetHistoryAsync(g.Id, cancellationToken)));
+                }
+
                 if (page.Count < 5_000)
                 {
                     break;
@@ -76,18 +92,46 @@ public sealed record SimulationReport
             byStatus[status] = count;
         }
 
+        var departments = await Scorecards(ScorecardDimension.Department);
         return new SimulationReport
         {
             Tally = tally,
             Database = database,
             ByStatus = byStatus,
-            Departments = ranking.Rank(await Scorecards(ScorecardDimension.Department)),
+            Departments = ranking.Rank(departments),
+            DepartmentRanking = ranking.Rank(departments.Where(d => d.Key.Length > 0).ToList()),
+            Triage = departments.FirstOrDefault(d => d.Key.Length == 0),
+            Funnel = SeedFunnel.Of(everyGrievance),
             Districts = ranking.Rank(await Scorecards(ScorecardDimension.District)),
             Channels = await Scorecards(ScorecardDimension.Channel),
-            TopDefaulters = await query.FindAsync(GrievanceFilter.Defaulters(tally.End), 10, null, cancellationToken),
+            TopDefaulters = await TopDefaultersAsync(query, tally.End, 10, cancellationToken),
             SmsRegistered = sms.Registered,
             SmsClosed = new Dictionary<GrievanceOutcome, int>(sms.Closed),
         };
+    }
+
+    /// <summary>
+    /// The most overdue grievances, ties in due time broken by reference number: the store's order breaks them by id, which is
+    /// random, so a cut through a tie would differ between two runs of one seed. Reads on until the due time passes the cut's.
+    /// </summary>
+    private static async Task<IReadOnlyList<GrievanceSnapshot>> TopDefaultersAsync(IGrievanceQuery query, DateTimeOffset asOf, int count, CancellationToken cancellationToken)
+    {
+        var filter = GrievanceFilter.Defaulters(asOf);
+        var read = new List<GrievanceSnapshot>();
+        GrievancePageCursor? cursor = null;
+        while (true)
+        {
+            var page = await query.FindAsync(filter, 500, cursor, cancellationToken);
+            read.AddRange(page);
+            if (page.Count < 500 || (read.Count > count && read[^1].DueAt > read[count - 1].DueAt))
+            {
+                break;
+            }
+
+            cursor = GrievancePageCursor.After(page[^1], filter);
+        }
+
+        return read.OrderBy(g => g.DueAt).ThenBy(g => g.ReferenceNumber.Value, StringComparer.Ordinal).Take(count).ToList();
     }
 
     /// <summary>
@@ -123,6 +167,9 @@ public sealed record SimulationReport
             Check(SmsClosed.GetValueOrDefault(outcome) == total.CountOf(outcome), $"{SmsClosed.GetValueOrDefault(outcome)} closure SMS for {total.CountOf(outcome)} {outcome}");
         }
 
+        Check(Funnel.Registered == registered, $"the funnel starts from {Funnel.Registered}, not the {registered} registered");
+        Check(Funnel.Resolved == total.Resolved && Funnel.ClosedAtFinalLevel == total.ClosedAtFinalLevel, "the funnel's endings differ from the scorecards'");
+        Check(Funnel.InTriage + Funnel.AwaitingFeedback + Funnel.PendingByLevel.Values.Sum() == registered - ByStatus[GrievanceStatus.Closed], "the funnel's pending complaints are not every open one");
         Check(Tally.EscalationsByReason.Values.Sum() >= total.Escalated, "fewer escalations counted than escalated complaints");
         Check(Tally.Refused == 0, $"the workflow refused {Tally.Refused} commands");
         return problems;

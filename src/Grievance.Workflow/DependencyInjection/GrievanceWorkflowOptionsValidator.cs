@@ -151,6 +151,16 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Outbox.InitialBackoff: {options.Outbox.InitialBackoff}, Outbox.MaxBackoff: {options.Outbox.MaxBackoff}; the initial back-off must not be negative nor above the maximum.");
         }
 
+        if (options.Outbox.MaxBackoff > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Outbox.MaxBackoff: {options.Outbox.MaxBackoff}; it must be at most 1.00:00:00.");
+        }
+
+        if (options.Outbox.AttemptTimeout < TimeSpan.FromMilliseconds(100) || options.Outbox.AttemptTimeout > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Outbox.AttemptTimeout: {options.Outbox.AttemptTimeout}; it must be from 00:00:00.1 to 01:00:00.");
+        }
+
         // Routing
         for (var i = 0; i < options.Routing.Rules.Count; i++)
         {

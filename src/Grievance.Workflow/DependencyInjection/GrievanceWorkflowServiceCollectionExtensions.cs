@@ -112,7 +112,8 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<IOptions<GrievanceWorkflowOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name),
-            sp.GetRequiredService<WorkflowInstruments>()));
+            sp.GetRequiredService<WorkflowInstruments>(),
+            sp.GetService<Polly.Registry.ResiliencePipelineProvider<string>>()));
         services.TryAddSingleton<IRoutingPolicy, RuleTableRoutingPolicy>();
         services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
         services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();

@@ -8,6 +8,8 @@ using Grievance.Workflow.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace Grievance.Workflow.Events;
 
@@ -15,8 +17,10 @@ namespace Grievance.Workflow.Events;
 /// The default outbox dispatcher. For each subscriber it reads the events after the subscriber's checkpoint, delivers them one by
 /// one in position order, and records deliveries (moving the checkpoint) only after the subscriber returned, up to
 /// <see cref="OutboxOptions.CheckpointEvery"/> in one store write: so delivery is at least once and in order, and nothing is lost if the process dies between a commit and a delivery — the next dispatcher starts
-/// from the checkpoint. A failing subscriber is retried with exponential back-off; if it still fails it is left at that event
-/// until the next dispatch, while the other subscribers go on. Every attempt is counted (<see cref="GrievanceTelemetry.OutboxAttempts"/>);
+/// from the checkpoint. Each delivery runs through a Polly resilience pipeline: by default a retry with jittered exponential
+/// back-off around a per-attempt timeout (<see cref="OutboxOptions"/>); a host replaces a subscriber's pipeline by registering one
+/// under <see cref="PipelineKey"/> in Polly's registry (<c>services.AddResiliencePipeline(OutboxDispatcher.PipelineKey("sms"), …)</c>,
+/// Polly.Extensions). A subscriber that still fails is left at that event until the next dispatch, while the other subscribers go on. Every attempt is counted (<see cref="GrievanceTelemetry.OutboxAttempts"/>);
 /// a failed one is logged as a warning (event 1009) and a stall as an error (event 1010), with the subscriber's exception as it
 /// threw it — keep personal data out of your subscribers' exception messages. With a store that implements
 /// <see cref="IOutboxLeases"/>, a subscriber is served only while this dispatcher holds its lease (taken at each dispatch, renewed
@@ -33,6 +37,7 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
     private readonly ILogger _logger;
     private readonly WorkflowInstruments _instruments;
     private readonly IOutboxLeases? _leases;
+    private readonly Dictionary<string, ResiliencePipeline> _pipelines;
 
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="store">The outbox.</param>
@@ -41,6 +46,7 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
     /// <param name="time">The clock for back-off waits and delivery times.</param>
     /// <param name="loggerFactory">Where failed deliveries are logged, in the category <see cref="GrievanceTelemetry.Name"/>; none when <see langword="null"/>.</param>
     /// <param name="meterFactory">Makes the meter the attempts are counted on; a meter of its own when <see langword="null"/>.</param>
+    /// <param name="pipelines">Polly's pipeline registry: a pipeline registered under a subscriber's <see cref="PipelineKey"/> replaces the default one; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">Two subscribers share a name.</exception>
     public OutboxDispatcher(
         IOutboxStore store,
@@ -48,13 +54,14 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
         IOptions<GrievanceWorkflowOptions> options,
         TimeProvider time,
         ILoggerFactory? loggerFactory = null,
-        IMeterFactory? meterFactory = null)
-        : this(store, subscribers, options, time, loggerFactory?.CreateLogger(GrievanceTelemetry.Name), new WorkflowInstruments(meterFactory))
+        IMeterFactory? meterFactory = null,
+        ResiliencePipelineProvider<string>? pipelines = null)
+        : this(store, subscribers, options, time, loggerFactory?.CreateLogger(GrievanceTelemetry.Name), new WorkflowInstruments(meterFactory), pipelines)
     {
     }
 
     /// <summary>Creates the dispatcher on the container's shared instruments.</summary>
-    internal OutboxDispatcher(IOutboxStore store, IEnumerable<IGrievanceEventSubscriber> subscribers, IOptions<GrievanceWorkflowOptions> options, TimeProvider time, ILogger? logger, WorkflowInstruments instruments)
+    internal OutboxDispatcher(IOutboxStore store, IEnumerable<IGrievanceEventSubscriber> subscribers, IOptions<GrievanceWorkflowOptions> options, TimeProvider time, ILogger? logger, WorkflowInstruments instruments, ResiliencePipelineProvider<string>? pipelines)
     {
         _logger = logger ?? NullLogger.Instance;
         _instruments = instruments;
@@ -69,6 +76,20 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
         {
             throw new ArgumentException($"Two event subscribers are named '{duplicate.Key}'; each needs its own name for its checkpoint.", nameof(subscribers));
         }
+
+        _pipelines = _subscribers.ToDictionary(
+            s => s.Name,
+            s => pipelines is not null && pipelines.TryGetPipeline(PipelineKey(s.Name), out var registered) ? registered : OutboxDeliveryPipeline.Create(s.Name, _options, _time, _logger),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The key a host registers a subscriber's own delivery pipeline under in Polly's registry: <c>Grievance.Workflow.Outbox/</c> and the subscriber's name.</summary>
+    /// <param name="subscriber">The subscriber's <see cref="IGrievanceEventSubscriber.Name"/>.</param>
+    /// <returns>The key.</returns>
+    public static string PipelineKey(string subscriber)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriber);
+        return "Grievance.Workflow.Outbox/" + subscriber;
     }
 
     /// <summary>Gets the name this dispatcher holds subscribers' leases under: unique to the instance.</summary>
@@ -164,34 +185,66 @@ public sealed class OutboxDispatcher : IOutboxDispatcher
         return true;
     }
 
-    /// <summary>Delivers one message, retrying with back-off. Returns the attempts it took, or -1 when every attempt failed.</summary>
+    /// <summary>Delivers one message through the subscriber's pipeline. Returns the attempts it took, or -1 when the pipeline gave up.</summary>
     private async ValueTask<int> DeliverAsync(IGrievanceEventSubscriber subscriber, OutboxMessage message, CancellationToken cancellationToken)
     {
-        var backoff = _options.InitialBackoff;
-        var e = message.Event;
-        for (var attempt = 1; ; attempt++)
+        var attempt = new Attempt(subscriber, message.Event, _instruments);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            context.Properties.Set(OutboxDeliveryPipeline.Message, message);
+            var outcome = await _pipelines[subscriber.Name].ExecuteOutcomeAsync(
+                static async (context, attempt) =>
+                {
+                    try
+                    {
+                        await attempt.RunAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                        return Outcome.FromResult(true);
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<bool>(ex);
+                    }
+                },
+                context,
+                attempt).ConfigureAwait(false);
+            if (outcome.Exception is null)
+            {
+                return attempt.Count;
+            }
+
+            if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            Log.DeliveryStalled(_logger, outcome.Exception, subscriber.Name, message.Position, message.Event.Type, message.Event.GrievanceId, attempt.Count);
+            return -1;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One message's attempts on one subscriber: each runs the subscriber, counts the attempt and records its result.</summary>
+    private sealed class Attempt(IGrievanceEventSubscriber subscriber, GrievanceEvent e, WorkflowInstruments instruments)
+    {
+        public int Count { get; private set; }
+
+        public async ValueTask RunAsync(CancellationToken cancellationToken)
+        {
+            Count++;
             try
             {
                 await subscriber.HandleAsync(e, cancellationToken).ConfigureAwait(false);
-                _instruments.DeliveryAttempted(subscriber.Name, delivered: true);
-                return attempt;
+                instruments.DeliveryAttempted(subscriber.Name, delivered: true);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch
             {
-                _instruments.DeliveryAttempted(subscriber.Name, delivered: false);
-                if (attempt >= _options.MaxAttempts)
-                {
-                    Log.DeliveryStalled(_logger, ex, subscriber.Name, message.Position, e.Type, e.GrievanceId, attempt);
-                    return -1;
-                }
-
-                Log.DeliveryFailed(_logger, ex, subscriber.Name, message.Position, e.Type, e.GrievanceId, attempt, _options.MaxAttempts, backoff);
+                instruments.DeliveryAttempted(subscriber.Name, delivered: false);
+                throw;
             }
-
-            await Task.Delay(backoff, _time, cancellationToken).ConfigureAwait(false);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
         }
     }
 }
