@@ -36,11 +36,35 @@ public abstract partial class GrievanceStoreConformanceTests : IAsyncLifetime
     /// <returns>The store.</returns>
     protected abstract ValueTask<IGrievanceStore> CreateStoreAsync();
 
+#if XUNIT_V3
+    /// <summary>Creates the suite; skips its tests (with the reason) when the class needs an environment variable that is not set.</summary>
+    protected GrievanceStoreConformanceTests()
+    {
+        if (SkipReason(GetType()) is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
+    /// <summary>Why the tests of a suite class are skipped: its environment variable is not set; <see langword="null"/> when they run.</summary>
+    internal static string? SkipReason(Type suite)
+        => Attribute.GetCustomAttribute(suite, typeof(SkipUnlessEnvironmentVariableAttribute)) is SkipUnlessEnvironmentVariableAttribute requirement
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(requirement.Name))
+            ? $"Skipped: the environment variable {requirement.Name} is not set ({requirement.Reason})."
+            : null;
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync() => _store = await CreateStoreAsync().ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public virtual async ValueTask DisposeAsync()
+#else
     /// <inheritdoc />
     public async Task InitializeAsync() => _store = await CreateStoreAsync().ConfigureAwait(false);
 
     /// <inheritdoc />
     public virtual async Task DisposeAsync()
+#endif
     {
         switch (_store)
         {
@@ -51,5 +75,9 @@ public abstract partial class GrievanceStoreConformanceTests : IAsyncLifetime
                 disposable.Dispose();
                 break;
         }
+
+#if XUNIT_V3
+        GC.SuppressFinalize(this);
+#endif
     }
 }
