@@ -50,6 +50,9 @@ public class GrievanceWorkflowOptions
     /// <summary>Gets the options of the default escalation policy.</summary>
     public EscalationOptions Escalation { get; } = new();
 
+    /// <summary>Gets the options of reopening by the complainant (<see cref="ReopenGrievance"/>); off by default.</summary>
+    public ComplainantReopenOptions Reopen { get; } = new();
+
     /// <summary>Gets the options of the default feedback policy.</summary>
     public FeedbackOptions Feedback { get; } = new();
 

@@ -8,7 +8,8 @@ namespace Grievance.Workflow.Demo.Replay;
 /// <param name="Levels">How many officer levels (L1…Ln).</param>
 /// <param name="Routes">Category → department, with the officer of each level (L1 first), optionally per district.</param>
 /// <param name="Commands">The commands, in order.</param>
-public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands);
+/// <param name="ReopenWindowDays">When set (<c>"reopenWindowDays"</c>), complainants may reopen resolved grievances for that many days after the closure.</param>
+public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null);
 
 /// <summary>One routing rule of a scenario.</summary>
 /// <param name="Category">The category code.</param>

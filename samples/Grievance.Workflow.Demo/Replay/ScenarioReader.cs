@@ -73,7 +73,10 @@ public static class ScenarioReader
                 throw new ScenarioException(name, 1, "\"commands\" must list at least one command.");
             }
 
-            return new Scenario(name, start, levels, routes, commands);
+            int? reopen = root.TryGetProperty("reopenWindowDays", out var r)
+                ? (r.TryGetInt32(out var days) && days is >= 1 and <= 365 ? days : throw new ScenarioException(name, 1, $"\"reopenWindowDays\" must be a whole number of days from 1 to 365; got {r}."))
+                : null;
+            return new Scenario(name, start, levels, routes, commands, reopen);
         }
     }
 

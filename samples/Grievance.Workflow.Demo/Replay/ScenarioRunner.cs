@@ -14,7 +14,7 @@ namespace Grievance.Workflow.Demo.Replay;
 public static class ScenarioRunner
 {
     private static readonly string[] Actions =
-        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "sweep"];
+        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "sweep"];
 
     /// <summary>Replays a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -29,6 +29,11 @@ public static class ScenarioRunner
         services.AddGrievanceWorkflow(o =>
         {
             o.Levels = scenario.Levels;
+            if (scenario.ReopenWindowDays is { } days)
+            {
+                (o.Reopen.Enabled, o.Reopen.Window) = (true, TimeSpan.FromDays(days));
+            }
+
             o.Calendar.TimeZoneId = "Asia/Kolkata";
             foreach (var route in scenario.Routes)
             {
@@ -179,6 +184,7 @@ public static class ScenarioRunner
             "provide-clarification" => new ProvideClarification(id, actor, Text("text")),
             "extend" => new ExtendDeadline(id, actor, ScenarioReader.Time(file, command.Line, command.Json, "until", null) ?? Fail("\"until\" is required: the new deadline."), Text("text")),
             "escalate" => new EscalateGrievance(id, actor, Text("text")),
+            "reopen" => new ReopenGrievance(id, actor, Text("text")),
             _ => Fail<GrievanceCommand>($"\"do\": '{action}' is not an action."),
         };
 

@@ -56,4 +56,11 @@ public enum GrievanceAction
 
     /// <summary>The due-work sweeper found no feedback taken within the feedback window: the feedback policy closes or keeps waiting.</summary>
     FeedbackWindowExpired = 17,
+
+    /// <summary>
+    /// The complainant reopens a resolved grievance because the problem came back (off unless the options allow it, and only within
+    /// their window of the closure): at the level that disposed of it, counted towards that level's reopens; beyond them, the
+    /// escalation policy decides as for dissatisfaction.
+    /// </summary>
+    ReopenByComplainant = 18,
 }

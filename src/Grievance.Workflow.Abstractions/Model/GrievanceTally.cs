@@ -19,7 +19,7 @@ public readonly record struct GrievanceTally
     /// <summary>Gets how many feedback calls found the complainant dissatisfied.</summary>
     public int DissatisfiedFeedback { get; init; }
 
-    /// <summary>Gets whether a dissatisfaction ever sent it back to the same level (<see cref="HistoryReasonCodes.Reopened"/>).</summary>
+    /// <summary>Gets whether a dissatisfaction, or its complainant reopening it after it was resolved, ever sent it back to the same level (<see cref="HistoryReasonCodes.Reopened"/>).</summary>
     public bool Reopened { get; init; }
 
     /// <summary>Gets whether it ever moved up a level other than by a transfer (on dissatisfaction, on a breach or by hand).</summary>
@@ -49,6 +49,9 @@ public readonly record struct GrievanceTally
                 break;
             case GrievanceAction.RecordDissatisfied:
                 next = next with { DissatisfiedFeedback = DissatisfiedFeedback + 1, Reopened = Reopened || entry.ReasonCode == HistoryReasonCodes.Reopened };
+                break;
+            case GrievanceAction.ReopenByComplainant:
+                next = next with { Reopened = Reopened || entry.ReasonCode == HistoryReasonCodes.Reopened };
                 break;
             case GrievanceAction.ReportAction when WasDissatisfied:
                 next = next with { Redisposed = true };

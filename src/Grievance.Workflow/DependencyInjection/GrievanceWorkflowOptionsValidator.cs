@@ -156,6 +156,11 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Outbox.MaxBackoff: {options.Outbox.MaxBackoff}; it must be at most 1.00:00:00.");
         }
 
+        if (options.Reopen.Window < TimeSpan.FromHours(1) || options.Reopen.Window > TimeSpan.FromDays(365))
+        {
+            failures.Add($"Reopen.Window: {options.Reopen.Window}; it must be from 01:00:00 to 365.00:00:00.");
+        }
+
         if (options.Outbox.AttemptTimeout < TimeSpan.FromMilliseconds(100) || options.Outbox.AttemptTimeout > TimeSpan.FromHours(1))
         {
             failures.Add($"Outbox.AttemptTimeout: {options.Outbox.AttemptTimeout}; it must be from 00:00:00.1 to 01:00:00.");

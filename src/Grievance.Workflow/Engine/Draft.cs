@@ -59,7 +59,7 @@ internal struct Draft
         ExtensionCount = ExtensionCount,
         RejectionReasonCode = RejectionReasonCode,
         DuplicateOf = DuplicateOf,
-        ClosedAt = status == GrievanceStatus.Closed ? now : previous.ClosedAt,
+        ClosedAt = status == GrievanceStatus.Closed ? now : null, // reopened by the complainant: open again
         UpdatedAt = now,
         Version = previous.Version + 1,
     };

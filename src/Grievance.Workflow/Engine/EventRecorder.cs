@@ -24,6 +24,7 @@ internal static class EventRecorder
     private static readonly GrievanceEventType[] DeadlineExtended = [GrievanceEventType.DeadlineExtended];
     private static readonly GrievanceEventType[] Escalated = [GrievanceEventType.Escalated];
     private static readonly GrievanceEventType[] FlaggedOverdue = [GrievanceEventType.FlaggedOverdue];
+    private static readonly GrievanceEventType[] Reopened = [GrievanceEventType.Reopened];
 
     public static IReadOnlyList<GrievanceEvent> For(HistoryEntry entry, GrievanceSnapshot after)
     {
@@ -38,6 +39,12 @@ internal static class EventRecorder
                 HistoryReasonCodes.Reopened => FeedbackReopened,
                 HistoryReasonCodes.EscalatedOnDissatisfaction => FeedbackEscalated,
                 _ => closed ? FeedbackClosed : Feedback,
+            },
+            GrievanceAction.ReopenByComplainant => entry.ReasonCode switch
+            {
+                HistoryReasonCodes.Reopened => Reopened,
+                HistoryReasonCodes.EscalatedOnDissatisfaction => Escalated,
+                _ => Closed,
             },
             GrievanceAction.Transfer => Transferred,
             GrievanceAction.Reject or GrievanceAction.Withdraw or GrievanceAction.MarkDuplicate => Closed,

@@ -12,7 +12,7 @@ internal sealed partial class GrievanceEngine
     private GrievanceChange Apply(GrievanceCommand command, string? fingerprint, GrievanceSnapshot grievance, in PolicyAnswers answers, DateTimeOffset now)
     {
         var lifecycle = _machines(grievance.Id);
-        lifecycle.Context.Load(_limits, grievance, answers.Escalation, answers.Feedback);
+        lifecycle.Context.Load(_limits, grievance, answers.Escalation, answers.Feedback, now);
         var state = lifecycle.Fire(command.Action);
         var status = LifecycleStates.StatusOf(state);
         var closed = status == GrievanceStatus.Closed;
@@ -47,6 +47,10 @@ internal sealed partial class GrievanceEngine
                     reasonCode = Dissatisfied(ref g, grievance, answers, now);
                 }
 
+                break;
+            case ReopenGrievance reopen:
+                (g.DisposedAt, g.UnreachableAttempts, text) = (null, 0, reopen.Reason);
+                reasonCode = Dissatisfied(ref g, grievance, answers, now);
                 break;
             case TransferGrievance transfer:
                 (g.Department, g.Officer, g.Level, g.ReopenCounts, text) = (answers.Department, answers.Officer, 1, LevelCounts.Empty, transfer.Reason);

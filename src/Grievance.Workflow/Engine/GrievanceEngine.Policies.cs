@@ -36,6 +36,14 @@ internal sealed partial class GrievanceEngine
             case RecordFeedback feedback:
                 return await AskFeedbackPoliciesAsync(feedback.Response, grievance, now, cancellationToken).ConfigureAwait(false);
 
+            case ReopenGrievance:
+                // Asked only when the lifecycle would take it: otherwise its guard refuses, naming the window.
+                var lifecycle = _machines(grievance.Id);
+                lifecycle.Context.Load(_limits, grievance, now: now);
+                return lifecycle.Context.ReopenableByComplainant
+                    ? await AskEscalationOnDissatisfactionAsync(grievance, now, cancellationToken).ConfigureAwait(false)
+                    : PolicyAnswers.None;
+
             case ExtendDeadline extension:
                 var earliest = grievance.DueAt is { } current && current > now ? current : now;
                 var latest = _calendar.AddWorkingDays(now, _extensionHorizon).ToUniversalTime();
@@ -150,6 +158,12 @@ internal sealed partial class GrievanceEngine
             return new PolicyAnswers { Feedback = FeedbackDecision.Accept };
         }
 
+        return await AskEscalationOnDissatisfactionAsync(grievance, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Dissatisfaction — a reached complainant's, or a resolved grievance reopened: the escalation policy reopens, escalates or closes at the final level.</summary>
+    private async ValueTask<PolicyAnswers> AskEscalationOnDissatisfactionAsync(GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var escalation = await _escalation.DecideAsync(new EscalationRequest(grievance, now, EscalationReason.Dissatisfaction), cancellationToken).ConfigureAwait(false);
         switch (escalation.Kind)
         {

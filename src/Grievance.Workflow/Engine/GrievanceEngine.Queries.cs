@@ -69,7 +69,7 @@ internal sealed partial class GrievanceEngine
     /// </summary>
     private static bool IsForTheComplainant(GrievanceAction action) => action is GrievanceAction.ReportAction or GrievanceAction.AddNote
         or GrievanceAction.RequestClarification or GrievanceAction.ProvideClarification or GrievanceAction.ExtendDeadline or GrievanceAction.Reject
-        or GrievanceAction.RecordDissatisfied or GrievanceAction.RecordSatisfied or GrievanceAction.Withdraw;
+        or GrievanceAction.RecordDissatisfied or GrievanceAction.RecordSatisfied or GrievanceAction.Withdraw or GrievanceAction.ReopenByComplainant;
 
     public async ValueTask<IReadOnlyList<GrievanceAction>> GetPermittedActionsAsync(GrievanceId id, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -79,7 +79,7 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
         _levels = value.Levels;
         _retryLimit = value.ConcurrencyRetryLimit;
         _backoff = new RetryBackoff(value.ConcurrencyRetryBaseDelay, value.ConcurrencyRetryMaxDelay);
-        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions);
+        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions, value.Reopen.Enabled ? value.Reopen.Window : null);
         _clock = new SlaClock(calendar, value.Sla, value.Feedback.Window);
         _calendar = calendar;
         _extensionHorizon = value.Sla.ExtensionHorizonWorkingDays;
@@ -128,7 +128,7 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
     private List<GrievanceAction> AllowedByLifecycle(GrievanceSnapshot grievance)
     {
         var lifecycle = _machines(grievance.Id);
-        lifecycle.Context.Load(_limits, grievance);
+        lifecycle.Context.Load(_limits, grievance, now: _time.GetUtcNow());
         return lifecycle.ActionsAllowedNow();
     }
 

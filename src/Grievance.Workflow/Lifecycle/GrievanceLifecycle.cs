@@ -28,6 +28,7 @@ internal sealed class GrievanceLifecycle
     private const string HigherLevelGuard = "a higher level exists";
     private const string BreachEscalatesGuard = "escalation policy escalates on breach";
     private const string BreachFlagsGuard = "escalation policy flags a defaulter";
+    private const string ComplainantReopenGuard = "reopening by the complainant allowed and within its window";
 
     [ThreadStatic]
     private static GrievanceLifecycle? t_current;
@@ -147,12 +148,18 @@ internal sealed class GrievanceLifecycle
             .InternalTransitionIf(GrievanceAction.FeedbackWindowExpired, _ => context.Feedback != FeedbackDecision.CloseWithoutFeedback, static _ => { }, KeepWaitingGuard)
             .PermitIf(GrievanceAction.FeedbackWindowExpired, LifecycleState.ClosedNoFeedback, () => context.Feedback == FeedbackDecision.CloseWithoutFeedback, NoFeedbackGuard);
 
-        // Closed: terminal. Each outcome is its own substate, so that "closed, not fixed" can never pass for resolved.
+        // Closed: terminal. Each outcome is its own substate, so that "closed, not fixed" can never pass for resolved. The one way
+        // back, when the options allow it: the complainant reopens a resolved grievance within the window, and the escalation
+        // policy decides as for dissatisfaction (the same level while its reopens last, then up; at the top, closed at the final level).
         machine.Configure(LifecycleState.Closed);
         foreach (var outcome in new[] { LifecycleState.Resolved, LifecycleState.ClosedAtFinalLevel, LifecycleState.ClosedNoFeedback, LifecycleState.Rejected, LifecycleState.Withdrawn, LifecycleState.Duplicate })
         {
             machine.Configure(outcome).SubstateOf(LifecycleState.Closed);
         }
+
+        machine.Configure(LifecycleState.Resolved)
+            .PermitIf(GrievanceAction.ReopenByComplainant, LifecycleState.PendingWithOfficer, () => context.ReopenableByComplainant && context.Escalation != EscalationKind.CloseAtFinalLevel, ComplainantReopenGuard)
+            .PermitIf(GrievanceAction.ReopenByComplainant, LifecycleState.ClosedAtFinalLevel, () => context.ReopenableByComplainant && context.Escalation == EscalationKind.CloseAtFinalLevel, ComplainantReopenGuard);
     }
 
     private void OnUnhandledTrigger(LifecycleState state, GrievanceAction action, ICollection<string>? unmetGuards)

@@ -31,9 +31,14 @@ internal sealed class LifecycleContext
 
     public FeedbackDecision Feedback { get; private set; }
 
+    /// <summary>Gets whether the complainant may reopen it now: the options allow it, it was resolved, and the window since its closure is still open.</summary>
+    public bool ReopenableByComplainant { get; private set; }
+
     /// <summary>Loads a grievance and the policy decisions taken for the command about to fire.</summary>
-    public void Load(in LifecycleLimits limits, GrievanceSnapshot grievance, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting)
+    public void Load(in LifecycleLimits limits, GrievanceSnapshot grievance, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting, System.DateTimeOffset? now = null)
     {
+        ReopenableByComplainant = limits.ReopenWindow is { } window && now is { } at && grievance.Outcome == GrievanceOutcome.Resolved
+            && grievance.ClosedAt is { } closedAt && at - closedAt <= window;
         Level = grievance.Level;
         Levels = limits.Levels;
         ExtensionCount = grievance.ExtensionCount;
@@ -50,6 +55,7 @@ internal sealed class LifecycleContext
     /// <summary>Sets a state with guards that let every trigger of that state pass one way or the other (for tables and diagrams).</summary>
     public void LoadPermissive(LifecycleState state)
     {
+        ReopenableByComplainant = true;
         State = state;
         GrievanceId = default;
         Outcome = LifecycleStates.OutcomeOf(state);

@@ -4,4 +4,5 @@ namespace Grievance.Workflow.Lifecycle;
 /// <param name="Levels">The ladder's height.</param>
 /// <param name="MaxTransfers">Transfers allowed.</param>
 /// <param name="MaxExtensions">Interim extensions allowed per officer clock.</param>
-internal readonly record struct LifecycleLimits(int Levels, int MaxTransfers, int MaxExtensions);
+/// <param name="ReopenWindow">How long after its closure the complainant may reopen a resolved grievance; <see langword="null"/> when the options do not allow it.</param>
+internal readonly record struct LifecycleLimits(int Levels, int MaxTransfers, int MaxExtensions, System.TimeSpan? ReopenWindow = null);

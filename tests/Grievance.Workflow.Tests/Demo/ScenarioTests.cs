@@ -28,6 +28,21 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task The_reopening_scenario_resolves_A_twice_at_L1_and_sends_B_up_to_L2()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("complainant-reopens.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Level)).Should().Equal(
+            ("A", GrievanceStatus.Closed, GrievanceOutcome.Resolved, 1),
+            ("B", GrievanceStatus.PendingWithOfficer, GrievanceOutcome.None, 2));
+        grievances[0].History.Select(e => e.Action).Should().Equal(
+            GrievanceAction.Register, GrievanceAction.ReportAction, GrievanceAction.RecordSatisfied, GrievanceAction.ReopenByComplainant,
+            GrievanceAction.ReportAction, GrievanceAction.RecordSatisfied);
+        grievances[0].History[3].ReasonCode.Should().Be(HistoryReasonCodes.Reopened);
+        grievances[1].History[^1].ReasonCode.Should().Be(HistoryReasonCodes.EscalatedOnDissatisfaction);
+    }
+
+    [Fact]
     public async Task The_second_scenario_shows_a_transfer_a_paused_clock_an_extension_a_duplicate_a_rejection_and_a_defaulter()
     {
         var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("transfer-clarification-breach.json")), default);

@@ -43,6 +43,8 @@ stateDiagram-v2
 	AwaitingFeedback --> AwaitingFeedback : RecordUnreachable [feedback policy keeps waiting]
 	AwaitingFeedback --> ClosedNoFeedback : FeedbackWindowExpired [feedback policy closes without feedback]
 	AwaitingFeedback --> AwaitingFeedback : FeedbackWindowExpired [feedback policy keeps waiting]
+	Resolved --> PendingWithOfficer : ReopenByComplainant [reopening by the complainant allowed and within its window]
+	Resolved --> ClosedAtFinalLevel : ReopenByComplainant [reopening by the complainant allowed and within its window]
 [*] --> Registered
 """;
 

@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests
         [GrievanceAction.Escalate] = ["administrator"],
         [GrievanceAction.SlaBreach] = ["system"],
         [GrievanceAction.FeedbackWindowExpired] = ["system"],
+        [GrievanceAction.ReopenByComplainant] = ["own complainant", "helpline agent", "administrator"],
     };
 
     public static TheoryData<GrievanceAction, string> Pairs()
@@ -68,7 +69,7 @@ public sealed class AuthorizationMatrixTests
     [MemberData(nameof(Pairs))]
     public async Task Each_role_may_take_exactly_its_actions_and_a_refusal_stores_nothing(GrievanceAction action, string who)
     {
-        using var seed = new Seed();
+        using var seed = action == GrievanceAction.ReopenByComplainant ? new Seed(o => o.Reopen.Enabled = true) : new Seed();
         var actor = Actors[who];
         var allowed = Allowed[action].Contains(who);
 
@@ -108,6 +109,7 @@ public sealed class AuthorizationMatrixTests
         GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied or GrievanceAction.RecordUnreachable or GrievanceAction.FeedbackWindowExpired
             => await States.ReachAsync(seed, States.Awaiting),
         GrievanceAction.ProvideClarification => await States.ReachAsync(seed, States.Clarification),
+        GrievanceAction.ReopenByComplainant => await States.ReachAsync(seed, nameof(GrievanceOutcome.Resolved)),
         _ => await States.ReachAsync(seed, States.Pending),
     };
 
@@ -129,6 +131,7 @@ public sealed class AuthorizationMatrixTests
             case GrievanceAction.ExtendDeadline: return new ExtendDeadline(g.Id, actor, g.DueAt!.Value.AddDays(2), "Interim reply.");
             case GrievanceAction.ProvideClarification: return new ProvideClarification(g.Id, actor, "Meter 4471.");
             case GrievanceAction.Escalate: return new EscalateGrievance(g.Id, actor, "By hand.");
+            case GrievanceAction.ReopenByComplainant: return new ReopenGrievance(g.Id, actor, "The bill is wrong again.");
             case GrievanceAction.SlaBreach or GrievanceAction.FeedbackWindowExpired:
                 seed.Clock.Advance(TimeSpan.FromDays(30));
                 return new HandleDueWork(g.Id, actor, action, g.TimerToken);

@@ -83,6 +83,7 @@ public static class States
         GrievanceAction.Escalate => new EscalateGrievance(g.Id, Seed.Admin, "Repeated complaints from this ward."),
         GrievanceAction.SlaBreach => Due(seed, g, GrievanceAction.SlaBreach),
         GrievanceAction.FeedbackWindowExpired => Due(seed, g, GrievanceAction.FeedbackWindowExpired),
+        GrievanceAction.ReopenByComplainant => new ReopenGrievance(g.Id, Seed.Admin, "The bill is wrong again."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
