@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Grievance.Workflow.Bulk;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.Statistics;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,46 @@ public abstract partial class GrievanceStoreConformanceTests
             g = (await workflow.ExecuteAsync(new RecordFeedback(g.Id, Agent, FeedbackResponse.Satisfied))).Grievance;
             Assert.Equal(g, await Store.FindAsync(g.Id, default));
             Assert.Equal(GrievanceOutcome.Resolved, g.Outcome);
+        }
+    }
+
+    /// <summary>
+    /// A bulk rejection stores each grievance's own command with the batch's command id, refuses the one that cannot take it
+    /// without touching the others, and a rerun of the same batch replays what it applied instead of applying it twice.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_bulk_action_stores_each_item_once_with_the_batch_command_id_and_a_rerun_replays_it()
+    {
+        var (workflow, _, provider) = Engine(Store);
+        await using (provider.ConfigureAwait(false))
+        {
+            var ids = new GrievanceId[4];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = (await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Helpline1076, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"),
+                    new Complainant($"citizen-{i}"), "Street light out."))).Grievance.Id;
+            }
+
+            await workflow.ExecuteAsync(new WithdrawGrievance(ids[2], Actor.Administrator("admin-1"), "Withdrawn by phone."));
+            var bulk = provider.GetRequiredService<IGrievanceBulkActions>();
+            var request = new BulkRequest("reorg-2026", ids, id => new RejectGrievance(id, Actor.Administrator("admin-1"), "not-maintainable")) { ChunkSize = 3 };
+
+            var first = await bulk.ApplyAsync(request);
+            var again = await bulk.ApplyAsync(request);
+
+            Assert.Equal([BulkItemOutcome.Applied, BulkItemOutcome.Applied, BulkItemOutcome.Refused, BulkItemOutcome.Applied], first.Items.Select(i => i.Outcome));
+            Assert.Equal([BulkItemOutcome.AlreadyApplied, BulkItemOutcome.AlreadyApplied, BulkItemOutcome.Refused, BulkItemOutcome.AlreadyApplied], again.Items.Select(i => i.Outcome));
+            foreach (var id in ids.Where((_, i) => i != 2))
+            {
+                var history = await Store.GetHistoryAsync(id, default);
+                Assert.Equal(2, history.Count);
+                Assert.Equal(BulkRequest.CommandIdOf("reorg-2026", id), history[^1].CommandId);
+                Assert.Equal(GrievanceOutcome.Rejected, (await Store.FindAsync(id, default))!.Outcome);
+                Assert.Equal(history[^1], await Store.FindByCommandIdAsync(BulkRequest.CommandIdOf("reorg-2026", id), default));
+            }
+
+            Assert.Equal(GrievanceOutcome.Withdrawn, (await Store.FindAsync(ids[2], default))!.Outcome);
         }
     }
 }

@@ -118,6 +118,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<IOfficerDirectory, OptionsOfficerDirectory>();
         services.TryAddSingleton<IBusinessCalendar, WorkingDayCalendar>();
         services.TryAddSingleton<IGrievanceSweeper, GrievanceSweeper>();
+        services.TryAddSingleton<Grievance.Workflow.Bulk.IGrievanceBulkActions, Grievance.Workflow.Bulk.GrievanceBulkActions>();
         services.TryAddSingleton<Grievance.Workflow.Import.IGrievanceImporter>(sp => new Grievance.Workflow.Import.GrievanceImporter(sp.GetRequiredService<IGrievanceStore>()));
         services.TryAddSingleton<IEscalationPolicy, LadderEscalationPolicy>();
         services.TryAddSingleton<IFeedbackPolicy, DefaultFeedbackPolicy>();
