@@ -1,3 +1,4 @@
+using Grievance.Workflow.Bulk;
 using System.Globalization;
 using System.Text.Json;
 using Grievance.Workflow.Routing;
@@ -14,7 +15,7 @@ namespace Grievance.Workflow.Demo.Replay;
 public static class ScenarioRunner
 {
     private static readonly string[] Actions =
-        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "sweep"];
+        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "bulk-reject", "sweep"];
 
     /// <summary>Replays a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -76,6 +77,25 @@ public static class ScenarioRunner
                 continue;
             }
 
+            if (action == "bulk-reject")
+            {
+                // One administrator's rejection of many grievances: each its own command, the batch's id derived per grievance.
+                var names = step.Names("grievances");
+                var ids = names.Select(n => aliases.TryGetValue(n, out var known) ? known.Id : step.Fail<GrievanceId>($"grievance '{n}' is not registered yet.")).ToList();
+                var (admin, reason, remarks) = (step.Actor(), step.Text("reason"), step.Optional("text"));
+                var bulk = await provider.GetRequiredService<IGrievanceBulkActions>().ApplyAsync(
+                    new BulkRequest(step.Text("batch"), ids, id => new RejectGrievance(id, admin, reason, remarks)), cancellationToken: cancellationToken);
+                foreach (var (item, name) in bulk.Items.Zip(names))
+                {
+                    if (item.Outcome == BulkItemOutcome.Refused)
+                    {
+                        step.Fail($"'bulk-reject' on grievance '{name}' was refused: {item.Result.Error!.Message}");
+                    }
+                }
+
+                continue;
+            }
+
             var alias = step.Text("grievance");
             var actor = step.Actor();
             WorkflowResult result;
@@ -122,6 +142,11 @@ public static class ScenarioRunner
         public string Text(string property) => ScenarioReader.Text(file, command.Line, command.Json, property, required: true)!;
 
         public string? Optional(string property) => ScenarioReader.Text(file, command.Line, command.Json, property, required: false);
+
+        public IReadOnlyList<string> Names(string property)
+            => command.Json.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+                ? list.EnumerateArray().Select(n => n.GetString() ?? string.Empty).ToList()
+                : Fail<IReadOnlyList<string>>($"\"{property}\" must list the grievances by name.");
 
         public DateTimeOffset Fail(string problem) => throw new ScenarioException(file, command.Line, $"commands[{command.Index}]: {problem}");
 

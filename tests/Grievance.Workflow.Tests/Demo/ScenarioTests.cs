@@ -43,6 +43,18 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task The_bulk_scenario_rejects_the_triage_backlog_once_though_the_batch_runs_twice()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("bulk-triage-rejection.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Version)).Should().Equal(
+            ("A", GrievanceStatus.Closed, GrievanceOutcome.Rejected, 2L),
+            ("B", GrievanceStatus.Closed, GrievanceOutcome.Rejected, 2L),
+            ("C", GrievanceStatus.PendingWithOfficer, GrievanceOutcome.None, 1L));
+        grievances[0].History[^1].ReasonCode.Should().Be("outside-jurisdiction");
+    }
+
+    [Fact]
     public async Task The_second_scenario_shows_a_transfer_a_paused_clock_an_extension_a_duplicate_a_rejection_and_a_defaulter()
     {
         var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("transfer-clarification-breach.json")), default);
