@@ -29,7 +29,7 @@ public sealed class GrievanceBulkActions : IGrievanceBulkActions
         for (var start = 0; start < commands.Length; start += request.ChunkSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = commands.AsMemory(start, Math.Min(request.ChunkSize, commands.Length - start)).ToArray();
+            var chunk = new ArraySegment<GrievanceCommand>(commands, start, Math.Min(request.ChunkSize, commands.Length - start));
             var results = await _workflow.ExecuteManyAsync(chunk, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < results.Count; i++)
             {

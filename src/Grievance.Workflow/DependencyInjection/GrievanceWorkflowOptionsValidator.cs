@@ -27,7 +27,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"ConcurrencyRetryMaxDelay: {options.ConcurrencyRetryMaxDelay}; it must be from ConcurrencyRetryBaseDelay ({options.ConcurrencyRetryBaseDelay}) to 00:00:30.");
         }
 
-        if (string.IsNullOrEmpty(options.ReferenceNumberPrefix) || options.ReferenceNumberPrefix.Length > 16 || !options.ReferenceNumberPrefix.All(char.IsAsciiLetterOrDigit))
+        if (!Registration.ReferenceNumberFormat.IsValidPrefix(options.ReferenceNumberPrefix))
         {
             failures.Add($"ReferenceNumberPrefix: '{options.ReferenceNumberPrefix}'; it must be 1 to 16 ASCII letters or digits.");
         }

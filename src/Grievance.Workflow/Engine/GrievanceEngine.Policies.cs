@@ -38,9 +38,7 @@ internal sealed partial class GrievanceEngine
 
             case ReopenGrievance:
                 // Asked only when the lifecycle would take it: otherwise its guard refuses, naming the window.
-                var lifecycle = _machines(grievance.Id);
-                lifecycle.Context.Load(_limits, grievance, now: now);
-                return lifecycle.Context.ReopenableByComplainant
+                return _limits.AllowsReopening(grievance, now)
                     ? await AskEscalationOnDissatisfactionAsync(grievance, now, cancellationToken).ConfigureAwait(false)
                     : PolicyAnswers.None;
 

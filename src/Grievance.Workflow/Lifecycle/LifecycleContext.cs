@@ -37,8 +37,7 @@ internal sealed class LifecycleContext
     /// <summary>Loads a grievance and the policy decisions taken for the command about to fire.</summary>
     public void Load(in LifecycleLimits limits, GrievanceSnapshot grievance, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting, System.DateTimeOffset? now = null)
     {
-        ReopenableByComplainant = limits.ReopenWindow is { } window && now is { } at && grievance.Outcome == GrievanceOutcome.Resolved
-            && grievance.ClosedAt is { } closedAt && at - closedAt <= window;
+        ReopenableByComplainant = now is { } at && limits.AllowsReopening(grievance, at);
         Level = grievance.Level;
         Levels = limits.Levels;
         ExtensionCount = grievance.ExtensionCount;

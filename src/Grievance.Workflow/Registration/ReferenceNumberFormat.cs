@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace Grievance.Workflow.Registration;
 
@@ -7,6 +8,9 @@ namespace Grievance.Workflow.Registration;
 internal static class ReferenceNumberFormat
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>Whether a prefix is 1 to 16 ASCII letters or digits, as <see cref="GrievanceWorkflowOptions.ReferenceNumberPrefix"/> must be.</summary>
+    public static bool IsValidPrefix(string? prefix) => !string.IsNullOrEmpty(prefix) && prefix.Length <= 16 && prefix.All(char.IsAsciiLetterOrDigit);
 
     /// <summary>The reference number of <paramref name="prefix"/>, the UTC date of <paramref name="now"/> and the low 40 bits of <paramref name="bits"/>.</summary>
     public static ReferenceNumber Create(string prefix, DateTimeOffset now, ulong bits)

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -33,8 +32,7 @@ public sealed class SeededReferenceNumberGenerator : IReferenceNumberGenerator
     /// <exception cref="ArgumentException"><paramref name="prefix"/> is empty, longer than 16 characters, or not ASCII letters and digits.</exception>
     public SeededReferenceNumberGenerator(int seed, string prefix = "GRV")
     {
-        ArgumentException.ThrowIfNullOrEmpty(prefix);
-        if (prefix.Length > 16 || !prefix.All(char.IsAsciiLetterOrDigit))
+        if (!ReferenceNumberFormat.IsValidPrefix(prefix))
         {
             throw new ArgumentException($"A reference number prefix is 1 to 16 ASCII letters or digits; got '{prefix}'.", nameof(prefix));
         }

@@ -154,6 +154,19 @@ internal sealed class ScorecardRollups
     /// <summary>The UTC day number (days since 0001-01-01) of an instant in ticks.</summary>
     public static int DayOf(long utcTicks) => (int)(utcTicks / TimeSpan.TicksPerDay);
 
+    /// <summary>
+    /// Splits a period into the whole UTC days inside it, [<c>FromDay</c>, <c>ToDay</c>), which the rollups answer, and its ragged
+    /// ends [from, <c>A</c>) and [<c>B</c>, to), which the rows answer. A period with no whole day has <c>A</c> = <c>B</c> = to (the
+    /// rows answer all of it).
+    /// </summary>
+    public static (bool WholeDays, int FromDay, int ToDay, long A, long B) Split(DateTimeOffset from, DateTimeOffset to)
+    {
+        var (fromDay, toDay) = ((int)((from.UtcTicks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay), DayOf(to.UtcTicks));
+        return fromDay < toDay
+            ? (true, fromDay, toDay, fromDay * TimeSpan.TicksPerDay, toDay * TimeSpan.TicksPerDay)
+            : (false, fromDay, toDay, to.UtcTicks, to.UtcTicks);
+    }
+
     /// <summary>The counter of an outcome (in both tables), or <see langword="null"/> for none.</summary>
     public static string? OutcomeCounter(GrievanceOutcome outcome) => outcome switch
     {

@@ -19,9 +19,7 @@ internal sealed partial class SqlStore
         // Days before the one the period starts in make the stock at its start; the period's whole days come from the rollups too. The
         // rest — from the start of that first day to the first whole day, and after the last whole day — from the rows.
         var startDay = ScorecardRollups.DayOf(query.From.UtcTicks);
-        var (fromDay, toDay) = ((int)((query.From.UtcTicks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay), ScorecardRollups.DayOf(query.To.UtcTicks));
-        var wholeDays = fromDay < toDay;
-        var (a, b) = wholeDays ? (fromDay * TimeSpan.TicksPerDay, toDay * TimeSpan.TicksPerDay) : (query.To.UtcTicks, query.To.UtcTicks);
+        var (wholeDays, fromDay, toDay, a, b) = ScorecardRollups.Split(query.From, query.To);
         if (!wholeDays)
         {
             (fromDay, toDay) = (startDay, startDay);

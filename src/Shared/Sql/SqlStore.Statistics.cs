@@ -17,9 +17,7 @@ internal sealed partial class SqlStore
         var key = KeyColumn(query.Dimension);
 
         // The whole UTC days inside the period come from the rollups, its ragged ends [from, a) and [b, to) from the rows.
-        var (fromDay, toDay) = ((int)((query.From.UtcTicks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay), ScorecardRollups.DayOf(query.To.UtcTicks));
-        var wholeDays = fromDay < toDay;
-        var (a, b) = wholeDays ? (fromDay * TimeSpan.TicksPerDay, toDay * TimeSpan.TicksPerDay) : (query.To.UtcTicks, query.To.UtcTicks);
+        var (wholeDays, fromDay, toDay, a, b) = ScorecardRollups.Split(query.From, query.To);
         var asOfDay = ScorecardRollups.DayOf(query.AsOf.UtcTicks);
         void Bind(DbCommand c)
         {
