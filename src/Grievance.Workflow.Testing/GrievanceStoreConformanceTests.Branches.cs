@@ -24,9 +24,7 @@ public abstract partial class GrievanceStoreConformanceTests
         var (workflow, clock, provider) = Engine(Store, build: b => b.Configure(o => o.Reopen.Enabled = true));
         await using (provider.ConfigureAwait(false))
         {
-            var register = new RegisterGrievance(Agent, Channel.Helpline1076, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"),
-                new Complainant("citizen-42"), "No supply since the storm.");
-            var g = (await workflow.RegisterAsync(register)).Grievance;
+            var g = (await workflow.RegisterAsync(ElectricityComplaint("No supply since the storm."))).Grievance;
             g = (await workflow.ExecuteAsync(new ReportAction(g.Id, OfficerL1, "Line restored."))).Grievance;
             g = (await workflow.ExecuteAsync(new RecordFeedback(g.Id, Agent, FeedbackResponse.Satisfied))).Grievance;
             clock.Advance(TimeSpan.FromDays(2));
@@ -70,8 +68,7 @@ public abstract partial class GrievanceStoreConformanceTests
             var ids = new GrievanceId[4];
             for (var i = 0; i < ids.Length; i++)
             {
-                ids[i] = (await workflow.RegisterAsync(new RegisterGrievance(Agent, Channel.Helpline1076, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"),
-                    new Complainant($"citizen-{i}"), "Street light out."))).Grievance.Id;
+                ids[i] = (await workflow.RegisterAsync(ElectricityComplaint("Street light out.", $"citizen-{i}"))).Grievance.Id;
             }
 
             await workflow.ExecuteAsync(new WithdrawGrievance(ids[2], Actor.Administrator("admin-1"), "Withdrawn by phone."));

@@ -33,6 +33,10 @@ public abstract partial class GrievanceStoreConformanceTests
         return (provider.GetRequiredService<IGrievanceWorkflow>(), clock, provider);
     }
 
+    /// <summary>An electricity complaint from Lucknow taken by the helpline, from <paramref name="complainant"/>.</summary>
+    private static RegisterGrievance ElectricityComplaint(string description, string complainant = "citizen-42")
+        => new(Agent, Channel.Helpline1076, new GrievanceCategory("electricity"), new GrievanceLocation("Lucknow"), new Complainant(complainant), description);
+
     private static (GrievanceSnapshot Grievance, HistoryEntry Entry, ContactDetails Contact) FullyPopulated()
     {
         var id = GrievanceId.New();
@@ -65,6 +69,7 @@ public abstract partial class GrievanceStoreConformanceTests
             ClosedAt = Start.AddDays(3).AddTicks(12345),
             RejectionReasonCode = "sub-judice",
             DuplicateOf = new ReferenceNumber("GRV-261101-ORIG0001"),
+            SpecialClosureReasonCode = "outside-jurisdiction",
             Version = 1,
         };
         var entry = new HistoryEntry

@@ -53,6 +53,9 @@ public class GrievanceWorkflowOptions
     /// <summary>Gets the options of reopening by the complainant (<see cref="ReopenGrievance"/>); off by default.</summary>
     public ComplainantReopenOptions Reopen { get; } = new();
 
+    /// <summary>Gets the options of special closures (<see cref="ProposeSpecialClosure"/>); off by default.</summary>
+    public SpecialClosureOptions SpecialClosure { get; } = new();
+
     /// <summary>Gets the options of the default feedback policy.</summary>
     public FeedbackOptions Feedback { get; } = new();
 

@@ -9,7 +9,8 @@ namespace Grievance.Workflow.Demo.Replay;
 /// <param name="Routes">Category → department, with the officer of each level (L1 first), optionally per district.</param>
 /// <param name="Commands">The commands, in order.</param>
 /// <param name="ReopenWindowDays">When set (<c>"reopenWindowDays"</c>), complainants may reopen resolved grievances for that many days after the closure.</param>
-public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null);
+/// <param name="SpecialClosure">Whether officers may propose special closures (<c>"specialClosure": true</c>), decided from L2.</param>
+public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false);
 
 /// <summary>One routing rule of a scenario.</summary>
 /// <param name="Category">The category code.</param>

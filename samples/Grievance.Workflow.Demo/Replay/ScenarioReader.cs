@@ -76,7 +76,9 @@ public static class ScenarioReader
             int? reopen = root.TryGetProperty("reopenWindowDays", out var r)
                 ? (r.TryGetInt32(out var days) && days is >= 1 and <= 365 ? days : throw new ScenarioException(name, 1, $"\"reopenWindowDays\" must be a whole number of days from 1 to 365; got {r}."))
                 : null;
-            return new Scenario(name, start, levels, routes, commands, reopen);
+            var special = root.TryGetProperty("specialClosure", out var sc)
+                && (sc.ValueKind is JsonValueKind.True or JsonValueKind.False ? sc.GetBoolean() : throw new ScenarioException(name, 1, $"\"specialClosure\" must be true or false; got {sc}."));
+            return new Scenario(name, start, levels, routes, commands, reopen, special);
         }
     }
 

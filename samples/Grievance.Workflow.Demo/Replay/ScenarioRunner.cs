@@ -15,7 +15,7 @@ namespace Grievance.Workflow.Demo.Replay;
 public static class ScenarioRunner
 {
     private static readonly string[] Actions =
-        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "bulk-reject", "sweep"];
+        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "propose-special-closure", "accept-special-closure", "reject-special-closure", "bulk-reject", "sweep"];
 
     /// <summary>Replays a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -34,6 +34,8 @@ public static class ScenarioRunner
             {
                 (o.Reopen.Enabled, o.Reopen.Window) = (true, TimeSpan.FromDays(days));
             }
+
+            o.SpecialClosure.Enabled = scenario.SpecialClosure;
 
             o.Calendar.TimeZoneId = "Asia/Kolkata";
             foreach (var route in scenario.Routes)
@@ -210,6 +212,9 @@ public static class ScenarioRunner
             "extend" => new ExtendDeadline(id, actor, ScenarioReader.Time(file, command.Line, command.Json, "until", null) ?? Fail("\"until\" is required: the new deadline."), Text("text")),
             "escalate" => new EscalateGrievance(id, actor, Text("text")),
             "reopen" => new ReopenGrievance(id, actor, Text("text")),
+            "propose-special-closure" => new ProposeSpecialClosure(id, actor, Text("reason"), Text("text")),
+            "accept-special-closure" => new AcceptSpecialClosure(id, actor, Optional("text")),
+            "reject-special-closure" => new RejectSpecialClosure(id, actor, Text("text")),
             _ => Fail<GrievanceCommand>($"\"do\": '{action}' is not an action."),
         };
 

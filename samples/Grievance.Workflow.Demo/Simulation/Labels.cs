@@ -13,6 +13,7 @@ public static class Labels
         GrievanceStatus.AwaitingClarification => "Awaiting clarification",
         GrievanceStatus.AwaitingFeedback => "Awaiting feedback call",
         GrievanceStatus.Closed => "Closed",
+        GrievanceStatus.AwaitingSpecialClosure => "Special closure proposed",
         _ => status.ToString(),
     };
 
@@ -27,6 +28,7 @@ public static class Labels
         GrievanceOutcome.Rejected => "Rejected, not maintainable *",
         GrievanceOutcome.Withdrawn => "Withdrawn by complainant *",
         GrievanceOutcome.Duplicate => "Duplicate of another *",
+        GrievanceOutcome.SpecialClosed => "Special closure *",
         _ => outcome.ToString(),
     };
 }

@@ -190,6 +190,7 @@ public sealed record SimulationReport
             Rejected = all.Sum(c => c.Rejected),
             Withdrawn = all.Sum(c => c.Withdrawn),
             Duplicate = all.Sum(c => c.Duplicate),
+            SpecialClosed = all.Sum(c => c.SpecialClosed),
             DisposedWithinTime = all.Sum(c => c.DisposedWithinTime),
             TotalDisposalSeconds = all.Sum(c => c.TotalDisposalSeconds),
             SatisfiedFeedback = all.Sum(c => c.SatisfiedFeedback),

@@ -47,4 +47,16 @@ public enum GrievanceEventType
 
     /// <summary>Brought in, with its history, from another system by a bulk import; the event tells its state after the import.</summary>
     Imported = 14,
+
+    /// <summary>Its officer proposed a special closure; it waits for a higher level's decision.</summary>
+    SpecialClosureProposed = 15,
+
+    /// <summary>
+    /// A special closure was accepted: the notice to the complainant, with the reason code in the history. Recorded before the
+    /// <see cref="Closed"/> event of the same command, so a subscriber informs the complainant before it learns of the closure.
+    /// </summary>
+    SpecialClosureAccepted = 16,
+
+    /// <summary>A proposed special closure was rejected: back with the proposer, with the remarks in the history.</summary>
+    SpecialClosureRejected = 17,
 }

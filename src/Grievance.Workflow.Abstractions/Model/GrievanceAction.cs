@@ -63,4 +63,13 @@ public enum GrievanceAction
     /// escalation policy decides as for dissatisfaction.
     /// </summary>
     ReopenByComplainant = 18,
+
+    /// <summary>The officer holding it proposes a special closure with a reason code (off unless the options allow it).</summary>
+    ProposeSpecialClosure = 19,
+
+    /// <summary>An officer at the configured higher level accepts a proposed special closure: closed, <see cref="GrievanceOutcome.SpecialClosed"/>.</summary>
+    AcceptSpecialClosure = 20,
+
+    /// <summary>An officer at the configured higher level rejects a proposed special closure, with remarks: back to the proposer.</summary>
+    RejectSpecialClosure = 21,
 }

@@ -26,4 +26,10 @@ public enum GrievanceOutcome
 
     /// <summary>Closed as a duplicate of another grievance, named by its reference number.</summary>
     Duplicate = 6,
+
+    /// <summary>
+    /// Closed by a special closure: proposed by its officer with a reason code (sub judice, policy matter, outside jurisdiction) and
+    /// accepted at a higher level. Disposed, never resolved.
+    /// </summary>
+    SpecialClosed = 7,
 }

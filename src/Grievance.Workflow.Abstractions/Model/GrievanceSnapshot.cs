@@ -97,6 +97,12 @@ public sealed record GrievanceSnapshot
     /// <summary>Gets the reference number of the original when this one was closed as a duplicate, or <see langword="null"/>.</summary>
     public ReferenceNumber? DuplicateOf { get; init; }
 
+    /// <summary>
+    /// Gets the reason code of a special closure: proposed (while <see cref="GrievanceStatus.AwaitingSpecialClosure"/>) or accepted
+    /// (outcome <see cref="GrievanceOutcome.SpecialClosed"/>); otherwise <see langword="null"/>.
+    /// </summary>
+    public string? SpecialClosureReasonCode { get; init; }
+
     /// <summary>Gets what its history adds up to for scorecards (feedback answers, reopened, escalated, breached, re-disposed).</summary>
     /// <value>The default is the empty tally of a new grievance.</value>
     public GrievanceTally Tally { get; init; }

@@ -20,4 +20,11 @@ public enum GrievanceStatus
 
     /// <summary>The officer asked the complainant for clarification; the officer's clock is paused until it arrives.</summary>
     AwaitingClarification = 5,
+
+    /// <summary>
+    /// The officer proposed closing it as one that cannot be redressed (sub judice, a policy matter, outside jurisdiction); an
+    /// officer at the configured higher level accepts (closed, <see cref="GrievanceOutcome.SpecialClosed"/>) or rejects (back to
+    /// the proposer). The proposer's clock is not stopped: a rejected proposal comes back with the deadline it had.
+    /// </summary>
+    AwaitingSpecialClosure = 6,
 }

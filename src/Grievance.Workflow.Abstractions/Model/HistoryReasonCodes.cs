@@ -29,4 +29,7 @@ public static class HistoryReasonCodes
 
     /// <summary>No feedback within the feedback window: closed with no feedback.</summary>
     public const string FeedbackWindowClosed = "feedback-window";
+
+    /// <summary>A proposed special closure was rejected: back with the proposer.</summary>
+    public const string SpecialClosureRejected = "special-closure-rejected";
 }

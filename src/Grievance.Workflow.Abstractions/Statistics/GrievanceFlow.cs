@@ -43,6 +43,9 @@ public sealed record GrievanceFlow
     /// <summary>Gets how many of <see cref="Disposed"/> were closed as duplicates.</summary>
     public long Duplicate { get; init; }
 
+    /// <summary>Gets how many of <see cref="Disposed"/> were closed by an accepted special closure.</summary>
+    public long SpecialClosed { get; init; }
+
     /// <summary>Gets how many of <see cref="Disposed"/> never had an officer's time limit breached.</summary>
     public long DisposedWithinTime { get; init; }
 

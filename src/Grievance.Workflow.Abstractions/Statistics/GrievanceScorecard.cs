@@ -45,6 +45,9 @@ public sealed record GrievanceScorecard
     /// <summary>Gets how many were closed as duplicates.</summary>
     public long Duplicate { get; init; }
 
+    /// <summary>Gets how many were closed by an accepted special closure (disposed, never resolved).</summary>
+    public long SpecialClosed { get; init; }
+
     /// <summary>Gets how many closed grievances never had an officer's time limit breached (no <see cref="GrievanceAction.SlaBreach"/> in their history).</summary>
     public long DisposedWithinTime { get; init; }
 
@@ -108,6 +111,7 @@ public sealed record GrievanceScorecard
         GrievanceOutcome.Rejected => Rejected,
         GrievanceOutcome.Withdrawn => Withdrawn,
         GrievanceOutcome.Duplicate => Duplicate,
+        GrievanceOutcome.SpecialClosed => SpecialClosed,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.Authorization;
 
@@ -13,11 +14,30 @@ namespace Grievance.Workflow.Authorization;
 /// helpline, an administrator, the holding officer. Clarification requests and interim extensions: the holding officer, an
 /// administrator; clarifications: the complainant who filed it, the helpline. Manual escalation: an administrator. Timers (breaches,
 /// feedback windows): the system only (administrators run the due-work sweeper, which acts as the system). Notes: any person involved; never the system.
+/// Special closures: proposed by the holding officer (or one above them), an administrator; accepted or rejected by an officer of
+/// its department at <see cref="Escalation.SpecialClosureOptions.ApproverLevel"/> or above and above the level it is at, an administrator.
 /// </summary>
-/// <remarks>Thread-safe and stateless.</remarks>
+/// <remarks>Thread-safe and immutable.</remarks>
 public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
 {
     private static readonly ValueTask<AuthorizationDecision> Allowed = new(AuthorizationDecision.Allow);
+
+    private readonly int _approverLevel;
+
+    /// <summary>Creates the policy with the default options (special closures decided from level 2).</summary>
+    public RoleBasedAuthorizationPolicy()
+        : this(Options.Create(new GrievanceWorkflowOptions()))
+    {
+    }
+
+    /// <summary>Creates the policy with the workflow's options, which say from which level special closures are decided.</summary>
+    /// <param name="options">The workflow's options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public RoleBasedAuthorizationPolicy(IOptions<GrievanceWorkflowOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _approverLevel = options.Value.SpecialClosure.ApproverLevel;
+    }
 
     /// <inheritdoc />
     public ValueTask<AuthorizationDecision> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
@@ -40,7 +60,8 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
         var allowed = request.Action switch
         {
             GrievanceAction.Route => role is ActorRole.Administrator or ActorRole.System,
-            GrievanceAction.ReportAction or GrievanceAction.Reject => role == ActorRole.Administrator || HoldsIt(actor, grievance),
+            GrievanceAction.ReportAction or GrievanceAction.Reject or GrievanceAction.ProposeSpecialClosure => role == ActorRole.Administrator || HoldsIt(actor, grievance),
+            GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => role == ActorRole.Administrator || DecidesSpecialClosures(actor, grievance),
             GrievanceAction.Transfer => role is ActorRole.Administrator or ActorRole.HelplineAgent || HoldsIt(actor, grievance),
             GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied => role == ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
             GrievanceAction.RecordUnreachable => role == ActorRole.HelplineAgent,
@@ -64,6 +85,9 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     private static bool InItsDepartment(Actor actor, GrievanceSnapshot grievance)
         => actor.Role == ActorRole.Officer && actor.Department == grievance.Department;
 
+    private bool DecidesSpecialClosures(Actor actor, GrievanceSnapshot grievance)
+        => InItsDepartment(actor, grievance) && actor.Level >= _approverLevel && actor.Level > grievance.Level;
+
     private static bool HoldsIt(Actor actor, GrievanceSnapshot grievance)
     {
         if (!InItsDepartment(actor, grievance))
@@ -75,10 +99,11 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
             || (actor.Level == grievance.Level && (grievance.Officer is null || string.Equals(grievance.Officer.Value.Value, actor.Id, StringComparison.Ordinal)));
     }
 
-    private static string Explain(GrievanceAction action) => action switch
+    private string Explain(GrievanceAction action) => action switch
     {
         GrievanceAction.Route => "only an administrator or the system routes grievances out of triage",
-        GrievanceAction.ReportAction or GrievanceAction.Reject => "only the officer it is pending with, an officer above them in its department, or an administrator may do this",
+        GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => $"only an officer of its department at level {_approverLevel} or above, and above the level it is at, or an administrator decides on a special closure",
+        GrievanceAction.ReportAction or GrievanceAction.Reject or GrievanceAction.ProposeSpecialClosure => "only the officer it is pending with, an officer above them in its department, or an administrator may do this",
         GrievanceAction.Transfer => "only the officer it is pending with, an officer above them, the helpline or an administrator transfers it",
         GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied => "only the helpline agent or the complainant who filed it records feedback",
         GrievanceAction.RecordUnreachable => "only the helpline records an unreachable feedback call",

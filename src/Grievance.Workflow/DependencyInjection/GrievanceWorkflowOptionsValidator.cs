@@ -161,6 +161,17 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Reopen.Window: {options.Reopen.Window}; it must be from 01:00:00 to 365.00:00:00.");
         }
 
+        Range(failures, "SpecialClosure.ApproverLevel", options.SpecialClosure.ApproverLevel, 2, Math.Max(2, options.Levels));
+        if (options.SpecialClosure.ReasonCodes.Count == 0)
+        {
+            failures.Add("SpecialClosure.ReasonCodes: empty; a proposal must be able to give at least one reason code.");
+        }
+
+        foreach (var code in options.SpecialClosure.ReasonCodes.Where(c => string.IsNullOrWhiteSpace(c) || !GrievanceText.IsValidIdentifier(c) || c.Length > GrievanceLimits.MaxIdentifierLength))
+        {
+            failures.Add($"SpecialClosure.ReasonCodes: '{code}' is not a valid reason code (not blank, at most {GrievanceLimits.MaxIdentifierLength} characters, no control characters).");
+        }
+
         if (options.Outbox.AttemptTimeout < TimeSpan.FromMilliseconds(100) || options.Outbox.AttemptTimeout > TimeSpan.FromHours(1))
         {
             failures.Add($"Outbox.AttemptTimeout: {options.Outbox.AttemptTimeout}; it must be from 00:00:00.1 to 01:00:00.");

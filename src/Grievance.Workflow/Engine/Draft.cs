@@ -22,6 +22,7 @@ internal struct Draft
         ExtensionCount = current.ExtensionCount;
         RejectionReasonCode = current.RejectionReasonCode;
         DuplicateOf = current.DuplicateOf;
+        SpecialClosureReasonCode = current.SpecialClosureReasonCode;
     }
 
     public int Level;
@@ -39,6 +40,7 @@ internal struct Draft
     public int ExtensionCount;
     public string? RejectionReasonCode;
     public ReferenceNumber? DuplicateOf;
+    public string? SpecialClosureReasonCode;
 
     public readonly GrievanceSnapshot ToSnapshot(GrievanceSnapshot previous, GrievanceStatus status, GrievanceOutcome outcome, DateTimeOffset now) => previous with
     {
@@ -59,6 +61,7 @@ internal struct Draft
         ExtensionCount = ExtensionCount,
         RejectionReasonCode = RejectionReasonCode,
         DuplicateOf = DuplicateOf,
+        SpecialClosureReasonCode = SpecialClosureReasonCode,
         ClosedAt = status == GrievanceStatus.Closed ? now : null, // reopened by the complainant: open again
         UpdatedAt = now,
         Version = previous.Version + 1,

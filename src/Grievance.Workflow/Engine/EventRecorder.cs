@@ -25,6 +25,9 @@ internal static class EventRecorder
     private static readonly GrievanceEventType[] Escalated = [GrievanceEventType.Escalated];
     private static readonly GrievanceEventType[] FlaggedOverdue = [GrievanceEventType.FlaggedOverdue];
     private static readonly GrievanceEventType[] Reopened = [GrievanceEventType.Reopened];
+    private static readonly GrievanceEventType[] SpecialClosureProposed = [GrievanceEventType.SpecialClosureProposed];
+    private static readonly GrievanceEventType[] SpecialClosureAccepted = [GrievanceEventType.SpecialClosureAccepted, GrievanceEventType.Closed];
+    private static readonly GrievanceEventType[] SpecialClosureRejected = [GrievanceEventType.SpecialClosureRejected];
 
     public static IReadOnlyList<GrievanceEvent> For(HistoryEntry entry, GrievanceSnapshot after)
     {
@@ -55,6 +58,9 @@ internal static class EventRecorder
             GrievanceAction.Escalate => Escalated,
             GrievanceAction.SlaBreach => entry.ReasonCode == HistoryReasonCodes.FlaggedDefaulter ? FlaggedOverdue : Escalated,
             GrievanceAction.FeedbackWindowExpired => closed ? Closed : None,
+            GrievanceAction.ProposeSpecialClosure => SpecialClosureProposed,
+            GrievanceAction.AcceptSpecialClosure => SpecialClosureAccepted,
+            GrievanceAction.RejectSpecialClosure => SpecialClosureRejected,
             _ => None,
         };
 

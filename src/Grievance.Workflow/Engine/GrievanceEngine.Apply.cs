@@ -87,6 +87,18 @@ internal sealed partial class GrievanceEngine
                 (g.Level, g.Officer, text, reasonCode) = (answers.TargetLevel, answers.Officer, escalate.Reason, HistoryReasonCodes.EscalatedManually);
                 ArmOfficerClock(ref g, grievance, now);
                 break;
+            case ProposeSpecialClosure proposal:
+                // The deadline stays as it was (a rejected proposal comes back with it); no timer runs while a higher level decides.
+                (g.SpecialClosureReasonCode, reasonCode, text) = (proposal.ReasonCode, proposal.ReasonCode, proposal.Remarks);
+                g.TimerToken++;
+                break;
+            case AcceptSpecialClosure acceptance:
+                (reasonCode, text) = (grievance.SpecialClosureReasonCode, acceptance.Remarks);
+                break;
+            case RejectSpecialClosure rejection:
+                (g.SpecialClosureReasonCode, reasonCode, text) = (null, HistoryReasonCodes.SpecialClosureRejected, rejection.Remarks);
+                g.TimerToken++;
+                break;
             case HandleDueWork { Kind: GrievanceAction.SlaBreach }:
                 if (answers.Escalation == EscalationKind.EscalateToLevel)
                 {

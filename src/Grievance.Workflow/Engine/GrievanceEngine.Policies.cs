@@ -42,6 +42,12 @@ internal sealed partial class GrievanceEngine
                     ? await AskEscalationOnDissatisfactionAsync(grievance, now, cancellationToken).ConfigureAwait(false)
                     : PolicyAnswers.None;
 
+            case ProposeSpecialClosure proposal:
+                // Asked only when the options allow special closures: otherwise the lifecycle's guard refuses, naming the option.
+                return !_limits.SpecialClosure || Array.BinarySearch(_specialClosureReasonCodes, proposal.ReasonCode, StringComparer.Ordinal) >= 0
+                    ? PolicyAnswers.None
+                    : PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"'{proposal.ReasonCode}' is not a special-closure reason code; the options allow {string.Join(", ", _specialClosureReasonCodes)}"));
+
             case ExtendDeadline extension:
                 var earliest = grievance.DueAt is { } current && current > now ? current : now;
                 var latest = _calendar.AddWorkingDays(now, _extensionHorizon).ToUniversalTime();

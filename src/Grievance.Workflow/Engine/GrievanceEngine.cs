@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Authorization;
@@ -40,6 +41,7 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
     private readonly int _retryLimit;
     private readonly RetryBackoff _backoff;
     private readonly GrievanceTurns _turns = new();
+    private readonly string[] _specialClosureReasonCodes;
     private readonly LifecycleLimits _limits;
     private readonly SlaClock _clock;
     private readonly IBusinessCalendar _calendar;
@@ -79,8 +81,9 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
         _levels = value.Levels;
         _retryLimit = value.ConcurrencyRetryLimit;
         _backoff = new RetryBackoff(value.ConcurrencyRetryBaseDelay, value.ConcurrencyRetryMaxDelay);
-        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions, value.Reopen.Enabled ? value.Reopen.Window : null);
+        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions, value.Reopen.Enabled ? value.Reopen.Window : null, value.SpecialClosure.Enabled);
         _clock = new SlaClock(calendar, value.Sla, value.Feedback.Window);
+        _specialClosureReasonCodes = value.SpecialClosure.ReasonCodes.Order(StringComparer.Ordinal).ToArray();
         _calendar = calendar;
         _extensionHorizon = value.Sla.ExtensionHorizonWorkingDays;
         _register = RegisterCoreAsync;

@@ -27,7 +27,8 @@ internal static class ImportChecks
             return description;
         }
 
-        if ((Identifier(g.ComplainantId, "grievance.complainantId", required: true) ?? Identifier(g.RejectionReasonCode, "grievance.rejectionReasonCode", required: false)) is { } identifier)
+        if ((Identifier(g.ComplainantId, "grievance.complainantId", required: true) ?? Identifier(g.RejectionReasonCode, "grievance.rejectionReasonCode", required: false)
+            ?? Identifier(g.SpecialClosureReasonCode, "grievance.specialClosureReasonCode", required: false)) is { } identifier)
         {
             return identifier;
         }

@@ -29,6 +29,7 @@ internal sealed class GrievanceLifecycle
     private const string BreachEscalatesGuard = "escalation policy escalates on breach";
     private const string BreachFlagsGuard = "escalation policy flags a defaulter";
     private const string ComplainantReopenGuard = "reopening by the complainant allowed and within its window";
+    private const string SpecialClosureGuard = "special closures allowed";
 
     [ThreadStatic]
     private static GrievanceLifecycle? t_current;
@@ -130,7 +131,15 @@ internal sealed class GrievanceLifecycle
             .PermitReentryIf(GrievanceAction.Escalate, () => context.Level < context.Levels, HigherLevelGuard)
             .PermitReentryIf(GrievanceAction.SlaBreach, () => context.Escalation == EscalationKind.EscalateToLevel, BreachEscalatesGuard)
             .InternalTransitionIf(GrievanceAction.SlaBreach, _ => context.Escalation != EscalationKind.EscalateToLevel, static _ => { }, BreachFlagsGuard)
-            .Permit(GrievanceAction.Reject, LifecycleState.Rejected);
+            .Permit(GrievanceAction.Reject, LifecycleState.Rejected)
+            .PermitIf(GrievanceAction.ProposeSpecialClosure, LifecycleState.AwaitingSpecialClosure, () => context.SpecialClosureAllowed, SpecialClosureGuard);
+
+        // Awaiting a higher level's decision on a proposed special closure: accepted, closed (never resolved); rejected, back to
+        // the proposer with the deadline it had.
+        machine.Configure(LifecycleState.AwaitingSpecialClosure)
+            .SubstateOf(LifecycleState.Open)
+            .Permit(GrievanceAction.AcceptSpecialClosure, LifecycleState.SpecialClosed)
+            .Permit(GrievanceAction.RejectSpecialClosure, LifecycleState.PendingWithOfficer);
 
         // Awaiting the complainant's clarification: the officer's clock is paused.
         machine.Configure(LifecycleState.AwaitingClarification)
@@ -152,7 +161,7 @@ internal sealed class GrievanceLifecycle
         // back, when the options allow it: the complainant reopens a resolved grievance within the window, and the escalation
         // policy decides as for dissatisfaction (the same level while its reopens last, then up; at the top, closed at the final level).
         machine.Configure(LifecycleState.Closed);
-        foreach (var outcome in new[] { LifecycleState.Resolved, LifecycleState.ClosedAtFinalLevel, LifecycleState.ClosedNoFeedback, LifecycleState.Rejected, LifecycleState.Withdrawn, LifecycleState.Duplicate })
+        foreach (var outcome in new[] { LifecycleState.Resolved, LifecycleState.ClosedAtFinalLevel, LifecycleState.ClosedNoFeedback, LifecycleState.Rejected, LifecycleState.Withdrawn, LifecycleState.Duplicate, LifecycleState.SpecialClosed })
         {
             machine.Configure(outcome).SubstateOf(LifecycleState.Closed);
         }

@@ -34,10 +34,14 @@ internal sealed class LifecycleContext
     /// <summary>Gets whether the complainant may reopen it now: the options allow it, it was resolved, and the window since its closure is still open.</summary>
     public bool ReopenableByComplainant { get; private set; }
 
+    /// <summary>Gets whether the options allow special closures.</summary>
+    public bool SpecialClosureAllowed { get; private set; }
+
     /// <summary>Loads a grievance and the policy decisions taken for the command about to fire.</summary>
     public void Load(in LifecycleLimits limits, GrievanceSnapshot grievance, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting, System.DateTimeOffset? now = null)
     {
         ReopenableByComplainant = now is { } at && limits.AllowsReopening(grievance, at);
+        SpecialClosureAllowed = limits.SpecialClosure;
         Level = grievance.Level;
         Levels = limits.Levels;
         ExtensionCount = grievance.ExtensionCount;
@@ -55,6 +59,7 @@ internal sealed class LifecycleContext
     public void LoadPermissive(LifecycleState state)
     {
         ReopenableByComplainant = true;
+        SpecialClosureAllowed = true;
         State = state;
         GrievanceId = default;
         Outcome = LifecycleStates.OutcomeOf(state);

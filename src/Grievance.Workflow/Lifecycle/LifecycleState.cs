@@ -18,6 +18,9 @@ internal enum LifecycleState
     /// <summary>See <see cref="GrievanceStatus.AwaitingClarification"/>.</summary>
     AwaitingClarification,
 
+    /// <summary>A special closure was proposed; a higher level decides.</summary>
+    AwaitingSpecialClosure,
+
     /// <summary>Superstate of the terminal outcomes.</summary>
     Closed,
 
@@ -38,4 +41,7 @@ internal enum LifecycleState
 
     /// <summary>Closed, <see cref="GrievanceOutcome.Duplicate"/>.</summary>
     Duplicate,
+
+    /// <summary>Closed, <see cref="GrievanceOutcome.SpecialClosed"/>.</summary>
+    SpecialClosed,
 }

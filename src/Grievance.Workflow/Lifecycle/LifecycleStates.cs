@@ -11,6 +11,7 @@ internal static class LifecycleStates
         GrievanceStatus.PendingWithOfficer => LifecycleState.PendingWithOfficer,
         GrievanceStatus.AwaitingFeedback => LifecycleState.AwaitingFeedback,
         GrievanceStatus.AwaitingClarification => LifecycleState.AwaitingClarification,
+        GrievanceStatus.AwaitingSpecialClosure => LifecycleState.AwaitingSpecialClosure,
         GrievanceStatus.Closed => outcome switch
         {
             GrievanceOutcome.Resolved => LifecycleState.Resolved,
@@ -19,6 +20,7 @@ internal static class LifecycleStates
             GrievanceOutcome.Rejected => LifecycleState.Rejected,
             GrievanceOutcome.Withdrawn => LifecycleState.Withdrawn,
             GrievanceOutcome.Duplicate => LifecycleState.Duplicate,
+            GrievanceOutcome.SpecialClosed => LifecycleState.SpecialClosed,
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A closed grievance must have an outcome."),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown grievance status."),
@@ -30,6 +32,7 @@ internal static class LifecycleStates
         LifecycleState.PendingWithOfficer => GrievanceStatus.PendingWithOfficer,
         LifecycleState.AwaitingFeedback => GrievanceStatus.AwaitingFeedback,
         LifecycleState.AwaitingClarification => GrievanceStatus.AwaitingClarification,
+        LifecycleState.AwaitingSpecialClosure => GrievanceStatus.AwaitingSpecialClosure,
         LifecycleState.Open => throw new ArgumentOutOfRangeException(nameof(state), state, "A superstate is never current."),
         _ => GrievanceStatus.Closed,
     };
@@ -42,6 +45,7 @@ internal static class LifecycleStates
         LifecycleState.Rejected => GrievanceOutcome.Rejected,
         LifecycleState.Withdrawn => GrievanceOutcome.Withdrawn,
         LifecycleState.Duplicate => GrievanceOutcome.Duplicate,
+        LifecycleState.SpecialClosed => GrievanceOutcome.SpecialClosed,
         _ => GrievanceOutcome.None,
     };
 }

@@ -75,6 +75,7 @@ public sealed partial class InMemoryGrievanceStore
                     Rejected = flow.Rejected + (g.Outcome == GrievanceOutcome.Rejected ? 1 : 0),
                     Withdrawn = flow.Withdrawn + (g.Outcome == GrievanceOutcome.Withdrawn ? 1 : 0),
                     Duplicate = flow.Duplicate + (g.Outcome == GrievanceOutcome.Duplicate ? 1 : 0),
+                    SpecialClosed = flow.SpecialClosed + (g.Outcome == GrievanceOutcome.SpecialClosed ? 1 : 0),
                     DisposedWithinTime = flow.DisposedWithinTime + (g.Tally.Breached ? 0 : 1),
                     TotalDisposalSeconds = flow.TotalDisposalSeconds + ((closedAt!.Value.UtcTicks - g.RegisteredAt.UtcTicks) / TimeSpan.TicksPerSecond),
                 };

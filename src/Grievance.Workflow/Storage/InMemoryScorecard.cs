@@ -14,7 +14,7 @@ internal sealed class InMemoryScorecard
     private long _received;
     private long _pending;
     private long _defaulters;
-    private readonly long[] _outcomes = new long[7];
+    private readonly long[] _outcomes = new long[8];
     private long _withinTime;
     private long _totalSeconds;
     private long _satisfied;
@@ -72,6 +72,7 @@ internal sealed class InMemoryScorecard
             Rejected = _outcomes[(int)GrievanceOutcome.Rejected],
             Withdrawn = _outcomes[(int)GrievanceOutcome.Withdrawn],
             Duplicate = _outcomes[(int)GrievanceOutcome.Duplicate],
+            SpecialClosed = _outcomes[(int)GrievanceOutcome.SpecialClosed],
             DisposedWithinTime = _withinTime,
             TotalDisposalSeconds = _totalSeconds,
             MedianDisposalSeconds = median,

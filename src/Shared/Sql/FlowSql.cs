@@ -13,9 +13,9 @@ namespace Grievance.Workflow.Storage.Sql;
 internal static class FlowSql
 {
     /// <summary>How many counters a row has after its key.</summary>
-    public const int Width = 11;
+    public const int Width = 12;
 
-    private static readonly string[] ClosureCounters = RollupTable.Flows.Counters.Skip(2).ToArray(); // the outcomes, within time, seconds
+    private static readonly string[] ClosureCounters = RollupTable.Flows.Counters.Skip(2).ToArray(); // the outcomes, within time, seconds, special closures
 
     /// <summary>Every day before @to_day: the days before @start_day make the stock at the start, [@from_day, @to_day) the period's whole days.</summary>
     public static readonly string Rollups = $"""
@@ -55,7 +55,8 @@ internal static class FlowSql
             {string.Join(", ", new[] { GrievanceOutcome.Resolved, GrievanceOutcome.ClosedAtFinalLevel, GrievanceOutcome.ClosedNoFeedback, GrievanceOutcome.Rejected, GrievanceOutcome.Withdrawn, GrievanceOutcome.Duplicate }
                 .Select(o => $"SUM(CASE WHEN g.closed_at >= @from AND g.outcome = {(int)o} THEN 1 ELSE 0 END)"))},
             SUM(CASE WHEN g.closed_at >= @from AND (g.tally_flags & {SqlColumns.BreachedFlag}) = 0 THEN 1 ELSE 0 END),
-            SUM(CASE WHEN g.closed_at >= @from THEN (g.closed_at - g.registered_at) / 10000000 ELSE 0 END)
+            SUM(CASE WHEN g.closed_at >= @from THEN (g.closed_at - g.registered_at) / 10000000 ELSE 0 END),
+            SUM(CASE WHEN g.closed_at >= @from AND g.outcome = {(int)GrievanceOutcome.SpecialClosed} THEN 1 ELSE 0 END)
         FROM grievances g
         WHERE g.closed_at IS NOT NULL AND {Ragged("g.closed_at")}
         GROUP BY {key}
@@ -79,5 +80,6 @@ internal static class FlowSql
         Duplicate = c[8],
         DisposedWithinTime = c[9],
         TotalDisposalSeconds = c[10],
+        SpecialClosed = c[11],
     };
 }

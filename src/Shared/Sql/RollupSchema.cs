@@ -34,6 +34,13 @@ internal static class RollupSchema
         return sql.Append(Fill(shardOfId)).ToString();
     }
 
+    /// <summary>
+    /// Schema version 10: special closures — the proposal's reason code on the grievance row, and a counter of special closures in
+    /// both rollup tables (zero for every existing row: no grievance could be closed that way before).
+    /// </summary>
+    public static readonly string SpecialClosures = "ALTER TABLE grievances ADD COLUMN special_closure_reason_code TEXT NULL;\n"
+        + RollupTable.Cohorts.AddVersion10Counters + RollupTable.Flows.AddVersion10Counters;
+
     /// <summary>The migration's backfill: the contributions of every grievance row to both tables, by dimension, added up on the server.</summary>
     private static string Fill(string shardOfId)
     {
@@ -45,7 +52,7 @@ internal static class RollupSchema
         for (var d = 0; d < Keys.Length; d++)
         {
             sql.Append(CultureInfo.InvariantCulture, $"""
-                INSERT INTO grievance_rollups ({string.Join(", ", RollupTable.Cohorts.KeyColumns)}, {string.Join(", ", RollupTable.Cohorts.Counters)})
+                INSERT INTO grievance_rollups ({string.Join(", ", RollupTable.Cohorts.KeyColumns)}, {string.Join(", ", RollupTable.Cohorts.CountersOfVersion9)})
                 SELECT {d}, registered_at / {TimeSpan.TicksPerDay}, {Keys[d]},
                     CASE WHEN status = {(int)GrievanceStatus.PendingWithOfficer} AND due_at IS NOT NULL THEN due_at / {TimeSpan.TicksPerDay} ELSE {ScorecardRollups.NoDueDay} END, {shardOfId},
                     COUNT(*), SUM(CASE WHEN status <> {Closed} THEN 1 ELSE 0 END),
@@ -55,11 +62,11 @@ internal static class RollupSchema
                     {Flag(SqlColumns.RedisposedFlag)}, {Flag(SqlColumns.ReopenedFlag)}, {Flag(SqlColumns.EscalatedFlag)}, SUM(transfer_count)
                 FROM grievances
                 GROUP BY 1, 2, 3, 4, 5;
-                INSERT INTO grievance_flows ({string.Join(", ", RollupTable.Flows.KeyColumns)}, {string.Join(", ", RollupTable.Flows.Counters)})
-                SELECT {d}, day, k, shard, SUM(registered), {string.Join(", ", RollupTable.Flows.Counters.Skip(1).Select(c => $"SUM({c})"))}
+                INSERT INTO grievance_flows ({string.Join(", ", RollupTable.Flows.KeyColumns)}, {string.Join(", ", RollupTable.Flows.CountersOfVersion9)})
+                SELECT {d}, day, k, shard, SUM(registered), {string.Join(", ", RollupTable.Flows.CountersOfVersion9.Skip(1).Select(c => $"SUM({c})"))}
                 FROM (
                     SELECT registered_at / {TimeSpan.TicksPerDay} AS day, {Keys[d]} AS k, {shardOfId} AS shard, COUNT(*) AS registered,
-                        {string.Join(", ", RollupTable.Flows.Counters.Skip(1).Select(c => "0 AS " + c))}
+                        {string.Join(", ", RollupTable.Flows.CountersOfVersion9.Skip(1).Select(c => "0 AS " + c))}
                     FROM grievances GROUP BY 1, 2, 3
                     UNION ALL
                     SELECT closed_at / {TimeSpan.TicksPerDay}, {Keys[d]}, {shardOfId}, 0, COUNT(*), {outcomeSums}, {within}, {seconds}

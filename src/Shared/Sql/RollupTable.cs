@@ -18,14 +18,17 @@ internal sealed class RollupTable
         [
             "received", "pending", "pending_with_officer", "resolved", "closed_at_final_level", "closed_no_feedback", "rejected", "withdrawn",
             "duplicate", "disposed_within_time", "disposal_seconds", "satisfied_feedback", "dissatisfied_feedback", "dissatisfied_grievances",
-            "redisposed", "reopened", "escalated", "transfers",
+            "redisposed", "reopened", "escalated", "transfers", "special_closed",
         ]);
 
     /// <summary>Flows by the day things happened: per dimension, UTC day, key and shard, the registrations of the day and the closures of the day.</summary>
     public static readonly RollupTable Flows = new(
         "grievance_flows",
         ["dimension", "day", "key", "shard"],
-        ["registered", "disposed", "resolved", "closed_at_final_level", "closed_no_feedback", "rejected", "withdrawn", "duplicate", "disposed_within_time", "disposal_seconds"]);
+        ["registered", "disposed", "resolved", "closed_at_final_level", "closed_no_feedback", "rejected", "withdrawn", "duplicate", "disposed_within_time", "disposal_seconds", "special_closed"]);
+
+    /// <summary>The counters schema version 10 added (special closures): version 9 creates and fills the tables without them.</summary>
+    private static readonly string[] AddedInVersion10 = ["special_closed"];
 
     private readonly Dictionary<(Type, string), string> _upserts = new();
 
@@ -43,12 +46,18 @@ internal sealed class RollupTable
 
     public string[] Counters { get; }
 
+    /// <summary>The counters of schema version 9, which created the table (later versions add the others).</summary>
+    public string[] CountersOfVersion9 => Counters.Except(AddedInVersion10).ToArray();
+
+    /// <summary>Schema version 10's additions to the table.</summary>
+    public string AddVersion10Counters => string.Concat(AddedInVersion10.Select(c => $"ALTER TABLE {Name} ADD COLUMN {c} BIGINT NOT NULL DEFAULT 0;\n"));
+
     /// <summary>The index of a counter.</summary>
     public int this[string counter] => _positions.TryGetValue(counter, out var i) ? i : throw new ArgumentOutOfRangeException(nameof(counter), counter, "No such counter.");
 
-    /// <summary>The table's DDL.</summary>
+    /// <summary>The table's DDL as schema version 9 created it.</summary>
     public string Create => $"CREATE TABLE {Name} ({string.Join(", ", KeyColumns.Select(c => c + (c == "key" ? " TEXT NOT NULL" : " INTEGER NOT NULL")))}, "
-        + $"{string.Join(", ", Counters.Select(c => c + " BIGINT NOT NULL"))}, PRIMARY KEY ({string.Join(", ", KeyColumns)}));";
+        + $"{string.Join(", ", CountersOfVersion9.Select(c => c + " BIGINT NOT NULL"))}, PRIMARY KEY ({string.Join(", ", KeyColumns)}));";
 
     /// <summary>
     /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then

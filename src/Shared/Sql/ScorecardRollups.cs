@@ -176,6 +176,7 @@ internal sealed class ScorecardRollups
         GrievanceOutcome.Rejected => "rejected",
         GrievanceOutcome.Withdrawn => "withdrawn",
         GrievanceOutcome.Duplicate => "duplicate",
+        GrievanceOutcome.SpecialClosed => "special_closed",
         _ => null,
     };
 

@@ -42,7 +42,8 @@ internal static class ScorecardSql
             {Flag(SqlColumns.RedisposedFlag)},
             {Flag(SqlColumns.ReopenedFlag)},
             {Flag(SqlColumns.EscalatedFlag)},
-            SUM(g.transfer_count)
+            SUM(g.transfer_count),
+            SUM(CASE WHEN g.outcome = {(int)GrievanceOutcome.SpecialClosed} THEN 1 ELSE 0 END)
         FROM grievances g
         WHERE {Edges}
         GROUP BY {key}
@@ -106,5 +107,6 @@ internal static class ScorecardSql
         Reopened = c[15],
         Escalated = c[16],
         Transfers = c[17],
+        SpecialClosed = c[18],
     };
 }

@@ -43,6 +43,21 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task The_special_closure_scenario_closes_A_as_sub_judice_and_sends_B_back_to_its_officer_who_acts()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("special-closure.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Level)).Should().Equal(
+            ("A", GrievanceStatus.Closed, GrievanceOutcome.SpecialClosed, 1),
+            ("B", GrievanceStatus.AwaitingFeedback, GrievanceOutcome.None, 1));
+        grievances[0].History.Select(e => (e.Action, e.ReasonCode)).Should().Equal(
+            (GrievanceAction.Register, (string?)null), (GrievanceAction.ProposeSpecialClosure, "sub-judice"), (GrievanceAction.AcceptSpecialClosure, "sub-judice"));
+        grievances[1].History.Select(e => e.Action).Should().Equal(
+            GrievanceAction.Register, GrievanceAction.ProposeSpecialClosure, GrievanceAction.RejectSpecialClosure, GrievanceAction.ReportAction);
+        grievances[1].History[2].ReasonCode.Should().Be(HistoryReasonCodes.SpecialClosureRejected);
+    }
+
+    [Fact]
     public async Task The_bulk_scenario_rejects_the_triage_backlog_once_though_the_batch_runs_twice()
     {
         var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("bulk-triage-rejection.json")), default);

@@ -11,6 +11,7 @@ stateDiagram-v2
 	state Open {
 		Registered
 		PendingWithOfficer
+		AwaitingSpecialClosure
 		AwaitingClarification
 		AwaitingFeedback
 	}
@@ -21,6 +22,7 @@ stateDiagram-v2
 		Rejected
 		Withdrawn
 		Duplicate
+		SpecialClosed
 	}
 	Open --> Withdrawn : Withdraw
 	Open --> Duplicate : MarkDuplicate
@@ -35,6 +37,9 @@ stateDiagram-v2
 	PendingWithOfficer --> PendingWithOfficer : SlaBreach [escalation policy escalates on breach]
 	PendingWithOfficer --> PendingWithOfficer : SlaBreach [escalation policy flags a defaulter]
 	PendingWithOfficer --> Rejected : Reject
+	PendingWithOfficer --> AwaitingSpecialClosure : ProposeSpecialClosure [special closures allowed]
+	AwaitingSpecialClosure --> SpecialClosed : AcceptSpecialClosure
+	AwaitingSpecialClosure --> PendingWithOfficer : RejectSpecialClosure
 	AwaitingClarification --> PendingWithOfficer : ProvideClarification
 	AwaitingFeedback --> Resolved : RecordSatisfied
 	AwaitingFeedback --> PendingWithOfficer : RecordDissatisfied [escalation policy reopens or escalates]
@@ -60,7 +65,7 @@ stateDiagram-v2
         var dot = GrievanceLifecycleDiagram.ToDot();
 
         dot.Should().StartWith("digraph");
-        foreach (var state in new[] { "Registered", "PendingWithOfficer", "AwaitingFeedback", "Resolved", "ClosedAtFinalLevel", "ClosedNoFeedback", "Rejected", "Withdrawn", "Duplicate" })
+        foreach (var state in new[] { "Registered", "PendingWithOfficer", "AwaitingFeedback", "Resolved", "ClosedAtFinalLevel", "ClosedNoFeedback", "Rejected", "Withdrawn", "Duplicate", "AwaitingSpecialClosure", "SpecialClosed" })
         {
             dot.Should().Contain(state);
         }

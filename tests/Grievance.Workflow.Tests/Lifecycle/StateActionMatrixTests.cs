@@ -12,10 +12,11 @@ public sealed class StateActionMatrixTests
     {
         [States.Triage] = [GrievanceAction.Route, GrievanceAction.Reject, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote],
         [States.Pending] = [GrievanceAction.ReportAction, GrievanceAction.Transfer, GrievanceAction.Reject, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote,
-            GrievanceAction.RequestClarification, GrievanceAction.ExtendDeadline, GrievanceAction.Escalate, GrievanceAction.SlaBreach],
+            GrievanceAction.RequestClarification, GrievanceAction.ExtendDeadline, GrievanceAction.Escalate, GrievanceAction.SlaBreach, GrievanceAction.ProposeSpecialClosure],
         [States.Awaiting] = [GrievanceAction.RecordSatisfied, GrievanceAction.RecordDissatisfied, GrievanceAction.RecordUnreachable, GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote,
             GrievanceAction.FeedbackWindowExpired],
         [States.Clarification] = [GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote, GrievanceAction.ProvideClarification],
+        [States.SpecialClosure] = [GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote, GrievanceAction.AcceptSpecialClosure, GrievanceAction.RejectSpecialClosure],
     };
 
     public static TheoryData<string, GrievanceAction> Pairs()
@@ -36,7 +37,8 @@ public sealed class StateActionMatrixTests
     [MemberData(nameof(Pairs))]
     public async Task Each_state_takes_exactly_its_actions_and_refuses_the_rest_with_a_typed_error(string state, GrievanceAction action)
     {
-        using var seed = new Seed();
+        // Special closures on (off by default: their own suite shows the option's guard); reopening off, as by default.
+        using var seed = new Seed(o => o.SpecialClosure.Enabled = true);
         var g = await States.ReachAsync(seed, state);
         var command = await States.CommandAsync(seed, action, g);
         var allowedHere = Allowed.GetValueOrDefault(state, []);

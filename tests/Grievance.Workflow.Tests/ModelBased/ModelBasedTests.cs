@@ -66,7 +66,8 @@ public sealed class ModelBasedTests(ITestOutputHelper output)
              nameof(GrievanceActionNotAllowedException), nameof(TransferLimitExceededException), nameof(ExtensionLimitExceededException),
              nameof(DeadlineExtensionOutOfRangeException)],
             "the sequences reach every answer, or they prove little");
-        seen.Keys.Should().Contain(Enum.GetValues<GrievanceOutcome>().Where(o => o != GrievanceOutcome.None).Select(o => $"outcome {o}"), "the sequences reach every outcome");
+        // Special closures are off with the default options the sequences run with; their own suite covers them.
+        seen.Keys.Should().Contain(Enum.GetValues<GrievanceOutcome>().Where(o => o is not (GrievanceOutcome.None or GrievanceOutcome.SpecialClosed)).Select(o => $"outcome {o}"), "the sequences reach every outcome");
         seen.Keys.Should().Contain(["reopened at L1", "escalated to L2"]);
     }
 

@@ -43,6 +43,9 @@ public sealed class AuthorizationMatrixTests
         [GrievanceAction.SlaBreach] = ["system"],
         [GrievanceAction.FeedbackWindowExpired] = ["system"],
         [GrievanceAction.ReopenByComplainant] = ["own complainant", "helpline agent", "administrator"],
+        [GrievanceAction.ProposeSpecialClosure] = [.. Officers, "administrator"],
+        [GrievanceAction.AcceptSpecialClosure] = ["officer above (L2)", "administrator"], // the approving level (2) and above the grievance's
+        [GrievanceAction.RejectSpecialClosure] = ["officer above (L2)", "administrator"],
     };
 
     public static TheoryData<GrievanceAction, string> Pairs()
@@ -69,7 +72,7 @@ public sealed class AuthorizationMatrixTests
     [MemberData(nameof(Pairs))]
     public async Task Each_role_may_take_exactly_its_actions_and_a_refusal_stores_nothing(GrievanceAction action, string who)
     {
-        using var seed = action == GrievanceAction.ReopenByComplainant ? new Seed(o => o.Reopen.Enabled = true) : new Seed();
+        using var seed = new Seed(o => (o.Reopen.Enabled, o.SpecialClosure.Enabled) = (true, true));
         var actor = Actors[who];
         var allowed = Allowed[action].Contains(who);
 
@@ -110,6 +113,7 @@ public sealed class AuthorizationMatrixTests
             => await States.ReachAsync(seed, States.Awaiting),
         GrievanceAction.ProvideClarification => await States.ReachAsync(seed, States.Clarification),
         GrievanceAction.ReopenByComplainant => await States.ReachAsync(seed, nameof(GrievanceOutcome.Resolved)),
+        GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => await States.ReachAsync(seed, States.SpecialClosure),
         _ => await States.ReachAsync(seed, States.Pending),
     };
 
@@ -132,6 +136,9 @@ public sealed class AuthorizationMatrixTests
             case GrievanceAction.ProvideClarification: return new ProvideClarification(g.Id, actor, "Meter 4471.");
             case GrievanceAction.Escalate: return new EscalateGrievance(g.Id, actor, "By hand.");
             case GrievanceAction.ReopenByComplainant: return new ReopenGrievance(g.Id, actor, "The bill is wrong again.");
+            case GrievanceAction.ProposeSpecialClosure: return new ProposeSpecialClosure(g.Id, actor, "sub-judice", "Pending before the High Court.");
+            case GrievanceAction.AcceptSpecialClosure: return new AcceptSpecialClosure(g.Id, actor);
+            case GrievanceAction.RejectSpecialClosure: return new RejectSpecialClosure(g.Id, actor, "Not sub judice: act on it.");
             case GrievanceAction.SlaBreach or GrievanceAction.FeedbackWindowExpired:
                 seed.Clock.Advance(TimeSpan.FromDays(30));
                 return new HandleDueWork(g.Id, actor, action, g.TimerToken);

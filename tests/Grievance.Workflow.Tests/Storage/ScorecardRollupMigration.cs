@@ -15,8 +15,10 @@ namespace Grievance.Workflow.Tests.Storage;
 /// </summary>
 internal static class ScorecardRollupMigration
 {
-    // Version 9 undone: what a database at version 8 looks like.
+    // Versions 10 and 9 undone: what a database at version 8 looks like.
     public const string Downgrade = """
+        ALTER TABLE grievances DROP COLUMN special_closure_reason_code;
+        DELETE FROM grievance_schema WHERE version = 10;
         DROP TABLE grievance_rollups;
         DROP TABLE grievance_flows;
         DROP INDEX grievances_closed;

@@ -71,5 +71,10 @@ public sealed class Seed : IDisposable
         return (await Workflow.ExecuteAsync(new RecordFeedback(g.Id, Agent, response, reason ?? (response == FeedbackResponse.Dissatisfied ? "Still wrong." : null)))).Grievance;
     }
 
+    /// <summary>The types of the events one command recorded in the outbox, in their order.</summary>
+    public async Task<List<Grievance.Workflow.Events.GrievanceEventType>> EventsOfAsync(HistoryEntry entry)
+        => (await Services.GetRequiredService<Grievance.Workflow.Events.IOutboxStore>().ReadAsync(0, 10_000, default))
+            .Where(m => m.Event.GrievanceId == entry.GrievanceId && m.Event.Sequence == entry.Sequence).Select(m => m.Event.Type).ToList();
+
     public void Dispose() => _provider.Dispose();
 }

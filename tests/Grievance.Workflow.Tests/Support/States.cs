@@ -8,11 +8,14 @@ public static class States
     public const string Awaiting = "AwaitingFeedback";
     public const string Clarification = "AwaitingClarification";
 
+    /// <summary>A special closure proposed (needs a seed with special closures enabled, as does <see cref="GrievanceOutcome.SpecialClosed"/>).</summary>
+    public const string SpecialClosure = "AwaitingSpecialClosure";
+
     public static readonly string[] All =
     [
-        Triage, Pending, Awaiting, Clarification,
+        Triage, Pending, Awaiting, Clarification, SpecialClosure,
         nameof(GrievanceOutcome.Resolved), nameof(GrievanceOutcome.ClosedAtFinalLevel), nameof(GrievanceOutcome.ClosedNoFeedback),
-        nameof(GrievanceOutcome.Rejected), nameof(GrievanceOutcome.Withdrawn), nameof(GrievanceOutcome.Duplicate),
+        nameof(GrievanceOutcome.Rejected), nameof(GrievanceOutcome.Withdrawn), nameof(GrievanceOutcome.Duplicate), nameof(GrievanceOutcome.SpecialClosed),
     ];
 
     public static async Task<GrievanceSnapshot> ReachAsync(Seed seed, string state)
@@ -30,6 +33,11 @@ public static class States
                 return g;
             case Clarification:
                 return (await w.ExecuteAsync(new RequestClarification(g.Id, Seed.OfficerL1, "Which meter number?"))).Grievance;
+            case SpecialClosure:
+                return (await w.ExecuteAsync(new ProposeSpecialClosure(g.Id, Seed.OfficerL1, "sub-judice", "Pending before the High Court."))).Grievance;
+            case nameof(GrievanceOutcome.SpecialClosed):
+                await w.ExecuteAsync(new ProposeSpecialClosure(g.Id, Seed.OfficerL1, "sub-judice", "Pending before the High Court."));
+                return (await w.ExecuteAsync(new AcceptSpecialClosure(g.Id, Seed.OfficerL2, "Writ petition pending."))).Grievance;
             case nameof(GrievanceOutcome.Rejected):
                 return (await w.ExecuteAsync(new RejectGrievance(g.Id, Seed.OfficerL1, "not-maintainable"))).Grievance;
             case nameof(GrievanceOutcome.Withdrawn):
@@ -84,6 +92,9 @@ public static class States
         GrievanceAction.SlaBreach => Due(seed, g, GrievanceAction.SlaBreach),
         GrievanceAction.FeedbackWindowExpired => Due(seed, g, GrievanceAction.FeedbackWindowExpired),
         GrievanceAction.ReopenByComplainant => new ReopenGrievance(g.Id, Seed.Admin, "The bill is wrong again."),
+        GrievanceAction.ProposeSpecialClosure => new ProposeSpecialClosure(g.Id, Seed.Admin, "policy-matter", "A matter of state policy."),
+        GrievanceAction.AcceptSpecialClosure => new AcceptSpecialClosure(g.Id, Seed.Admin),
+        GrievanceAction.RejectSpecialClosure => new RejectSpecialClosure(g.Id, Seed.Admin, "Not a policy matter: act on it."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
