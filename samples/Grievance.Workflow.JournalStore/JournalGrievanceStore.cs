@@ -23,7 +23,7 @@ namespace Grievance.Workflow.JournalStore;
 /// one file). Optional interfaces it leaves out — batches, bulk import, claims and leases — cost only speed and multi-node work.</para>
 /// <para>Thread-safe: writes are serialized; reads run alongside them.</para>
 /// </remarks>
-public sealed class JournalGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer, IAsyncDisposable, IDisposable
+public sealed class JournalGrievanceStore : IGrievanceStore, IDueWorkQuery, IOutboxStore, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly InMemoryGrievanceStore _memory;
     private readonly FileStream _journal;
@@ -118,6 +118,10 @@ public sealed class JournalGrievanceStore : IGrievanceStore, IDueWorkQuery, IOut
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceFlow>> GetFlowsAsync(FlowQuery query, CancellationToken cancellationToken) => Ready()._memory.GetFlowsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindByComplainantAsync(string complainantId, DateTimeOffset registeredFrom, int limit, CancellationToken cancellationToken)
+        => Ready()._memory.FindByComplainantAsync(complainantId, registeredFrom, limit, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<OutboxMessage>> ReadAsync(long afterPosition, int limit, CancellationToken cancellationToken) => Ready()._memory.ReadAsync(afterPosition, limit, cancellationToken);

@@ -21,7 +21,7 @@ namespace Grievance.Workflow.PostgreSql;
 /// acts on each timer. The schema is created and upgraded on first use, under an advisory lock; running that again is harmless.
 /// </summary>
 /// <remarks>Thread-safe. Dispose it (the container does) to close its connection pool.</remarks>
-public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IDueWorkClaims, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -114,6 +114,10 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceFlow>> GetFlowsAsync(FlowQuery query, CancellationToken cancellationToken) => _store.GetFlowsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindByComplainantAsync(string complainantId, DateTimeOffset registeredFrom, int limit, CancellationToken cancellationToken)
+        => _store.FindByComplainantAsync(complainantId, registeredFrom, limit, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)

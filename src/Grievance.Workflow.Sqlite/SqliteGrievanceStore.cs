@@ -22,7 +22,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -56,6 +56,9 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
 
     /// <summary>The statistics queries' SQL by name (department as the key), for plan tests; every one binds its parameters by name.</summary>
     internal static IReadOnlyDictionary<string, string> StatisticsQueries => SqlStore.StatisticsQueries(ScorecardDimension.Department);
+
+    /// <summary>The query of a complainant's grievances, for plan tests.</summary>
+    internal static string ComplainantQuery => SqlStore.ByComplainant;
 
     /// <summary>Gets the connection string.</summary>
     public string ConnectionString { get; }
@@ -99,6 +102,10 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<GrievanceFlow>> GetFlowsAsync(FlowQuery query, CancellationToken cancellationToken) => _store.GetFlowsAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> FindByComplainantAsync(string complainantId, DateTimeOffset registeredFrom, int limit, CancellationToken cancellationToken)
+        => _store.FindByComplainantAsync(complainantId, registeredFrom, limit, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)

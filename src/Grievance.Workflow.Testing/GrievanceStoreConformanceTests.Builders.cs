@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Intake;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,8 @@ public abstract partial class GrievanceStoreConformanceTests
             RejectionReasonCode = "sub-judice",
             DuplicateOf = new ReferenceNumber("GRV-261101-ORIG0001"),
             SpecialClosureReasonCode = "outside-jurisdiction",
+            LikelyDuplicates = new ReferenceNumberList([new ReferenceNumber("GRV-261101-ORIG0001"), new ReferenceNumber("GRV-261031-ज़मीन, खसरा 12")]),
+            IntakeFlag = IntakeLimit.PerCategoryPerDay,
             Version = 1,
         };
         var entry = new HistoryEntry

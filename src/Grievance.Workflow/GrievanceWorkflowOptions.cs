@@ -56,6 +56,9 @@ public class GrievanceWorkflowOptions
     /// <summary>Gets the options of special closures (<see cref="ProposeSpecialClosure"/>); off by default.</summary>
     public SpecialClosureOptions SpecialClosure { get; } = new();
 
+    /// <summary>Gets the options of the shipped intake policy (limits per complainant, likely duplicates); off by default.</summary>
+    public Intake.IntakeOptions Intake { get; } = new();
+
     /// <summary>Gets the options of the default feedback policy.</summary>
     public FeedbackOptions Feedback { get; } = new();
 

@@ -12,7 +12,9 @@ public sealed record ReplayedGrievance(
     DateTimeOffset? DueAt,
     bool IsOverdue,
     long Version,
-    IReadOnlyList<ReplayedEntry> History)
+    IReadOnlyList<ReplayedEntry> History,
+    IReadOnlyList<string>? LikelyDuplicates = null,
+    string? IntakeFlag = null)
 {
     /// <summary>Shapes a grievance and its history.</summary>
     /// <param name="name">The scenario's name for it.</param>
@@ -25,7 +27,9 @@ public sealed record ReplayedGrievance(
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(history);
         return new(name, g.ReferenceNumber.Value, g.Status, g.Outcome, g.Level, g.Department?.Value, g.Officer?.Value, g.DueAt?.ToOffset(offset), g.IsOverdue, g.Version,
-            history.Select(e => new ReplayedEntry(e.Sequence, e.OccurredAt.ToOffset(offset), e.Actor.ToString(), e.Action, e.FromStatus, e.ToStatus, e.FromLevel, e.ToLevel, e.Outcome, e.Text, e.ReasonCode)).ToArray());
+            history.Select(e => new ReplayedEntry(e.Sequence, e.OccurredAt.ToOffset(offset), e.Actor.ToString(), e.Action, e.FromStatus, e.ToStatus, e.FromLevel, e.ToLevel, e.Outcome, e.Text, e.ReasonCode)).ToArray(),
+            g.LikelyDuplicates.Count == 0 ? null : g.LikelyDuplicates.Select(r => r.Value).ToArray(),
+            g.IntakeFlag);
     }
 }
 

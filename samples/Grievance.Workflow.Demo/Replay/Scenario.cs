@@ -10,7 +10,15 @@ namespace Grievance.Workflow.Demo.Replay;
 /// <param name="Commands">The commands, in order.</param>
 /// <param name="ReopenWindowDays">When set (<c>"reopenWindowDays"</c>), complainants may reopen resolved grievances for that many days after the closure.</param>
 /// <param name="SpecialClosure">Whether officers may propose special closures (<c>"specialClosure": true</c>), decided from L2.</param>
-public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false);
+/// <param name="Intake">When set (<c>"intake"</c>), the shipped intake policy's limits and duplicate window.</param>
+public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false, ScenarioIntake? Intake = null);
+
+/// <summary>A scenario's intake settings (<c>"intake": { "maxPerDay", "maxPerCategoryPerDay", "atLimit", "duplicateWindowDays" }</c>).</summary>
+/// <param name="MaxPerDay">Complaints one complainant may file a day, or <see langword="null"/> for no limit.</param>
+/// <param name="MaxPerCategoryPerDay">Complaints of one category one complainant may file a day, or <see langword="null"/> for no limit.</param>
+/// <param name="Flag">Whether a registration past a limit is taken and flagged (<c>"atLimit": "flag"</c>) instead of refused.</param>
+/// <param name="DuplicateWindowDays">How many days back likely duplicates are looked for (0: not at all).</param>
+public sealed record ScenarioIntake(int? MaxPerDay, int? MaxPerCategoryPerDay, bool Flag, int DuplicateWindowDays);
 
 /// <summary>One routing rule of a scenario.</summary>
 /// <param name="Category">The category code.</param>

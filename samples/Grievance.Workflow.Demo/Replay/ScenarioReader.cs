@@ -78,8 +78,28 @@ public static class ScenarioReader
                 : null;
             var special = root.TryGetProperty("specialClosure", out var sc)
                 && (sc.ValueKind is JsonValueKind.True or JsonValueKind.False ? sc.GetBoolean() : throw new ScenarioException(name, 1, $"\"specialClosure\" must be true or false; got {sc}."));
-            return new Scenario(name, start, levels, routes, commands, reopen, special);
+            return new Scenario(name, start, levels, routes, commands, reopen, special, root.TryGetProperty("intake", out var intake) ? Intake(name, intake) : null);
         }
+    }
+
+    /// <summary>Reads the intake settings.</summary>
+    private static ScenarioIntake Intake(string file, JsonElement intake)
+    {
+        if (intake.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScenarioException(file, 1, "\"intake\" must be an object with \"maxPerDay\", \"maxPerCategoryPerDay\", \"atLimit\" and \"duplicateWindowDays\".");
+        }
+
+        int? Number(string property, int min, int max, int? otherwise)
+            => !intake.TryGetProperty(property, out var value) ? otherwise
+                : value.TryGetInt32(out var n) && n >= min && n <= max ? n
+                : throw new ScenarioException(file, 1, $"\"intake\": \"{property}\" must be a whole number from {min} to {max}; got {value}.");
+        var atLimit = Text(file, 1, intake, "atLimit", required: false) ?? "refuse";
+        return new ScenarioIntake(
+            Number("maxPerDay", 1, 1000, null),
+            Number("maxPerCategoryPerDay", 1, 1000, null),
+            atLimit switch { "refuse" => false, "flag" => true, _ => throw new ScenarioException(file, 1, $"\"intake\": \"atLimit\" must be refuse or flag; got '{atLimit}'.") },
+            Number("duplicateWindowDays", 0, 365, 30)!.Value);
     }
 
     /// <summary>Reads a text property.</summary>

@@ -1,6 +1,7 @@
 using Grievance.Workflow.Bulk;
 using System.Globalization;
 using System.Text.Json;
+using Grievance.Workflow.Intake;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Sweeping;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,11 @@ public static class ScenarioRunner
             }
 
             o.SpecialClosure.Enabled = scenario.SpecialClosure;
+            if (scenario.Intake is { } intake)
+            {
+                (o.Intake.Enabled, o.Intake.MaxPerDay, o.Intake.MaxPerCategoryPerDay) = (true, intake.MaxPerDay, intake.MaxPerCategoryPerDay);
+                (o.Intake.AtLimit, o.Intake.DuplicateWindow) = (intake.Flag ? IntakeLimitAction.Flag : IntakeLimitAction.Refuse, TimeSpan.FromDays(intake.DuplicateWindowDays));
+            }
 
             o.Calendar.TimeZoneId = "Asia/Kolkata";
             foreach (var route in scenario.Routes)
@@ -123,9 +129,16 @@ public static class ScenarioRunner
                 result = await workflow.TryExecuteAsync(step.Command(action, id, actor, aliases), cancellationToken);
             }
 
-            if (!result.Succeeded)
+            // A command the file expects refused ("expect": "refused") must be refused, and the replay goes on; any other must succeed.
+            var expectRefusal = step.Optional("expect") switch
             {
-                step.Fail($"'{action}' on grievance '{alias}' was refused: {result.Error!.Message}");
+                null => false,
+                "refused" => true,
+                var other => step.Fail<bool>($"\"expect\": '{other}' must be \"refused\" (or left out: the command must succeed)."),
+            };
+            if (result.Succeeded == expectRefusal)
+            {
+                step.Fail(expectRefusal ? $"'{action}' on grievance '{alias}' was expected to be refused, but it was taken." : $"'{action}' on grievance '{alias}' was refused: {result.Error!.Message}");
             }
         }
 

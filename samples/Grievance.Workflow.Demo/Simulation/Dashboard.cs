@@ -78,6 +78,11 @@ public static class Dashboard
         }
 
         console.Write(new Columns(figures, channels).Collapse());
+        if (t.Options.Intake)
+        {
+            console.MarkupLineInterpolated($"Intake: {N(t.IntakeRefused)} calls refused at a complainant's daily limit · {N(t.LikelyDuplicates)} likely duplicates found and confirmed by triage");
+        }
+
         console.MarkupLineInterpolated($"{N(t.Commands)} commands by people, {N(t.SweeperActions)} by the sweeper, in {t.Elapsed.TotalSeconds:0.0} s ({N((long)t.CommandsPerSecond)} a second) · {N(report.SmsRegistered + report.SmsClosed.Values.Sum())} SMS");
         if (Path.IsPathRooted(report.Database))
         {
@@ -105,6 +110,11 @@ public static class Dashboard
         output.WriteLine($"registered {report.Tally.Registered}; " + string.Join("; ", report.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
         output.WriteLine("outcomes: " + string.Join("; ", Enum.GetValues<GrievanceOutcome>().Where(o => o != GrievanceOutcome.None).Select(o => $"{o} {total.CountOf(o)}")));
         output.WriteLine($"satisfaction {P(total.SatisfactionRate)}; average disposal {D(total.AverageDisposalDays)}; defaulters {total.Defaulters}; {report.Tally.CommandsPerSecond:0} commands/s in {report.Tally.Elapsed.TotalSeconds:0.0} s");
+        if (report.Tally.Options.Intake)
+        {
+            output.WriteLine($"intake: {report.Tally.IntakeRefused} refused at a limit; {report.Tally.LikelyDuplicates} likely duplicates confirmed");
+        }
+
         output.WriteLine($"database: {report.Database}");
         output.WriteLine($"diagram: {diagramFile}");
         WriteReconciliation(console, report);

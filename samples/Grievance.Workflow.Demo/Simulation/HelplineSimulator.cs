@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Grievance.Workflow.Events;
+using Grievance.Workflow.Intake;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Statistics;
@@ -22,11 +23,13 @@ namespace Grievance.Workflow.Demo.Simulation;
 /// from its own random generator, seeded from <see cref="SimulationOptions.Seed"/>, so the same seed gives the same figures however
 /// the commands interleave.
 /// </remarks>
-public static class HelplineSimulator
+public static partial class HelplineSimulator
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMinutes(15);
 
     private static readonly double[] HourWeights = [0.3, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1.0, 1.4, 1.6, 1.7, 1.7, 1.6, 1.5, 1.5, 1.5, 1.4, 1.3, 1.1, 1.0, 0.9, 0.8, 0.6, 0.4];
+
+    private const double RepeatShare = 0.05;
 
     private static readonly string[] RejectionCodes = ["sub-judice", "private-dispute", "not-maintainable", "policy-matter"];
 
@@ -43,7 +46,16 @@ public static class HelplineSimulator
         var clock = new FakeTimeProvider(HelplineDesk.Start);
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddMetrics();
         // Reference numbers from the seed too, so that two runs with one seed can be diffed down to the numbers.
-        var builder = services.AddGrievanceWorkflow(HelplineDesk.Configure).AddEventSubscriber<SmsCounter>()
+        var builder = services.AddGrievanceWorkflow(o =>
+            {
+                HelplineDesk.Configure(o);
+                if (options.Intake)
+                {
+                    (o.Intake.Enabled, o.Intake.MaxPerDay, o.Intake.MaxPerCategoryPerDay) = (true, 5, 2);
+                    (o.Intake.AtLimit, o.Intake.DuplicateWindow) = (IntakeLimitAction.Refuse, TimeSpan.FromDays(30));
+                }
+            })
+            .AddEventSubscriber<SmsCounter>()
             .UseReferenceNumberGenerator(new SeededReferenceNumberGenerator(options.Seed, HelplineDesk.ReferenceNumberPrefix));
         await StoreSetup.UseFreshAsync(builder, store, connection);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -73,6 +85,8 @@ public static class HelplineSimulator
         private long _commands;
         private long _refused;
         private long _sweeperActions;
+        private long _intakeRefused;
+        private long _likelyDuplicates;
         private int _registered;
         private int _order;
 
@@ -91,10 +105,17 @@ public static class HelplineSimulator
                     .Select(_ => TimeSpan.FromHours(PickHour(master)) + TimeSpan.FromSeconds(master.Next(3600)))
                     .Order()
                     .ToArray();
+                var today = new List<(Case Case, TimeSpan At)>();
                 foreach (var offset in offsets)
                 {
                     var c = new Case(_cases.Count, master.Next());
                     _cases.Add(c);
+                    if (options.Intake && master.NextDouble() < RepeatShare)
+                    {
+                        c.RepeatOf = EarlierCaller(master, today, offset);
+                    }
+
+                    today.Add((c, offset));
                     Schedule(c, StepKind.Arrive, HelplineDesk.Start.AddDays(day) + offset);
                 }
             }
@@ -145,6 +166,8 @@ public static class HelplineSimulator
             Commands = _commands,
             SweeperActions = _sweeperActions,
             Refused = _refused,
+            IntakeRefused = _intakeRefused,
+            LikelyDuplicates = _likelyDuplicates,
             Elapsed = elapsed,
             EscalationsByReason = escalations,
         };
@@ -190,7 +213,7 @@ public static class HelplineSimulator
                         var department = HelplineDesk.RealDepartments[r.Next(HelplineDesk.RealDepartments.Length)];
                         return FirstOfficerStep(c, await ExecuteAsync(c, new RouteGrievance(c.Id, _triage, new DepartmentId(department)), ct));
                     case StepKind.MarkDuplicate:
-                        var original = _cases[c.Index / 2].Reference;
+                        var original = c.Original ?? _cases[c.Index / 2].Reference;
                         if (original is null || c.Last!.IsClosed)
                         {
                             return null;
@@ -229,12 +252,28 @@ public static class HelplineSimulator
             var channel = HelplineDesk.Pick(r, HelplineDesk.Channels, x => x.Share).Channel;
             var (_, category, _) = HelplineDesk.Pick(r, HelplineDesk.Departments, x => x.Share);
             var (district, _, _) = HelplineDesk.Pick(r, HelplineDesk.Districts, x => x.Share);
+            (category, district) = c.RepeatOf?.Filed ?? (category, district); // calling again about the same thing
+            c.Filed = (category, district);
             c.Plan = PickPlan(r, c.Index);
-            var registered = await _workflow.RegisterAsync(
+            var result = await _workflow.TryRegisterAsync(
                 new RegisterGrievance(_agent, channel, new GrievanceCategory(category), new GrievanceLocation(district),
                     new Complainant(c.ComplainantId, new ContactDetails($"Complainant {c.Index}", $"+91-9{c.Index:D9}")), $"Simulated complaint {c.Index} about {category}."),
                 ct);
             Interlocked.Increment(ref _commands);
+            if (!result.TryGetValue(out var registered))
+            {
+                // Intake refused a caller past the day's limit for the category: nothing is stored, the story ends.
+                Interlocked.Increment(ref result.Error is IntakeLimitExceededException ? ref _intakeRefused : ref _refused);
+                return null;
+            }
+
+            if (registered.Grievance.LikelyDuplicates.Count > 0)
+            {
+                // Triage confirms what intake found: the newest earlier complaint is the original.
+                Interlocked.Increment(ref _likelyDuplicates);
+                (c.Plan, c.Original) = (Plan.Duplicate, registered.Grievance.LikelyDuplicates[0]);
+            }
+
             Interlocked.Increment(ref _registered);
             c.Id = registered.Grievance.Id;
             c.Reference = registered.Grievance.ReferenceNumber;
@@ -383,84 +422,14 @@ public static class HelplineSimulator
             return HelplineDesk.Pick(r, hours, h => HourWeights[h]);
         }
 
-        private static TimeSpan Days(Random r, int min, int max) => TimeSpan.FromHours((min * 24) + r.Next((max - min) * 24));
-    }
-
-    private enum StepKind
-    {
-        Arrive,
-        Route,
-        OfficerActs,
-        ReviewDefaulter,
-        Clarify,
-        FeedbackCall,
-        MarkDuplicate,
-        Withdraw,
-    }
-
-    private enum Plan
-    {
-        Normal,
-        Reject,
-        Transfer,
-        Clarify,
-        Extend,
-        Withdraw,
-        Duplicate,
-    }
-
-    private sealed record Step(Case Case, StepKind Kind);
-
-    /// <summary>One complaint's story: its own random generator, what it holds for it, and where it stands.</summary>
-    private sealed class Case(int index, int seed)
-    {
-        public int Index { get; } = index;
-
-        public Random Random { get; } = new(seed);
-
-        public string ComplainantId => $"citizen-{Index}";
-
-        public GrievanceId Id { get; set; }
-
-        public ReferenceNumber? Reference { get; set; }
-
-        public Plan Plan { get; set; }
-
-        public int Dissatisfied { get; set; }
-
-        public GrievanceSnapshot? Last { get; set; }
-    }
-
-    /// <summary>Counts the library's escalations by reason from its own metrics, for this run's meter factory only.</summary>
-    private sealed class EscalationListener : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
-
-        public EscalationListener(IMeterFactory factory)
+        /// <summary>An earlier caller of the same day who calls again at least an hour later (never one of the same quarter-hour, whose registration may still be running), or <see langword="null"/>.</summary>
+        private static Case? EarlierCaller(Random r, List<(Case Case, TimeSpan At)> today, TimeSpan at)
         {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name == GrievanceTelemetry.Escalations)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == GrievanceTelemetry.EscalationReasonTag)
-                    {
-                        _counts.AddOrUpdate(tag.Value?.ToString() ?? "unknown", value, (_, n) => n + value);
-                    }
-                }
-            });
-            _listener.Start();
+            // Frequent callers: every tenth complainant of the day's last few hundred calls again, so some call a third time.
+            var candidates = today.Where(x => x.At <= at - TimeSpan.FromHours(1) && x.Case.RepeatOf is null && x.Case.Index % 10 == 0).TakeLast(30).ToList();
+            return candidates.Count == 0 ? null : candidates[r.Next(candidates.Count)].Case;
         }
 
-        public IReadOnlyDictionary<string, long> Counts => new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
-
-        public void Dispose() => _listener.Dispose();
+        private static TimeSpan Days(Random r, int min, int max) => TimeSpan.FromHours((min * 24) + r.Next((max - min) * 24));
     }
 }

@@ -36,6 +36,11 @@ public sealed class SimulateSettings : CommandSettings
     [Description("SQLite: a connection string naming a new file (default: Data Source=grievances.db, made afresh). PostgreSQL: required; the run uses a schema of its own, grievance_demo, made afresh.")]
     public string? Connection { get; set; }
 
+    /// <summary>Gets or sets whether intake limits and likely duplicates run.</summary>
+    [CommandOption("--intake")]
+    [Description("Intake limits and likely duplicates: 5% of calls repeat an earlier caller's complaint; 2 complaints of a category a day per complainant; triage confirms likely duplicates.")]
+    public bool Intake { get; set; }
+
     /// <summary>Gets or sets whether to print only a few lines.</summary>
     [CommandOption("-q|--quiet")]
     [Description("No progress bar and no tables: a few lines of figures.")]
@@ -69,5 +74,5 @@ public sealed class SimulateSettings : CommandSettings
 
     /// <summary>Gets the simulation options these settings ask for.</summary>
     /// <returns>The options.</returns>
-    public SimulationOptions ToOptions() => new() { Days = Days, PerDay = PerDay, Seed = Seed };
+    public SimulationOptions ToOptions() => new() { Days = Days, PerDay = PerDay, Seed = Seed, Intake = Intake };
 }

@@ -12,6 +12,13 @@ public sealed record SimulationOptions
     /// <summary>Gets the random seed: the same seed gives the same figures. The default is 1076.</summary>
     public int Seed { get; init; } = 1076;
 
+    /// <summary>
+    /// Gets whether intake limits and likely duplicates run (<c>--intake</c>): 5% of the calls are an earlier caller calling again
+    /// about the same thing, the desk allows 2 complaints of a category a day per complainant, and triage confirms the likely
+    /// duplicates intake records. The default is <see langword="false"/>: the seed's flow, every complaint from its own caller.
+    /// </summary>
+    public bool Intake { get; init; }
+
     /// <summary>Gets how many commands run at once within one simulated quarter-hour. The default is 2: with SQLite's single writer, more only queue.</summary>
     public int Parallelism { get; init; } = 2;
 }

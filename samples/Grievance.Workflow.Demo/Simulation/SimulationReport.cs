@@ -172,6 +172,8 @@ public sealed record SimulationReport
         Check(Funnel.InTriage + Funnel.AwaitingFeedback + Funnel.PendingByLevel.Values.Sum() == registered - ByStatus[GrievanceStatus.Closed], "the funnel's pending complaints are not every open one");
         Check(Tally.EscalationsByReason.Values.Sum() >= total.Escalated, "fewer escalations counted than escalated complaints");
         Check(Tally.Refused == 0, $"the workflow refused {Tally.Refused} commands");
+        Check(Tally.Options.Intake || (Tally.IntakeRefused == 0 && Tally.LikelyDuplicates == 0), "intake acted though it was off");
+        Check(Tally.LikelyDuplicates <= total.Duplicate, $"{Tally.LikelyDuplicates} likely duplicates confirmed, but only {total.Duplicate} closed as duplicates");
         return problems;
     }
 

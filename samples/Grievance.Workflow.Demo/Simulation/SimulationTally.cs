@@ -24,6 +24,12 @@ public sealed record SimulationTally
     /// <summary>Gets the commands the workflow refused: a correct simulation has none.</summary>
     public required long Refused { get; init; }
 
+    /// <summary>Gets the registrations intake refused at a limit (intake mode; none otherwise).</summary>
+    public long IntakeRefused { get; init; }
+
+    /// <summary>Gets the registrations intake recorded likely duplicates for, each confirmed by triage (intake mode; none otherwise).</summary>
+    public long LikelyDuplicates { get; init; }
+
     /// <summary>Gets the wall-clock time the simulation took.</summary>
     public required TimeSpan Elapsed { get; init; }
 

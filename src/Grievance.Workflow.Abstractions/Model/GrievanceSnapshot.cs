@@ -103,6 +103,16 @@ public sealed record GrievanceSnapshot
     /// </summary>
     public string? SpecialClosureReasonCode { get; init; }
 
+    /// <summary>
+    /// Gets the earlier grievances intake found this one likely duplicates (same complainant, category and location within the
+    /// intake window), newest first, for triage to confirm with <see cref="MarkDuplicate"/>; never closed automatically.
+    /// </summary>
+    /// <value>The default is the empty list.</value>
+    public ReferenceNumberList LikelyDuplicates { get; init; }
+
+    /// <summary>Gets the reason code intake flagged it with for triage (for example a limit the complainant reached), or <see langword="null"/>.</summary>
+    public string? IntakeFlag { get; init; }
+
     /// <summary>Gets what its history adds up to for scorecards (feedback answers, reopened, escalated, breached, re-disposed).</summary>
     /// <value>The default is the empty tally of a new grievance.</value>
     public GrievanceTally Tally { get; init; }

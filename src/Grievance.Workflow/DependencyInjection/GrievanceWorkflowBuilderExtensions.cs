@@ -77,6 +77,14 @@ public static class GrievanceWorkflowBuilderExtensions
         where TPolicy : class, IFeedbackPolicy
         => Replace<IFeedbackPolicy, TPolicy>(builder);
 
+    /// <summary>Uses <typeparamref name="TPolicy"/> as the intake policy, asked at every registration (a singleton).</summary>
+    /// <typeparam name="TPolicy">The policy type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IGrievanceWorkflowBuilder AddIntakePolicy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPolicy>(this IGrievanceWorkflowBuilder builder)
+        where TPolicy : class, Grievance.Workflow.Intake.IIntakePolicy
+        => Replace<Grievance.Workflow.Intake.IIntakePolicy, TPolicy>(builder);
+
     /// <summary>Uses <typeparamref name="TPolicy"/> as the authorization policy (a singleton).</summary>
     /// <typeparam name="TPolicy">The policy type.</typeparam>
     /// <param name="builder">The builder.</param>

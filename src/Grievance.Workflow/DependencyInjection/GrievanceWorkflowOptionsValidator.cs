@@ -161,6 +161,24 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Reopen.Window: {options.Reopen.Window}; it must be from 01:00:00 to 365.00:00:00.");
         }
 
+        foreach (var (option, value) in new[] { ("Intake.MaxPerDay", options.Intake.MaxPerDay), ("Intake.MaxPerCategoryPerDay", options.Intake.MaxPerCategoryPerDay) })
+        {
+            if (value is { } limit)
+            {
+                Range(failures, option, limit, 1, 1000);
+            }
+        }
+
+        if (options.Intake.DuplicateWindow < TimeSpan.Zero || options.Intake.DuplicateWindow > TimeSpan.FromDays(365))
+        {
+            failures.Add($"Intake.DuplicateWindow: {options.Intake.DuplicateWindow}; it must be from 00:00:00 (off) to 365.00:00:00.");
+        }
+
+        if (!Enum.IsDefined(options.Intake.AtLimit))
+        {
+            failures.Add($"Intake.AtLimit: {options.Intake.AtLimit}; it must be Refuse or Flag.");
+        }
+
         Range(failures, "SpecialClosure.ApproverLevel", options.SpecialClosure.ApproverLevel, 2, Math.Max(2, options.Levels));
         if (options.SpecialClosure.ReasonCodes.Count == 0)
         {

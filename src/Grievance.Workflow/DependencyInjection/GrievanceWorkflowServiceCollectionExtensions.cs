@@ -122,6 +122,7 @@ public static class GrievanceWorkflowServiceCollectionExtensions
         services.TryAddSingleton<Grievance.Workflow.Import.IGrievanceImporter>(sp => new Grievance.Workflow.Import.GrievanceImporter(sp.GetRequiredService<IGrievanceStore>()));
         services.TryAddSingleton<IEscalationPolicy, LadderEscalationPolicy>();
         services.TryAddSingleton<IFeedbackPolicy, DefaultFeedbackPolicy>();
+        services.TryAddSingleton<Grievance.Workflow.Intake.IIntakePolicy, Grievance.Workflow.Intake.RuleBasedIntakePolicy>();
         services.TryAddSingleton<IAuthorizationPolicy, RoleBasedAuthorizationPolicy>();
         services.TryAddSingleton<IReferenceNumberGenerator, RandomReferenceNumberGenerator>();
         services.TryAddSingleton<IGrievanceWorkflow>(sp => new GrievanceEngine(
@@ -136,7 +137,8 @@ public static class GrievanceWorkflowServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             machines: null,
             sp.GetRequiredService<WorkflowInstruments>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name)));
+            sp.GetService<ILoggerFactory>()?.CreateLogger(GrievanceTelemetry.Name),
+            sp.GetRequiredService<Grievance.Workflow.Intake.IIntakePolicy>()));
         services.TryAddSingleton(sp => new WorkflowInstruments(sp.GetService<IMeterFactory>()));
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Authorization;
+using Grievance.Workflow.Intake;
 using Grievance.Workflow.Internal;
 using Grievance.Workflow.Lifecycle;
 using Grievance.Workflow.Routing;
@@ -27,6 +28,12 @@ internal sealed partial class GrievanceEngine
 
         var id = command.GrievanceId ?? new GrievanceId(SecureRandomBuffer.NewVersion7Guid(_time.GetUtcNow()));
         var now = _time.GetUtcNow();
+        var intake = await _intake.DecideAsync(new IntakeRequest(command, now), cancellationToken).ConfigureAwait(false);
+        if (intake.RefusedBy is { } limit)
+        {
+            return WorkflowResult.Failure(new IntakeLimitExceededException(id, limit));
+        }
+
         var draft = new GrievanceSnapshot
         {
             Id = id,
@@ -39,6 +46,8 @@ internal sealed partial class GrievanceEngine
             Status = GrievanceStatus.Registered,
             RegisteredAt = now,
             UpdatedAt = now,
+            LikelyDuplicates = intake.LikelyDuplicates,
+            IntakeFlag = intake.Flag,
             Version = 1,
         };
         var routing = await _routing.RouteAsync(new RoutingRequest(draft, RoutingReason.Registration, null, 1), cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Grievance.Workflow.Authorization;
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Intake;
 using Grievance.Workflow.Lifecycle;
 using Grievance.Workflow.Registration;
 using Grievance.Workflow.Routing;
@@ -41,6 +42,7 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
     private readonly int _retryLimit;
     private readonly RetryBackoff _backoff;
     private readonly GrievanceTurns _turns = new();
+    private readonly IIntakePolicy _intake;
     private readonly string[] _specialClosureReasonCodes;
     private readonly LifecycleLimits _limits;
     private readonly SlaClock _clock;
@@ -64,8 +66,10 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
         TimeProvider time,
         Func<GrievanceId, GrievanceLifecycle>? machines = null,
         WorkflowInstruments? instruments = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        IIntakePolicy? intake = null)
     {
+        _intake = intake ?? TakeEveryRegistration.Instance;
         _instruments = instruments ?? new WorkflowInstruments(null);
         _logger = logger ?? NullLogger.Instance;
         // The default reuses one configured machine per thread. Benchmarks pass other strategies to measure what reuse saves.

@@ -28,7 +28,8 @@ internal static class ImportChecks
         }
 
         if ((Identifier(g.ComplainantId, "grievance.complainantId", required: true) ?? Identifier(g.RejectionReasonCode, "grievance.rejectionReasonCode", required: false)
-            ?? Identifier(g.SpecialClosureReasonCode, "grievance.specialClosureReasonCode", required: false)) is { } identifier)
+            ?? Identifier(g.SpecialClosureReasonCode, "grievance.specialClosureReasonCode", required: false)
+            ?? Identifier(g.IntakeFlag, "grievance.intakeFlag", required: false)) is { } identifier)
         {
             return identifier;
         }

@@ -36,6 +36,7 @@ public sealed partial class InMemoryGrievanceStore : IGrievanceImportStore
                 }
 
                 _grievances[grievance.Id] = slot;
+                IndexComplainant(grievance);
                 AppendToOutbox(grievances[i].Events, eventSizes);
                 stored[i] = true;
             }

@@ -113,6 +113,7 @@ public sealed partial class InMemoryGrievanceStore : IGrievanceStore, IDueWorkQu
             }
 
             _grievances[grievance.Id] = slot;
+            IndexComplainant(grievance);
             AppendToOutbox(creation.Events, eventSizes);
         }
 

@@ -41,6 +41,16 @@ internal static class RollupSchema
     public static readonly string SpecialClosures = "ALTER TABLE grievances ADD COLUMN special_closure_reason_code TEXT NULL;\n"
         + RollupTable.Cohorts.AddVersion10Counters + RollupTable.Flows.AddVersion10Counters;
 
+    /// <summary>
+    /// Schema version 11: intake — the likely duplicates and the intake flag on the grievance row, and the index by complainant
+    /// that intake counts and searches at registration.
+    /// </summary>
+    public const string Intake = """
+        ALTER TABLE grievances ADD COLUMN likely_duplicates TEXT NOT NULL DEFAULT '';
+        ALTER TABLE grievances ADD COLUMN intake_flag TEXT NULL;
+        CREATE INDEX grievances_complainant ON grievances (complainant_id, registered_at, id);
+        """;
+
     /// <summary>The migration's backfill: the contributions of every grievance row to both tables, by dimension, added up on the server.</summary>
     private static string Fill(string shardOfId)
     {

@@ -16,7 +16,7 @@ internal static class SqlColumns
     public const string Grievance = "id, reference_number, channel, category, sub_category, district, tehsil, ward, complainant_id, description, "
         + "status, outcome, level, department, officer, reopen_counts, transfer_count, unreachable_attempts, registered_at, updated_at, due_at, "
         + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, "
-        + "satisfied_feedback, dissatisfied_feedback, tally_flags, version, special_closure_reason_code";
+        + "satisfied_feedback, dissatisfied_feedback, tally_flags, version, special_closure_reason_code, likely_duplicates, intake_flag";
 
     public const string History = "grievance_id, sequence, occurred_at, actor_role, actor_id, actor_department, actor_level, action, from_status, "
         + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id, is_internal, command_fingerprint";
@@ -81,6 +81,7 @@ internal static class SqlColumns
         g.RegisteredAt.UtcTicks, g.UpdatedAt.UtcTicks, g.DueAt?.UtcTicks, g.FeedbackDueAt?.UtcTicks, g.TimerToken, g.IsOverdue,
         g.DisposedAt?.UtcTicks, g.PausedAt?.UtcTicks, g.ExtensionCount, g.ClosedAt?.UtcTicks, g.RejectionReasonCode, g.DuplicateOf?.Value,
         g.Tally.SatisfiedFeedback, g.Tally.DissatisfiedFeedback, TallyFlags(g.Tally), g.Version, g.SpecialClosureReasonCode,
+        string.Join('\n', g.LikelyDuplicates.Select(r => r.Value)), g.IntakeFlag,
     ];
 
     /// <summary>The tally's yes/no facts as the bits of <c>tally_flags</c>: reopened 1, escalated 2, breached 4, re-disposed 8.</summary>
@@ -130,6 +131,8 @@ internal static class SqlColumns
         Tally = ReadTally(r.GetInt32(30), r.GetInt32(31), r.GetInt32(32)),
         Version = r.GetInt64(33),
         SpecialClosureReasonCode = Text(r, 34),
+        LikelyDuplicates = r.GetString(35) is { Length: > 0 } duplicates ? new ReferenceNumberList(duplicates.Split('\n').Select(d => new ReferenceNumber(d))) : ReferenceNumberList.Empty,
+        IntakeFlag = Text(r, 36),
     };
 
     private static GrievanceTally ReadTally(int satisfied, int dissatisfied, int flags) => new()

@@ -17,6 +17,27 @@ internal sealed partial class SqlStore
         return await ReadManyAsync(sql, c => Bind(c, parameters), ReadDueWork, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A complainant's grievances from a registration time, newest first: a search of <c>grievances_complainant</c>, read backwards.</summary>
+    internal static readonly string ByComplainant =
+        $"SELECT {SqlColumns.Grievance} FROM grievances WHERE complainant_id = @complainant AND registered_at >= @from ORDER BY registered_at DESC, id DESC LIMIT @limit";
+
+    public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindByComplainantAsync(string complainantId, DateTimeOffset registeredFrom, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(complainantId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, GrievanceLimits.MaxBatchSize);
+        return await ReadManyAsync(
+            ByComplainant,
+            c =>
+            {
+                SqlColumns.Add(c, "complainant", complainantId);
+                SqlColumns.Add(c, "from", registeredFrom.UtcTicks);
+                SqlColumns.Add(c, "limit", limit);
+            },
+            SqlColumns.ReadGrievance,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private static DueWorkItem ReadDueWork(DbDataReader r) => new(new GrievanceId(Guid.ParseExact(r.GetString(0), "N")), SqlColumns.Time(r, 1)!.Value, r.GetInt64(2), r.GetInt64(3));
 
     private static void Bind(DbCommand command, List<(string Name, object? Value)> parameters)

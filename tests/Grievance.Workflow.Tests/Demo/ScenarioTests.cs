@@ -58,6 +58,45 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task The_intake_scenario_records_B_as_As_likely_duplicate_refuses_D_at_the_category_limit_and_takes_E_the_next_day()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("intake-limits.json")), default);
+
+        grievances.Select(g => g.Name).Should().Equal("A", "B", "C", "E");
+        var (a, b, e) = (grievances[0], grievances[1], grievances[3]);
+        b.LikelyDuplicates.Should().Equal(a.ReferenceNumber);
+        b.Outcome.Should().Be(GrievanceOutcome.Duplicate, "triage confirmed it");
+        e.LikelyDuplicates.Should().Equal([a.ReferenceNumber], "B, closed as a duplicate, is not offered again");
+        grievances[2].LikelyDuplicates.Should().BeNull("a water complaint duplicates no electricity one");
+    }
+
+    [Fact]
+    public async Task A_command_expected_refused_that_is_taken_stops_the_replay_naming_its_line()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"expect-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              "start": "2026-11-02T10:00:00+05:30",
+              "routing": [ { "category": "electricity", "department": "uppcl", "officers": ["je", "xen"] } ],
+              "commands": [
+                { "at": "2026-11-02T10:00:00+05:30", "grievance": "A", "do": "register", "by": "agent:agent-017", "channel": "helpline-1076",
+                  "category": "electricity", "district": "Lucknow", "complainant": "citizen-42", "text": "No supply.", "expect": "refused" }
+              ]
+            }
+            """);
+        try
+        {
+            var act = async () => await ScenarioRunner.RunAsync(ScenarioReader.Read(file), default);
+
+            (await act.Should().ThrowAsync<ScenarioException>()).Which.Message.Should().Contain("line 5").And.Contain("was expected to be refused, but it was taken");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task The_bulk_scenario_rejects_the_triage_backlog_once_though_the_batch_runs_twice()
     {
         var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("bulk-triage-rejection.json")), default);

@@ -25,6 +25,19 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task With_intake_repeat_callers_are_refused_at_the_category_limit_and_their_likely_duplicates_confirmed_and_it_all_reconciles()
+    {
+        var report = await HelplineSimulator.RunAsync(ShortDay with { Days = 2, PerDay = 1_500, Intake = true }, StoreKind.Memory, null, null, default);
+
+        report.Reconcile().Should().BeEmpty();
+        report.Tally.IntakeRefused.Should().BeGreaterThan(0, "frequent callers call a third time about one category in a day");
+        report.Tally.LikelyDuplicates.Should().BeGreaterThan(0);
+        report.Tally.Registered.Should().Be(3_000 - (int)report.Tally.IntakeRefused, "a refused call stores nothing");
+        report.Tally.Refused.Should().Be(0);
+        (await HelplineSimulator.RunAsync(ShortDay, StoreKind.Memory, null, null, default)).Tally.Should().BeEquivalentTo(new { IntakeRefused = 0L, LikelyDuplicates = 0L }, "intake is off without the flag");
+    }
+
+    [Fact]
     public async Task Five_days_touch_every_path_breaches_defaulters_and_escalations_by_reason_included()
     {
         var report = await HelplineSimulator.RunAsync(ShortDay with { Days = 5, PerDay = 250 }, StoreKind.Memory, null, null, default);

@@ -15,8 +15,12 @@ namespace Grievance.Workflow.Tests.Storage;
 /// </summary>
 internal static class ScorecardRollupMigration
 {
-    // Versions 10 and 9 undone: what a database at version 8 looks like.
+    // Versions 11, 10 and 9 undone: what a database at version 8 looks like.
     public const string Downgrade = """
+        DROP INDEX grievances_complainant;
+        ALTER TABLE grievances DROP COLUMN likely_duplicates;
+        ALTER TABLE grievances DROP COLUMN intake_flag;
+        DELETE FROM grievance_schema WHERE version = 11;
         ALTER TABLE grievances DROP COLUMN special_closure_reason_code;
         DELETE FROM grievance_schema WHERE version = 10;
         DROP TABLE grievance_rollups;

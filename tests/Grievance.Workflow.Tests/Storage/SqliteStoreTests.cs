@@ -51,9 +51,9 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task The_schema_is_created_on_first_use_in_WAL_mode_and_migrating_again_is_harmless()
     {
         var first = new SqliteGrievanceStore(_file.ConnectionString);
-        (await first.MigrateAsync()).Should().Be(10);
+        (await first.MigrateAsync()).Should().Be(11);
         var second = new SqliteGrievanceStore(_file.ConnectionString);
-        (await second.MigrateAsync()).Should().Be(10);
+        (await second.MigrateAsync()).Should().Be(11);
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
@@ -61,7 +61,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode; ";
         (await command.ExecuteScalarAsync()).Should().Be("wal");
         command.CommandText = "SELECT COUNT(*) FROM grievance_schema";
-        (await command.ExecuteScalarAsync()).Should().Be(10L, "each version is recorded once, however often the store migrates");
+        (await command.ExecuteScalarAsync()).Should().Be(11L, "each version is recorded once, however often the store migrates");
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'grievances_%' ORDER BY name";
         var indexes = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -72,7 +72,7 @@ public sealed class SqliteStoreTests : IDisposable
             }
         }
 
-        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due", "grievances_department_due", "grievances_closed"]);
+        indexes.Should().BeEquivalentTo(["grievances_feedback_deadline", "grievances_status_registered", "grievances_department_registered", "grievances_officer_queue", "grievances_status_due", "grievances_status_disposed", "grievances_registered", "grievances_district_registered", "grievances_retention", "grievances_officer_due", "grievances_department_due", "grievances_closed", "grievances_complainant"]);
     }
 
     [Fact]
@@ -304,6 +304,16 @@ public sealed class SqliteQueuePlanTests : IDisposable
             plan.Where(step => step.StartsWith("SEARCH ", StringComparison.Ordinal)).Should().OnlyContain(
                 step => step.EndsWith(indexes[query], StringComparison.Ordinal), "{0} must read {1}: {2}", query, indexes[query], string.Join(" | ", plan));
         }
+    }
+
+    [Fact]
+    public async Task Intake_reads_a_complainants_grievances_from_their_index_newest_first_without_sorting()
+    {
+        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+
+        var plan = await PlanAsync(SqliteGrievanceStore.ComplainantQuery, [("complainant", "citizen-42"), ("from", 1L), ("limit", 10)]);
+
+        plan.Should().ContainSingle().Which.Should().Be("SEARCH grievances USING INDEX grievances_complainant (complainant_id=? AND registered_at>?)");
     }
 
     private async Task<List<string>> PlanAsync(string sql, List<(string Name, object? Value)> parameters)
