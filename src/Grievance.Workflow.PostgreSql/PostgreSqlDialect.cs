@@ -64,7 +64,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal boolean NOT NULL DEFAULT false;";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals];
 
     // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
     // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.

@@ -22,7 +22,7 @@ namespace Grievance.Workflow.PostgreSql;
 internal static class PostgreSqlSetWrites
 {
     // The column types of the rows a change writes, in SqlColumns' column order.
-    private static readonly string[] GrievanceTypes = Types(SqlColumns.GrievanceColumns, "text, text, text, text, text, text, text, text, text, text, integer, integer, integer, text, text, text, integer, integer, bigint, bigint, bigint, bigint, bigint, boolean, bigint, bigint, integer, bigint, text, text, integer, integer, integer, bigint, text, text, text");
+    private static readonly string[] GrievanceTypes = Types(SqlColumns.GrievanceColumns, "text, text, text, text, text, text, text, text, text, text, integer, integer, integer, text, text, text, integer, integer, bigint, bigint, bigint, bigint, bigint, boolean, bigint, bigint, integer, bigint, text, text, integer, integer, integer, bigint, text, text, text, integer, integer");
     private static readonly string[] HistoryTypes = Types(SqlColumns.HistoryColumns, "text, bigint, bigint, integer, text, text, integer, integer, integer, integer, integer, integer, integer, text, text, text, text, integer, text, boolean, text");
     private static readonly string[] EventTypes = Types(SqlColumns.EventColumns, "text, text, bigint, integer, integer, bigint, text, integer, integer, integer, text, text, bigint");
 

@@ -73,6 +73,8 @@ public abstract partial class GrievanceStoreConformanceTests
             SpecialClosureReasonCode = "outside-jurisdiction",
             LikelyDuplicates = new ReferenceNumberList([new ReferenceNumber("GRV-261101-ORIG0001"), new ReferenceNumber("GRV-261031-ज़मीन, खसरा 12")]),
             IntakeFlag = IntakeLimit.PerCategoryPerDay,
+            AppealCount = 2,
+            AppealedOutcome = GrievanceOutcome.Rejected, // any value a column holds: the store does not judge it
             Version = 1,
         };
         var entry = new HistoryEntry

@@ -56,6 +56,9 @@ public class GrievanceWorkflowOptions
     /// <summary>Gets the options of special closures (<see cref="ProposeSpecialClosure"/>); off by default.</summary>
     public SpecialClosureOptions SpecialClosure { get; } = new();
 
+    /// <summary>Gets the options of appeals after closure (<see cref="AppealGrievance"/>); off by default.</summary>
+    public AppealOptions Appeals { get; } = new();
+
     /// <summary>Gets the options of the shipped intake policy (limits per complainant, likely duplicates); off by default.</summary>
     public Intake.IntakeOptions Intake { get; } = new();
 

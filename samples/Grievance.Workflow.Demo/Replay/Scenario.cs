@@ -11,7 +11,8 @@ namespace Grievance.Workflow.Demo.Replay;
 /// <param name="ReopenWindowDays">When set (<c>"reopenWindowDays"</c>), complainants may reopen resolved grievances for that many days after the closure.</param>
 /// <param name="SpecialClosure">Whether officers may propose special closures (<c>"specialClosure": true</c>), decided from L2.</param>
 /// <param name="Intake">When set (<c>"intake"</c>), the shipped intake policy's limits and duplicate window.</param>
-public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false, ScenarioIntake? Intake = null);
+/// <param name="AppealWindowDays">When set (<c>"appealWindowDays"</c>), complainants may appeal for that many days after a closure (decided at the top level).</param>
+public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false, ScenarioIntake? Intake = null, int? AppealWindowDays = null);
 
 /// <summary>A scenario's intake settings (<c>"intake": { "maxPerDay", "maxPerCategoryPerDay", "atLimit", "duplicateWindowDays" }</c>).</summary>
 /// <param name="MaxPerDay">Complaints one complainant may file a day, or <see langword="null"/> for no limit.</param>

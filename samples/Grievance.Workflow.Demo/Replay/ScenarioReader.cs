@@ -78,7 +78,10 @@ public static class ScenarioReader
                 : null;
             var special = root.TryGetProperty("specialClosure", out var sc)
                 && (sc.ValueKind is JsonValueKind.True or JsonValueKind.False ? sc.GetBoolean() : throw new ScenarioException(name, 1, $"\"specialClosure\" must be true or false; got {sc}."));
-            return new Scenario(name, start, levels, routes, commands, reopen, special, root.TryGetProperty("intake", out var intake) ? Intake(name, intake) : null);
+            int? appeal = root.TryGetProperty("appealWindowDays", out var ap)
+                ? (ap.TryGetInt32(out var appealDays) && appealDays is >= 1 and <= 365 ? appealDays : throw new ScenarioException(name, 1, $"\"appealWindowDays\" must be a whole number of days from 1 to 365; got {ap}."))
+                : null;
+            return new Scenario(name, start, levels, routes, commands, reopen, special, root.TryGetProperty("intake", out var intake) ? Intake(name, intake) : null, appeal);
         }
     }
 

@@ -16,7 +16,7 @@ namespace Grievance.Workflow.Demo.Replay;
 public static class ScenarioRunner
 {
     private static readonly string[] Actions =
-        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "propose-special-closure", "accept-special-closure", "reject-special-closure", "bulk-reject", "sweep"];
+        ["register", "route", "report", "feedback", "transfer", "reject", "withdraw", "duplicate", "note", "request-clarification", "provide-clarification", "extend", "escalate", "reopen", "propose-special-closure", "accept-special-closure", "reject-special-closure", "appeal", "uphold-closure", "allow-appeal", "bulk-reject", "sweep"];
 
     /// <summary>Replays a scenario.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -37,6 +37,10 @@ public static class ScenarioRunner
             }
 
             o.SpecialClosure.Enabled = scenario.SpecialClosure;
+            if (scenario.AppealWindowDays is { } appealDays)
+            {
+                (o.Appeals.Enabled, o.Appeals.Window) = (true, TimeSpan.FromDays(appealDays));
+            }
             if (scenario.Intake is { } intake)
             {
                 (o.Intake.Enabled, o.Intake.MaxPerDay, o.Intake.MaxPerCategoryPerDay) = (true, intake.MaxPerDay, intake.MaxPerCategoryPerDay);
@@ -228,8 +232,15 @@ public static class ScenarioRunner
             "propose-special-closure" => new ProposeSpecialClosure(id, actor, Text("reason"), Text("text")),
             "accept-special-closure" => new AcceptSpecialClosure(id, actor, Optional("text")),
             "reject-special-closure" => new RejectSpecialClosure(id, actor, Text("text")),
+            "appeal" => new AppealGrievance(id, actor, Text("text")),
+            "uphold-closure" => new UpholdClosure(id, actor, Text("text")),
+            "allow-appeal" => new AllowAppeal(id, actor, Level(), Text("text")),
             _ => Fail<GrievanceCommand>($"\"do\": '{action}' is not an action."),
         };
+
+        private int Level() => command.Json.TryGetProperty("level", out var l) && l.TryGetInt32(out var level) && level is >= 1 and <= GrievanceLimits.MaxLevels
+            ? level
+            : Fail<int>($"\"level\" is required: the level of the ladder that acts again, from 1 to {GrievanceLimits.MaxLevels}.");
 
         private int? Rating() => command.Json.TryGetProperty("rating", out var r) ? (r.TryGetInt32(out var value) ? value : Fail<int>("\"rating\" must be a whole number.")) : null;
 

@@ -78,6 +78,11 @@ public static class Dashboard
         }
 
         console.Write(new Columns(figures, channels).Collapse());
+        if (t.Options.Appeals)
+        {
+            console.MarkupLineInterpolated($"Appeals: {N(total.Appealed)} grievances appealed ({P(total.AppealRate)} of received) · {N(total.AppealsUpheld)} closures upheld · {N(total.AppealsAllowed)} sent back");
+        }
+
         if (t.Options.Intake)
         {
             console.MarkupLineInterpolated($"Intake: {N(t.IntakeRefused)} calls refused at a complainant's daily limit · {N(t.LikelyDuplicates)} likely duplicates found and confirmed by triage");
@@ -110,6 +115,11 @@ public static class Dashboard
         output.WriteLine($"registered {report.Tally.Registered}; " + string.Join("; ", report.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
         output.WriteLine("outcomes: " + string.Join("; ", Enum.GetValues<GrievanceOutcome>().Where(o => o != GrievanceOutcome.None).Select(o => $"{o} {total.CountOf(o)}")));
         output.WriteLine($"satisfaction {P(total.SatisfactionRate)}; average disposal {D(total.AverageDisposalDays)}; defaulters {total.Defaulters}; {report.Tally.CommandsPerSecond:0} commands/s in {report.Tally.Elapsed.TotalSeconds:0.0} s");
+        if (report.Tally.Options.Appeals)
+        {
+            output.WriteLine($"appeals: {total.Appealed} appealed; {total.AppealsUpheld} upheld; {total.AppealsAllowed} allowed");
+        }
+
         if (report.Tally.Options.Intake)
         {
             output.WriteLine($"intake: {report.Tally.IntakeRefused} refused at a limit; {report.Tally.LikelyDuplicates} likely duplicates confirmed");
@@ -160,7 +170,7 @@ public static class Dashboard
         Row("Resolved", f.Resolved);
         Row("Closed at final level, not resolved", f.ClosedAtFinalLevel);
         var pending = string.Join(" · ", f.PendingByLevel.Select(p => $"L{p.Key} {N(p.Value)}"));
-        table.Caption($"[grey]Pending now: {Markup.Escape(pending.Length == 0 ? "none with an officer" : pending)} · awaiting the feedback call {N(f.AwaitingFeedback)} · in triage {N(f.InTriage)}[/]");
+        table.Caption($"[grey]Pending now: {Markup.Escape(pending.Length == 0 ? "none with an officer" : pending)} · awaiting the feedback call {N(f.AwaitingFeedback)} · in triage {N(f.InTriage)}{(f.UnderAppeal > 0 ? $" · under appeal {N(f.UnderAppeal)}" : string.Empty)}[/]");
         return table;
     }
 

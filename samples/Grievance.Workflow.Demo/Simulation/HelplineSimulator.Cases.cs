@@ -13,6 +13,8 @@ public static partial class HelplineSimulator
         FeedbackCall,
         MarkDuplicate,
         Withdraw,
+        Appeal,
+        DecideAppeal,
     }
 
     private enum Plan
@@ -55,5 +57,8 @@ public static partial class HelplineSimulator
         public int Dissatisfied { get; set; }
 
         public GrievanceSnapshot? Last { get; set; }
+
+        /// <summary>Gets or sets whether its complainant appealed against its closure (appeals mode).</summary>
+        public bool Appealed { get; set; }
     }
 }

@@ -31,6 +31,8 @@ public static partial class HelplineSimulator
 
     private const double RepeatShare = 0.05;
 
+    private const double AppealShare = 1 / 3.0;
+
     private static readonly string[] RejectionCodes = ["sub-judice", "private-dispute", "not-maintainable", "policy-matter"];
 
     /// <summary>Runs a simulation to the end and reads its figures back from the store.</summary>
@@ -49,6 +51,7 @@ public static partial class HelplineSimulator
         var builder = services.AddGrievanceWorkflow(o =>
             {
                 HelplineDesk.Configure(o);
+                o.Appeals.Enabled = options.Appeals;
                 if (options.Intake)
                 {
                     (o.Intake.Enabled, o.Intake.MaxPerDay, o.Intake.MaxPerCategoryPerDay) = (true, 5, 2);
@@ -82,6 +85,7 @@ public static partial class HelplineSimulator
         private readonly Actor _agent = Actor.HelplineAgent("cc-agent");
         private readonly Actor _triage = Actor.Administrator("triage-desk");
         private readonly Actor _cmOffice = Actor.Administrator("cm-office");
+        private readonly Actor _appellate = Actor.Administrator("appellate-authority");
         private long _commands;
         private long _refused;
         private long _sweeperActions;
@@ -201,6 +205,19 @@ public static partial class HelplineSimulator
 
         private async Task<(StepKind Kind, TimeSpan After)?> ActAsync(Step step, CancellationToken ct)
         {
+            var next = await ActOnceAsync(step, ct);
+            var c = step.Case;
+            if (next is null && _options.Appeals && !c.Appealed && c.Last is { Outcome: GrievanceOutcome.ClosedAtFinalLevel or GrievanceOutcome.Rejected } && c.Random.NextDouble() < AppealShare)
+            {
+                // Where the story ended in a closure the complainant disputes: an appeal within days.
+                return (StepKind.Appeal, Days(c.Random, 1, 10));
+            }
+
+            return next;
+        }
+
+        private async Task<(StepKind Kind, TimeSpan After)?> ActOnceAsync(Step step, CancellationToken ct)
+        {
             var c = step.Case;
             var r = c.Random;
             try
@@ -235,6 +252,12 @@ public static partial class HelplineSimulator
                         return await OfficerActsAsync(c, ct);
                     case StepKind.ReviewDefaulter:
                         return await ReviewDefaulterAsync(c, ct);
+                    case StepKind.Appeal:
+                        c.Appealed = true;
+                        await ExecuteAsync(c, new AppealGrievance(c.Id, Actor.Complainant(c.ComplainantId), "The disposal did not address the complaint."), ct);
+                        return (StepKind.DecideAppeal, Days(r, 3, 15));
+                    case StepKind.DecideAppeal:
+                        return await DecideAppealAsync(c, ct);
                     default:
                         return await FeedbackCallAsync(c, ct);
                 }
@@ -289,6 +312,19 @@ public static partial class HelplineSimulator
                 Plan.Withdraw => (StepKind.Withdraw, Days(r, 1, 3)),
                 _ => FirstOfficerStep(c, registered.Grievance),
             };
+        }
+
+        // The appellate authority upholds most closures; the others go back to L1 (or to triage, never having had a department).
+        private async Task<(StepKind, TimeSpan)?> DecideAppealAsync(Case c, CancellationToken ct)
+        {
+            if (c.Random.NextDouble() < 0.6)
+            {
+                await ExecuteAsync(c, new UpholdClosure(c.Id, _appellate, "The disposal was proper; reasons on record."), ct);
+                return null;
+            }
+
+            var g = await ExecuteAsync(c, new AllowAppeal(c.Id, _appellate, 1, "Not addressed: act again."), ct);
+            return g.Status == GrievanceStatus.Registered ? (StepKind.Route, TimeSpan.FromHours(2)) : FirstOfficerStep(c, g);
         }
 
         // Most officers act within their time limit; some are late: the sweeper flags them defaulters, and the CM office reviews

@@ -55,6 +55,9 @@ public sealed record SeedFunnel
     /// <summary>Gets the complaints waiting for their feedback call now.</summary>
     public int AwaitingFeedback { get; init; }
 
+    /// <summary>Gets the complaints under appeal now: closed once, not finally (appeals mode).</summary>
+    public int UnderAppeal { get; init; }
+
     /// <summary>Counts the funnel of grievances from their snapshots and histories.</summary>
     /// <param name="grievances">Every grievance with its history.</param>
     /// <returns>The funnel.</returns>
@@ -62,7 +65,7 @@ public sealed record SeedFunnel
     {
         ArgumentNullException.ThrowIfNull(grievances);
         int registered = 0, routed = 0, disposedL1 = 0, calls = 0, reached = 0, unreachable = 0, satisfied = 0, dissatisfied = 0;
-        int secondRound = 0, toL2 = 0, disposedL2 = 0, resolved = 0, finalLevel = 0, triage = 0, awaiting = 0;
+        int secondRound = 0, toL2 = 0, disposedL2 = 0, resolved = 0, finalLevel = 0, triage = 0, awaiting = 0, underAppeal = 0;
         var pending = new SortedDictionary<int, int>();
         foreach (var (g, history) in grievances)
         {
@@ -90,7 +93,10 @@ public sealed record SeedFunnel
                 case GrievanceStatus.AwaitingFeedback:
                     awaiting++;
                     break;
-                case GrievanceStatus.PendingWithOfficer or GrievanceStatus.AwaitingClarification:
+                case GrievanceStatus.UnderAppeal:
+                    underAppeal++;
+                    break;
+                case GrievanceStatus.PendingWithOfficer or GrievanceStatus.AwaitingClarification or GrievanceStatus.AwaitingSpecialClosure:
                     pending[g.Level] = pending.GetValueOrDefault(g.Level) + 1;
                     break;
             }
@@ -101,7 +107,7 @@ public sealed record SeedFunnel
         {
             Registered = registered, RoutedToL1 = routed, DisposedByL1 = disposedL1, FeedbackCalls = calls, CallsReached = reached,
             CallsUnreachable = unreachable, Satisfied = satisfied, Dissatisfied = dissatisfied, SecondRoundAtL1 = secondRound, ToL2 = toL2,
-            DisposedByL2 = disposedL2, Resolved = resolved, ClosedAtFinalLevel = finalLevel, InTriage = triage, PendingByLevel = pending,
+            DisposedByL2 = disposedL2, Resolved = resolved, ClosedAtFinalLevel = finalLevel, InTriage = triage, PendingByLevel = pending, UnderAppeal = underAppeal,
             AwaitingFeedback = awaiting,
         };
     }

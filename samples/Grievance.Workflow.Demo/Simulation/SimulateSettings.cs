@@ -41,6 +41,11 @@ public sealed class SimulateSettings : CommandSettings
     [Description("Intake limits and likely duplicates: 5% of calls repeat an earlier caller's complaint; 2 complaints of a category a day per complainant; triage confirms likely duplicates.")]
     public bool Intake { get; set; }
 
+    /// <summary>Gets or sets whether appeals run.</summary>
+    [CommandOption("--appeals")]
+    [Description("Appeals after closure: a third of the complaints closed at the final level or rejected are appealed; the appellate authority upholds 60%, sends the rest back to L1.")]
+    public bool Appeals { get; set; }
+
     /// <summary>Gets or sets whether to print only a few lines.</summary>
     [CommandOption("-q|--quiet")]
     [Description("No progress bar and no tables: a few lines of figures.")]
@@ -74,5 +79,5 @@ public sealed class SimulateSettings : CommandSettings
 
     /// <summary>Gets the simulation options these settings ask for.</summary>
     /// <returns>The options.</returns>
-    public SimulationOptions ToOptions() => new() { Days = Days, PerDay = PerDay, Seed = Seed, Intake = Intake };
+    public SimulationOptions ToOptions() => new() { Days = Days, PerDay = PerDay, Seed = Seed, Intake = Intake, Appeals = Appeals };
 }

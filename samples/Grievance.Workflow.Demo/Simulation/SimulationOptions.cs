@@ -19,6 +19,13 @@ public sealed record SimulationOptions
     /// </summary>
     public bool Intake { get; init; }
 
+    /// <summary>
+    /// Gets whether appeals run (<c>--appeals</c>): a third of the complainants whose grievance is closed at the final level or
+    /// rejected appeal within days; the appellate authority upholds 60% of the closures and sends the rest back to L1. The default
+    /// is <see langword="false"/>: closed stays closed, as in the seed's flow.
+    /// </summary>
+    public bool Appeals { get; init; }
+
     /// <summary>Gets how many commands run at once within one simulated quarter-hour. The default is 2: with SQLite's single writer, more only queue.</summary>
     public int Parallelism { get; init; } = 2;
 }

@@ -164,15 +164,19 @@ public sealed record SimulationReport
         Check(SmsRegistered == registered, $"{SmsRegistered} registration SMS for {registered} complaints");
         foreach (var outcome in Enum.GetValues<GrievanceOutcome>().Where(o => o != GrievanceOutcome.None))
         {
-            Check(SmsClosed.GetValueOrDefault(outcome) == total.CountOf(outcome), $"{SmsClosed.GetValueOrDefault(outcome)} closure SMS for {total.CountOf(outcome)} {outcome}");
+            // With appeals, a closure may be told twice (upheld) or told and then undone (under appeal, or allowed): never fewer.
+            Check(Tally.Options.Appeals ? SmsClosed.GetValueOrDefault(outcome) >= total.CountOf(outcome) : SmsClosed.GetValueOrDefault(outcome) == total.CountOf(outcome),
+                $"{SmsClosed.GetValueOrDefault(outcome)} closure SMS for {total.CountOf(outcome)} {outcome}");
         }
 
         Check(Funnel.Registered == registered, $"the funnel starts from {Funnel.Registered}, not the {registered} registered");
         Check(Funnel.Resolved == total.Resolved && Funnel.ClosedAtFinalLevel == total.ClosedAtFinalLevel, "the funnel's endings differ from the scorecards'");
-        Check(Funnel.InTriage + Funnel.AwaitingFeedback + Funnel.PendingByLevel.Values.Sum() == registered - ByStatus[GrievanceStatus.Closed], "the funnel's pending complaints are not every open one");
+        Check(Funnel.InTriage + Funnel.AwaitingFeedback + Funnel.UnderAppeal + Funnel.PendingByLevel.Values.Sum() == registered - ByStatus[GrievanceStatus.Closed], "the funnel's pending complaints are not every open one");
         Check(Tally.EscalationsByReason.Values.Sum() >= total.Escalated, "fewer escalations counted than escalated complaints");
         Check(Tally.Refused == 0, $"the workflow refused {Tally.Refused} commands");
         Check(Tally.Options.Intake || (Tally.IntakeRefused == 0 && Tally.LikelyDuplicates == 0), "intake acted though it was off");
+        Check(Tally.Options.Appeals || total.Appealed == 0, "grievances were appealed though appeals were off");
+        Check(total.AppealsUpheld + total.AppealsAllowed <= total.Appealed, "more appeals decided than appealed");
         Check(Tally.LikelyDuplicates <= total.Duplicate, $"{Tally.LikelyDuplicates} likely duplicates confirmed, but only {total.Duplicate} closed as duplicates");
         return problems;
     }
@@ -193,6 +197,9 @@ public sealed record SimulationReport
             Withdrawn = all.Sum(c => c.Withdrawn),
             Duplicate = all.Sum(c => c.Duplicate),
             SpecialClosed = all.Sum(c => c.SpecialClosed),
+            Appealed = all.Sum(c => c.Appealed),
+            AppealsUpheld = all.Sum(c => c.AppealsUpheld),
+            AppealsAllowed = all.Sum(c => c.AppealsAllowed),
             DisposedWithinTime = all.Sum(c => c.DisposedWithinTime),
             TotalDisposalSeconds = all.Sum(c => c.TotalDisposalSeconds),
             SatisfiedFeedback = all.Sum(c => c.SatisfiedFeedback),

@@ -59,4 +59,13 @@ public enum GrievanceEventType
 
     /// <summary>A proposed special closure was rejected: back with the proposer, with the remarks in the history.</summary>
     SpecialClosureRejected = 17,
+
+    /// <summary>The complainant appealed against the closure; the appellate authority decides.</summary>
+    Appealed = 18,
+
+    /// <summary>The appellate authority upheld the closure (followed by <see cref="Closed"/>).</summary>
+    AppealUpheld = 19,
+
+    /// <summary>The appellate authority allowed the appeal: the grievance is open again at the level it named.</summary>
+    AppealAllowed = 20,
 }

@@ -72,4 +72,13 @@ public enum GrievanceAction
 
     /// <summary>An officer at the configured higher level rejects a proposed special closure, with remarks: back to the proposer.</summary>
     RejectSpecialClosure = 21,
+
+    /// <summary>The complainant appeals against a closure (off unless the options allow it; within their window, for the outcomes they list).</summary>
+    Appeal = 22,
+
+    /// <summary>The appellate authority upholds the closure, with reasons: closed again with the outcome it had.</summary>
+    UpholdClosure = 23,
+
+    /// <summary>The appellate authority allows the appeal: back to a named level of the ladder with a fresh clock.</summary>
+    AllowAppeal = 24,
 }

@@ -110,6 +110,12 @@ public sealed record GrievanceSnapshot
     /// <value>The default is the empty list.</value>
     public ReferenceNumberList LikelyDuplicates { get; init; }
 
+    /// <summary>Gets how many appeals the complainant filed against its closures.</summary>
+    public int AppealCount { get; init; }
+
+    /// <summary>Gets the outcome of the closure under appeal while <see cref="GrievanceStatus.UnderAppeal"/>; otherwise <see cref="GrievanceOutcome.None"/>.</summary>
+    public GrievanceOutcome AppealedOutcome { get; init; }
+
     /// <summary>Gets the reason code intake flagged it with for triage (for example a limit the complainant reached), or <see langword="null"/>.</summary>
     public string? IntakeFlag { get; init; }
 

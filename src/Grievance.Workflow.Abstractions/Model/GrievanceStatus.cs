@@ -27,4 +27,11 @@ public enum GrievanceStatus
     /// the proposer). The proposer's clock is not stopped: a rejected proposal comes back with the deadline it had.
     /// </summary>
     AwaitingSpecialClosure = 6,
+
+    /// <summary>
+    /// The complainant appealed against its closure (CPGRAMS); the appellate authority decides, under its own time limit: the
+    /// closure upheld (closed again, with the outcome it had) or the appeal allowed (back to a level, with a fresh clock). Not
+    /// finally closed until then; <see cref="GrievanceSnapshot.AppealedOutcome"/> holds the closure's outcome.
+    /// </summary>
+    UnderAppeal = 7,
 }

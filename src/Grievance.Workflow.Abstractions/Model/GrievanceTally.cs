@@ -31,6 +31,15 @@ public readonly record struct GrievanceTally
     /// <summary>Gets whether a disposal report followed its first dissatisfaction (re-disposal).</summary>
     public bool Redisposed { get; init; }
 
+    /// <summary>Gets whether the complainant ever appealed against a closure.</summary>
+    public bool Appealed { get; init; }
+
+    /// <summary>Gets whether an appellate authority ever upheld a closure of it.</summary>
+    public bool AppealUpheld { get; init; }
+
+    /// <summary>Gets whether an appellate authority ever allowed an appeal of it.</summary>
+    public bool AppealAllowed { get; init; }
+
     /// <summary>Gets whether any feedback call found the complainant dissatisfied.</summary>
     public bool WasDissatisfied => DissatisfiedFeedback > 0;
 
@@ -59,9 +68,18 @@ public readonly record struct GrievanceTally
             case GrievanceAction.SlaBreach:
                 next = next with { Breached = true };
                 break;
+            case GrievanceAction.Appeal:
+                next = next with { Appealed = true };
+                break;
+            case GrievanceAction.UpholdClosure:
+                next = next with { AppealUpheld = true };
+                break;
+            case GrievanceAction.AllowAppeal:
+                next = next with { AppealAllowed = true };
+                break;
         }
 
-        return entry.ToLevel > entry.FromLevel && entry.Action != GrievanceAction.Transfer && !next.Escalated ? next with { Escalated = true } : next;
+        return entry.ToLevel > entry.FromLevel && entry.Action is not (GrievanceAction.Transfer or GrievanceAction.AllowAppeal) && !next.Escalated ? next with { Escalated = true } : next;
     }
 
     /// <summary>Adds up a whole history, in sequence order.</summary>

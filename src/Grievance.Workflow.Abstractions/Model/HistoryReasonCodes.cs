@@ -32,4 +32,10 @@ public static class HistoryReasonCodes
 
     /// <summary>A proposed special closure was rejected: back with the proposer.</summary>
     public const string SpecialClosureRejected = "special-closure-rejected";
+
+    /// <summary>The appellate authority upheld the closure.</summary>
+    public const string AppealUpheld = "appeal-upheld";
+
+    /// <summary>The appellate authority allowed the appeal.</summary>
+    public const string AppealAllowed = "appeal-allowed";
 }

@@ -78,6 +78,15 @@ public sealed record GrievanceScorecard
     /// <summary>Gets the number of transfers between departments, summed over the grievances.</summary>
     public long Transfers { get; init; }
 
+    /// <summary>Gets how many grievances their complainants appealed against a closure of (at least once).</summary>
+    public long Appealed { get; init; }
+
+    /// <summary>Gets how many grievances had a closure upheld on appeal (at least once).</summary>
+    public long AppealsUpheld { get; init; }
+
+    /// <summary>Gets how many grievances had an appeal allowed (at least once).</summary>
+    public long AppealsAllowed { get; init; }
+
     /// <summary>Gets how many were closed (disposed), whatever the outcome.</summary>
     public long Disposed => Received - Pending;
 
@@ -98,6 +107,9 @@ public sealed record GrievanceScorecard
 
     /// <summary>Gets escalated grievances over received ones, or <see langword="null"/> when none was received.</summary>
     public double? EscalationRate => Ratio(Escalated, Received);
+
+    /// <summary>Gets appealed grievances over received ones (an appealed grievance may be open again), or <see langword="null"/> when none was received.</summary>
+    public double? AppealRate => Ratio(Appealed, Received);
 
     /// <summary>Gets how many grievances have an outcome.</summary>
     /// <param name="outcome">The outcome; <see cref="GrievanceOutcome.None"/> gives <see cref="Pending"/>.</param>

@@ -16,6 +16,8 @@ namespace Grievance.Workflow.Authorization;
 /// feedback windows): the system only (administrators run the due-work sweeper, which acts as the system). Notes: any person involved; never the system.
 /// Special closures: proposed by the holding officer (or one above them), an administrator; accepted or rejected by an officer of
 /// its department at <see cref="Escalation.SpecialClosureOptions.ApproverLevel"/> or above and above the level it is at, an administrator.
+/// Appeals: the complainant who filed it, the helpline, an administrator; decided by an officer of its department at the appellate
+/// level (<see cref="Escalation.AppealOptions.AppellateLevel"/>, the top of the ladder by default) or above, an administrator.
 /// </summary>
 /// <remarks>Thread-safe and immutable.</remarks>
 public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
@@ -23,6 +25,7 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     private static readonly ValueTask<AuthorizationDecision> Allowed = new(AuthorizationDecision.Allow);
 
     private readonly int _approverLevel;
+    private readonly int _appellateLevel;
 
     /// <summary>Creates the policy with the default options (special closures decided from level 2).</summary>
     public RoleBasedAuthorizationPolicy()
@@ -37,6 +40,7 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     {
         ArgumentNullException.ThrowIfNull(options);
         _approverLevel = options.Value.SpecialClosure.ApproverLevel;
+        _appellateLevel = options.Value.Appeals.AppellateLevel ?? options.Value.Levels;
     }
 
     /// <inheritdoc />
@@ -62,6 +66,8 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
             GrievanceAction.Route => role is ActorRole.Administrator or ActorRole.System,
             GrievanceAction.ReportAction or GrievanceAction.Reject or GrievanceAction.ProposeSpecialClosure => role == ActorRole.Administrator || HoldsIt(actor, grievance),
             GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => role == ActorRole.Administrator || DecidesSpecialClosures(actor, grievance),
+            GrievanceAction.Appeal => role is ActorRole.Administrator or ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
+            GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => role == ActorRole.Administrator || (InItsDepartment(actor, grievance) && actor.Level >= _appellateLevel),
             GrievanceAction.Transfer => role is ActorRole.Administrator or ActorRole.HelplineAgent || HoldsIt(actor, grievance),
             GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied => role == ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
             GrievanceAction.RecordUnreachable => role == ActorRole.HelplineAgent,
@@ -102,6 +108,8 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     private string Explain(GrievanceAction action) => action switch
     {
         GrievanceAction.Route => "only an administrator or the system routes grievances out of triage",
+        GrievanceAction.Appeal => "only the complainant who filed it, the helpline on their behalf or an administrator appeals",
+        GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => $"only an officer of its department at the appellate level {_appellateLevel} or above, or an administrator, decides an appeal",
         GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => $"only an officer of its department at level {_approverLevel} or above, and above the level it is at, or an administrator decides on a special closure",
         GrievanceAction.ReportAction or GrievanceAction.Reject or GrievanceAction.ProposeSpecialClosure => "only the officer it is pending with, an officer above them in its department, or an administrator may do this",
         GrievanceAction.Transfer => "only the officer it is pending with, an officer above them, the helpline or an administrator transfers it",

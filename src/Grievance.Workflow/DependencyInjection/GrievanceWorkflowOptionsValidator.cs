@@ -179,6 +179,25 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Intake.AtLimit: {options.Intake.AtLimit}; it must be Refuse or Flag.");
         }
 
+        if (options.Appeals.Window < TimeSpan.FromHours(1) || options.Appeals.Window > TimeSpan.FromDays(365))
+        {
+            failures.Add($"Appeals.Window: {options.Appeals.Window}; it must be from 01:00:00 to 365.00:00:00.");
+        }
+
+        if (options.Appeals.Outcomes.Count == 0
+            || options.Appeals.Outcomes.Any(o => o is not (GrievanceOutcome.Resolved or GrievanceOutcome.ClosedAtFinalLevel or GrievanceOutcome.ClosedNoFeedback or GrievanceOutcome.Rejected or GrievanceOutcome.SpecialClosed)))
+        {
+            failures.Add($"Appeals.Outcomes: [{string.Join(", ", options.Appeals.Outcomes)}]; list at least one of Resolved, ClosedAtFinalLevel, ClosedNoFeedback, Rejected and SpecialClosed, and no other.");
+        }
+
+        Range(failures, "Appeals.PoorRatingAtMost", options.Appeals.PoorRatingAtMost, 1, 4);
+        Range(failures, "Appeals.MaxPerGrievance", options.Appeals.MaxPerGrievance, 1, 5);
+        Range(failures, "Appeals.DecisionWorkingDays", options.Appeals.DecisionWorkingDays, 1, 365);
+        if (options.Appeals.AppellateLevel is { } appellate)
+        {
+            Level("Appeals.AppellateLevel", appellate);
+        }
+
         Range(failures, "SpecialClosure.ApproverLevel", options.SpecialClosure.ApproverLevel, 2, Math.Max(2, options.Levels));
         if (options.SpecialClosure.ReasonCodes.Count == 0)
         {

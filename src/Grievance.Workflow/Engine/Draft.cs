@@ -23,6 +23,8 @@ internal struct Draft
         RejectionReasonCode = current.RejectionReasonCode;
         DuplicateOf = current.DuplicateOf;
         SpecialClosureReasonCode = current.SpecialClosureReasonCode;
+        AppealCount = current.AppealCount;
+        AppealedOutcome = current.AppealedOutcome;
     }
 
     public int Level;
@@ -41,6 +43,8 @@ internal struct Draft
     public string? RejectionReasonCode;
     public ReferenceNumber? DuplicateOf;
     public string? SpecialClosureReasonCode;
+    public int AppealCount;
+    public GrievanceOutcome AppealedOutcome;
 
     public readonly GrievanceSnapshot ToSnapshot(GrievanceSnapshot previous, GrievanceStatus status, GrievanceOutcome outcome, DateTimeOffset now) => previous with
     {
@@ -62,6 +66,8 @@ internal struct Draft
         RejectionReasonCode = RejectionReasonCode,
         DuplicateOf = DuplicateOf,
         SpecialClosureReasonCode = SpecialClosureReasonCode,
+        AppealCount = AppealCount,
+        AppealedOutcome = AppealedOutcome,
         ClosedAt = status == GrievanceStatus.Closed ? now : null, // reopened by the complainant: open again
         UpdatedAt = now,
         Version = previous.Version + 1,

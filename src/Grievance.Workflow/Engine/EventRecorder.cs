@@ -28,6 +28,9 @@ internal static class EventRecorder
     private static readonly GrievanceEventType[] SpecialClosureProposed = [GrievanceEventType.SpecialClosureProposed];
     private static readonly GrievanceEventType[] SpecialClosureAccepted = [GrievanceEventType.SpecialClosureAccepted, GrievanceEventType.Closed];
     private static readonly GrievanceEventType[] SpecialClosureRejected = [GrievanceEventType.SpecialClosureRejected];
+    private static readonly GrievanceEventType[] Appealed = [GrievanceEventType.Appealed];
+    private static readonly GrievanceEventType[] AppealUpheld = [GrievanceEventType.AppealUpheld, GrievanceEventType.Closed];
+    private static readonly GrievanceEventType[] AppealAllowed = [GrievanceEventType.AppealAllowed];
 
     public static IReadOnlyList<GrievanceEvent> For(HistoryEntry entry, GrievanceSnapshot after)
     {
@@ -61,6 +64,9 @@ internal static class EventRecorder
             GrievanceAction.ProposeSpecialClosure => SpecialClosureProposed,
             GrievanceAction.AcceptSpecialClosure => SpecialClosureAccepted,
             GrievanceAction.RejectSpecialClosure => SpecialClosureRejected,
+            GrievanceAction.Appeal => Appealed,
+            GrievanceAction.UpholdClosure => AppealUpheld,
+            GrievanceAction.AllowAppeal => AppealAllowed,
             _ => None,
         };
 

@@ -99,6 +99,29 @@ internal sealed partial class GrievanceEngine
                 (g.SpecialClosureReasonCode, reasonCode, text) = (null, HistoryReasonCodes.SpecialClosureRejected, rejection.Remarks);
                 g.TimerToken++;
                 break;
+            case AppealGrievance appeal:
+                // Assigned to the appellate officer, under the appellate authority's own time limit; the level stays the disposing one.
+                (g.AppealedOutcome, g.Officer, g.DueAt, g.IsOverdue, g.FeedbackDueAt, text) = (grievance.Outcome, answers.Officer ?? grievance.Officer, answers.DueAt, false, null, appeal.Reason);
+                g.AppealCount++;
+                g.TimerToken++;
+                break;
+            case UpholdClosure uphold:
+                (g.AppealedOutcome, reasonCode, text) = (GrievanceOutcome.None, HistoryReasonCodes.AppealUpheld, uphold.Reasons);
+                break;
+            case AllowAppeal allow:
+                (g.AppealedOutcome, g.RejectionReasonCode, g.SpecialClosureReasonCode, g.DisposedAt, g.UnreachableAttempts) = (GrievanceOutcome.None, null, null, null, 0);
+                (g.Level, g.Officer, reasonCode, text) = (grievance.Department is null ? 1 : allow.Level, answers.Officer, HistoryReasonCodes.AppealAllowed, allow.Remarks);
+                if (status == GrievanceStatus.PendingWithOfficer)
+                {
+                    ArmOfficerClock(ref g, grievance, now);
+                }
+                else
+                {
+                    (g.DueAt, g.IsOverdue) = (null, false); // back to triage, to be routed afresh
+                    g.TimerToken++;
+                }
+
+                break;
             case HandleDueWork { Kind: GrievanceAction.SlaBreach }:
                 if (answers.Escalation == EscalationKind.EscalateToLevel)
                 {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Escalation;
@@ -48,6 +49,22 @@ internal sealed partial class GrievanceEngine
                     ? PolicyAnswers.None
                     : PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"'{proposal.ReasonCode}' is not a special-closure reason code; the options allow {string.Join(", ", _specialClosureReasonCodes)}"));
 
+            case AppealGrievance:
+                return await AskAppealAsync(grievance, now, cancellationToken).ConfigureAwait(false);
+
+            case AllowAppeal allow:
+                if (allow.Level > _levels)
+                {
+                    return PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"level {allow.Level} is above the ladder's {_levels}"));
+                }
+
+                return new PolicyAnswers
+                {
+                    Officer = grievance.Department is { } home && grievance.Status == GrievanceStatus.UnderAppeal
+                        ? await OfficerAtAsync(grievance, RoutingReason.Appeal, home, allow.Level, cancellationToken).ConfigureAwait(false)
+                        : null,
+                };
+
             case ExtendDeadline extension:
                 var earliest = grievance.DueAt is { } current && current > now ? current : now;
                 var latest = _calendar.AddWorkingDays(now, _extensionHorizon).ToUniversalTime();
@@ -74,6 +91,38 @@ internal sealed partial class GrievanceEngine
             default:
                 return PolicyAnswers.None;
         }
+    }
+
+    /// <summary>
+    /// Decides an appeal's questions before the lifecycle fires: a resolved grievance is appealed only after a poor rating (read from
+    /// its history); the appeal goes to the directory's officer at the appellate level of its department, with the appellate
+    /// authority's time limit. Asked only when the lifecycle would take it: otherwise its guard refuses, naming the rule.
+    /// </summary>
+    private async ValueTask<PolicyAnswers> AskAppealAsync(GrievanceSnapshot grievance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!_limits.AllowsAppeal(grievance, now) || _limits.Appeals is not { } rules)
+        {
+            return PolicyAnswers.None;
+        }
+
+        if (grievance.Outcome == GrievanceOutcome.Resolved)
+        {
+            var history = await _store.GetHistoryAsync(grievance.Id, cancellationToken).ConfigureAwait(false);
+            var rating = history.LastOrDefault(e => e.Action == GrievanceAction.RecordSatisfied)?.Rating;
+            if (rating is not { } given || given > rules.PoorRatingAtMost)
+            {
+                return PolicyAnswers.Refused(NotAllowed(grievance, GrievanceAction.Appeal,
+                    $"a resolved grievance is appealed only after a rating of at most {rules.PoorRatingAtMost}, and it was rated {(rating is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : "without a rating")}"));
+            }
+        }
+
+        return new PolicyAnswers
+        {
+            Officer = grievance.Department is { } department
+                ? await OfficerAtAsync(grievance, RoutingReason.Appeal, department, rules.AppellateLevel, cancellationToken).ConfigureAwait(false)
+                : null,
+            DueAt = _calendar.AddWorkingDays(now, rules.DecisionWorkingDays).ToUniversalTime(),
+        };
     }
 
     /// <summary>

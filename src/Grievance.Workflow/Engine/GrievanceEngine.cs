@@ -85,7 +85,11 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
         _levels = value.Levels;
         _retryLimit = value.ConcurrencyRetryLimit;
         _backoff = new RetryBackoff(value.ConcurrencyRetryBaseDelay, value.ConcurrencyRetryMaxDelay);
-        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions, value.Reopen.Enabled ? value.Reopen.Window : null, value.SpecialClosure.Enabled);
+        _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions, value.Reopen.Enabled ? value.Reopen.Window : null, value.SpecialClosure.Enabled,
+            value.Appeals.Enabled
+                ? new AppealRules(value.Appeals.Window, new HashSet<GrievanceOutcome>(value.Appeals.Outcomes), value.Appeals.MaxPerGrievance, value.Appeals.PoorRatingAtMost,
+                    value.Appeals.AppellateLevel ?? value.Levels, value.Appeals.DecisionWorkingDays)
+                : null);
         _clock = new SlaClock(calendar, value.Sla, value.Feedback.Window);
         _specialClosureReasonCodes = value.SpecialClosure.ReasonCodes.Order(StringComparer.Ordinal).ToArray();
         _calendar = calendar;

@@ -19,6 +19,9 @@ internal readonly struct PolicyAnswers
     /// <summary>The root of a duplicate chain: the grievance a duplicate is recorded against.</summary>
     public ReferenceNumber? Original { get; init; }
 
+    /// <summary>Gets the deadline a policy question set (an appeal's decision time), or <see langword="null"/>.</summary>
+    public System.DateTimeOffset? DueAt { get; init; }
+
     public GrievanceWorkflowException? Error { get; init; }
 
     public static PolicyAnswers None => new() { Feedback = FeedbackDecision.KeepWaiting };

@@ -30,6 +30,13 @@ internal sealed class GrievanceLifecycle
     private const string BreachFlagsGuard = "escalation policy flags a defaulter";
     private const string ComplainantReopenGuard = "reopening by the complainant allowed and within its window";
     private const string SpecialClosureGuard = "special closures allowed";
+    private const string AppealGuard = "appeals allowed against this outcome, within their window and number";
+    private const string DepartmentGuard = "it has a department";
+    private const string NoDepartmentGuard = "it never reached a department";
+
+    // The closures a complainant may appeal against, when the options list them (never a withdrawal or a duplicate).
+    private static readonly LifecycleState[] Appealable =
+        [LifecycleState.Resolved, LifecycleState.ClosedAtFinalLevel, LifecycleState.ClosedNoFeedback, LifecycleState.Rejected, LifecycleState.SpecialClosed];
 
     [ThreadStatic]
     private static GrievanceLifecycle? t_current;
@@ -164,6 +171,20 @@ internal sealed class GrievanceLifecycle
         foreach (var outcome in new[] { LifecycleState.Resolved, LifecycleState.ClosedAtFinalLevel, LifecycleState.ClosedNoFeedback, LifecycleState.Rejected, LifecycleState.Withdrawn, LifecycleState.Duplicate, LifecycleState.SpecialClosed })
         {
             machine.Configure(outcome).SubstateOf(LifecycleState.Closed);
+        }
+
+        // Appeal after closure (CPGRAMS): under appeal the grievance is neither open nor finally closed; the appellate authority
+        // upholds the closure (closed again with the outcome it had) or allows the appeal (back to a level of its department with a
+        // fresh clock, or to triage when it never reached one).
+        var underAppeal = machine.Configure(LifecycleState.UnderAppeal)
+            .InternalTransitionIf(GrievanceAction.AddNote, static _ => true, static _ => { }, NoStatusChange)
+            .PermitIf(GrievanceAction.AllowAppeal, LifecycleState.PendingWithOfficer, () => context.HasDepartment, DepartmentGuard)
+            .PermitIf(GrievanceAction.AllowAppeal, LifecycleState.Registered, () => !context.HasDepartment, NoDepartmentGuard);
+        foreach (var closure in Appealable)
+        {
+            var outcome = LifecycleStates.OutcomeOf(closure);
+            machine.Configure(closure).PermitIf(GrievanceAction.Appeal, LifecycleState.UnderAppeal, () => context.Appealable, AppealGuard);
+            underAppeal.PermitIf(GrievanceAction.UpholdClosure, closure, () => context.AppealedOutcome == outcome, $"the closure under appeal was {outcome}");
         }
 
         machine.Configure(LifecycleState.Resolved)

@@ -37,11 +37,23 @@ internal sealed class LifecycleContext
     /// <summary>Gets whether the options allow special closures.</summary>
     public bool SpecialClosureAllowed { get; private set; }
 
+    /// <summary>Gets whether the complainant may appeal against the closure now (<see cref="LifecycleLimits.AllowsAppeal"/>).</summary>
+    public bool Appealable { get; private set; }
+
+    /// <summary>Gets the outcome of the closure under appeal, or <see cref="GrievanceOutcome.None"/>.</summary>
+    public GrievanceOutcome AppealedOutcome { get; private set; }
+
+    /// <summary>Gets whether the grievance has a department (an allowed appeal goes back to it, or else to triage).</summary>
+    public bool HasDepartment { get; private set; }
+
     /// <summary>Loads a grievance and the policy decisions taken for the command about to fire.</summary>
     public void Load(in LifecycleLimits limits, GrievanceSnapshot grievance, EscalationKind escalation = EscalationKind.ReopenAtSameLevel, FeedbackDecision feedback = FeedbackDecision.KeepWaiting, System.DateTimeOffset? now = null)
     {
         ReopenableByComplainant = now is { } at && limits.AllowsReopening(grievance, at);
         SpecialClosureAllowed = limits.SpecialClosure;
+        Appealable = now is { } moment && limits.AllowsAppeal(grievance, moment);
+        AppealedOutcome = grievance.AppealedOutcome;
+        HasDepartment = grievance.Department is not null;
         Level = grievance.Level;
         Levels = limits.Levels;
         ExtensionCount = grievance.ExtensionCount;
@@ -60,6 +72,9 @@ internal sealed class LifecycleContext
     {
         ReopenableByComplainant = true;
         SpecialClosureAllowed = true;
+        Appealable = true;
+        AppealedOutcome = GrievanceOutcome.None; // the diagram shows every guarded way out of an appeal
+        HasDepartment = true;
         State = state;
         GrievanceId = default;
         Outcome = LifecycleStates.OutcomeOf(state);

@@ -6,8 +6,17 @@ namespace Grievance.Workflow.Lifecycle;
 /// <param name="MaxExtensions">Interim extensions allowed per officer clock.</param>
 /// <param name="ReopenWindow">How long after its closure the complainant may reopen a resolved grievance; <see langword="null"/> when the options do not allow it.</param>
 /// <param name="SpecialClosure">Whether the options allow special closures.</param>
-internal readonly record struct LifecycleLimits(int Levels, int MaxTransfers, int MaxExtensions, System.TimeSpan? ReopenWindow = null, bool SpecialClosure = false)
+/// <param name="Appeals">The appeal rules; <see langword="null"/> when the options do not allow appeals.</param>
+internal readonly record struct LifecycleLimits(int Levels, int MaxTransfers, int MaxExtensions, System.TimeSpan? ReopenWindow = null, bool SpecialClosure = false, AppealRules? Appeals = null)
 {
+    /// <summary>
+    /// Whether the complainant may appeal against the grievance's closure now: appeals on, an outcome they list, within their window
+    /// of the closure, appeals left. (A resolved grievance also needs a poor rating, which the history holds: the engine asks it.)
+    /// </summary>
+    public bool AllowsAppeal(GrievanceSnapshot grievance, System.DateTimeOffset now)
+        => Appeals is { } rules && grievance.ClosedAt is { } closedAt && rules.Outcomes.Contains(grievance.Outcome)
+            && now - closedAt <= rules.Window && grievance.AppealCount < rules.MaxPerGrievance;
+
     /// <summary>Whether the complainant may reopen the grievance at <paramref name="now"/>: allowed by the options, resolved, and within the window of its closure.</summary>
     public bool AllowsReopening(GrievanceSnapshot grievance, System.DateTimeOffset now)
         => ReopenWindow is { } window && grievance.Outcome == GrievanceOutcome.Resolved && grievance.ClosedAt is { } closedAt && now - closedAt <= window;

@@ -21,6 +21,9 @@ internal enum LifecycleState
     /// <summary>A special closure was proposed; a higher level decides.</summary>
     AwaitingSpecialClosure,
 
+    /// <summary>Appealed against a closure; the appellate authority decides. Not open (nothing but notes and the decision), not closed.</summary>
+    UnderAppeal,
+
     /// <summary>Superstate of the terminal outcomes.</summary>
     Closed,
 

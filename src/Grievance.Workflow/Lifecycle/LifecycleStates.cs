@@ -12,6 +12,7 @@ internal static class LifecycleStates
         GrievanceStatus.AwaitingFeedback => LifecycleState.AwaitingFeedback,
         GrievanceStatus.AwaitingClarification => LifecycleState.AwaitingClarification,
         GrievanceStatus.AwaitingSpecialClosure => LifecycleState.AwaitingSpecialClosure,
+        GrievanceStatus.UnderAppeal => LifecycleState.UnderAppeal,
         GrievanceStatus.Closed => outcome switch
         {
             GrievanceOutcome.Resolved => LifecycleState.Resolved,
@@ -33,6 +34,7 @@ internal static class LifecycleStates
         LifecycleState.AwaitingFeedback => GrievanceStatus.AwaitingFeedback,
         LifecycleState.AwaitingClarification => GrievanceStatus.AwaitingClarification,
         LifecycleState.AwaitingSpecialClosure => GrievanceStatus.AwaitingSpecialClosure,
+        LifecycleState.UnderAppeal => GrievanceStatus.UnderAppeal,
         LifecycleState.Open => throw new ArgumentOutOfRangeException(nameof(state), state, "A superstate is never current."),
         _ => GrievanceStatus.Closed,
     };

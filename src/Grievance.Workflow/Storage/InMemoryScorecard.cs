@@ -14,6 +14,9 @@ internal sealed class InMemoryScorecard
     private long _received;
     private long _pending;
     private long _defaulters;
+    private long _appealed;
+    private long _appealsUpheld;
+    private long _appealsAllowed;
     private readonly long[] _outcomes = new long[8];
     private long _withinTime;
     private long _totalSeconds;
@@ -36,6 +39,9 @@ internal sealed class InMemoryScorecard
         _escalated += tally.Escalated ? 1 : 0;
         _dissatisfiedGrievances += tally.WasDissatisfied ? 1 : 0;
         _redisposed += tally.Redisposed ? 1 : 0;
+        _appealed += tally.Appealed ? 1 : 0;
+        _appealsUpheld += tally.AppealUpheld ? 1 : 0;
+        _appealsAllowed += tally.AppealAllowed ? 1 : 0;
         if (g.Status != GrievanceStatus.Closed)
         {
             _pending++;
@@ -73,6 +79,9 @@ internal sealed class InMemoryScorecard
             Withdrawn = _outcomes[(int)GrievanceOutcome.Withdrawn],
             Duplicate = _outcomes[(int)GrievanceOutcome.Duplicate],
             SpecialClosed = _outcomes[(int)GrievanceOutcome.SpecialClosed],
+            Appealed = _appealed,
+            AppealsUpheld = _appealsUpheld,
+            AppealsAllowed = _appealsAllowed,
             DisposedWithinTime = _withinTime,
             TotalDisposalSeconds = _totalSeconds,
             MedianDisposalSeconds = median,

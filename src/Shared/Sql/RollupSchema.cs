@@ -39,7 +39,15 @@ internal static class RollupSchema
     /// both rollup tables (zero for every existing row: no grievance could be closed that way before).
     /// </summary>
     public static readonly string SpecialClosures = "ALTER TABLE grievances ADD COLUMN special_closure_reason_code TEXT NULL;\n"
-        + RollupTable.Cohorts.AddVersion10Counters + RollupTable.Flows.AddVersion10Counters;
+        + RollupTable.Cohorts.AddCountersOf(10) + RollupTable.Flows.AddCountersOf(10);
+
+    /// <summary>
+    /// Schema version 12: appeals — how many a grievance had and the outcome under appeal on the grievance row, and the appeal
+    /// counters of the cohort rollups (zero on existing rows: no grievance could be appealed before).
+    /// </summary>
+    public static readonly string Appeals = "ALTER TABLE grievances ADD COLUMN appeal_count INTEGER NOT NULL DEFAULT 0;\n"
+        + "ALTER TABLE grievances ADD COLUMN appealed_outcome INTEGER NOT NULL DEFAULT 0;\n"
+        + RollupTable.Cohorts.AddCountersOf(12) + RollupTable.Flows.AddCountersOf(12);
 
     /// <summary>
     /// Schema version 11: intake — the likely duplicates and the intake flag on the grievance row, and the index by complainant

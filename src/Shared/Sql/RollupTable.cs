@@ -18,7 +18,7 @@ internal sealed class RollupTable
         [
             "received", "pending", "pending_with_officer", "resolved", "closed_at_final_level", "closed_no_feedback", "rejected", "withdrawn",
             "duplicate", "disposed_within_time", "disposal_seconds", "satisfied_feedback", "dissatisfied_feedback", "dissatisfied_grievances",
-            "redisposed", "reopened", "escalated", "transfers", "special_closed",
+            "redisposed", "reopened", "escalated", "transfers", "special_closed", "appealed", "appeals_upheld", "appeals_allowed",
         ]);
 
     /// <summary>Flows by the day things happened: per dimension, UTC day, key and shard, the registrations of the day and the closures of the day.</summary>
@@ -27,8 +27,12 @@ internal sealed class RollupTable
         ["dimension", "day", "key", "shard"],
         ["registered", "disposed", "resolved", "closed_at_final_level", "closed_no_feedback", "rejected", "withdrawn", "duplicate", "disposed_within_time", "disposal_seconds", "special_closed"]);
 
-    /// <summary>The counters schema version 10 added (special closures): version 9 creates and fills the tables without them.</summary>
-    private static readonly string[] AddedInVersion10 = ["special_closed"];
+    /// <summary>The counters later schema versions added, with the version: version 9 creates and fills the tables without them.</summary>
+    private static readonly Dictionary<string, int> AddedLater = new(StringComparer.Ordinal)
+    {
+        ["special_closed"] = 10, // special closures
+        ["appealed"] = 12, ["appeals_upheld"] = 12, ["appeals_allowed"] = 12, // appeals
+    };
 
     private readonly Dictionary<(Type, string), string> _upserts = new();
 
@@ -47,10 +51,13 @@ internal sealed class RollupTable
     public string[] Counters { get; }
 
     /// <summary>The counters of schema version 9, which created the table (later versions add the others).</summary>
-    public string[] CountersOfVersion9 => Counters.Except(AddedInVersion10).ToArray();
+    public string[] CountersOfVersion9 => Counters.Where(c => !AddedLater.ContainsKey(c)).ToArray();
 
-    /// <summary>Schema version 10's additions to the table.</summary>
-    public string AddVersion10Counters => string.Concat(AddedInVersion10.Select(c => $"ALTER TABLE {Name} ADD COLUMN {c} BIGINT NOT NULL DEFAULT 0;\n"));
+    /// <summary>The statements of a schema version that add its counters to the table (zero on every existing row).</summary>
+    /// <param name="version">The schema version.</param>
+    /// <returns>The statements; empty when the version added none to this table.</returns>
+    public string AddCountersOf(int version)
+        => string.Concat(Counters.Where(c => AddedLater.GetValueOrDefault(c) == version).Select(c => $"ALTER TABLE {Name} ADD COLUMN {c} BIGINT NOT NULL DEFAULT 0;\n"));
 
     /// <summary>The index of a counter.</summary>
     public int this[string counter] => _positions.TryGetValue(counter, out var i) ? i : throw new ArgumentOutOfRangeException(nameof(counter), counter, "No such counter.");

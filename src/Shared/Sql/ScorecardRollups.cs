@@ -218,6 +218,9 @@ internal sealed class ScorecardRollups
         v[Cohorts["reopened"]] += tally.Reopened ? sign : 0;
         v[Cohorts["escalated"]] += tally.Escalated ? sign : 0;
         v[Cohorts["transfers"]] += sign * g.TransferCount;
+        v[Cohorts["appealed"]] += tally.Appealed ? sign : 0;
+        v[Cohorts["appeals_upheld"]] += tally.AppealUpheld ? sign : 0;
+        v[Cohorts["appeals_allowed"]] += tally.AppealAllowed ? sign : 0;
     }
 
     /// <summary>What one closed grievance adds to the flow row of its closure day, with <see cref="GrievanceFlow"/>'s definitions.</summary>

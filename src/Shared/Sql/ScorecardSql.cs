@@ -43,7 +43,10 @@ internal static class ScorecardSql
             {Flag(SqlColumns.ReopenedFlag)},
             {Flag(SqlColumns.EscalatedFlag)},
             SUM(g.transfer_count),
-            SUM(CASE WHEN g.outcome = {(int)GrievanceOutcome.SpecialClosed} THEN 1 ELSE 0 END)
+            SUM(CASE WHEN g.outcome = {(int)GrievanceOutcome.SpecialClosed} THEN 1 ELSE 0 END),
+            {Flag(SqlColumns.AppealedFlag)},
+            {Flag(SqlColumns.AppealUpheldFlag)},
+            {Flag(SqlColumns.AppealAllowedFlag)}
         FROM grievances g
         WHERE {Edges}
         GROUP BY {key}
@@ -108,5 +111,8 @@ internal static class ScorecardSql
         Escalated = c[16],
         Transfers = c[17],
         SpecialClosed = c[18],
+        Appealed = c[19],
+        AppealsUpheld = c[20],
+        AppealsAllowed = c[21],
     };
 }

@@ -16,7 +16,8 @@ internal static class SqlColumns
     public const string Grievance = "id, reference_number, channel, category, sub_category, district, tehsil, ward, complainant_id, description, "
         + "status, outcome, level, department, officer, reopen_counts, transfer_count, unreachable_attempts, registered_at, updated_at, due_at, "
         + "feedback_due_at, timer_token, is_overdue, disposed_at, paused_at, extension_count, closed_at, rejection_reason_code, duplicate_of, "
-        + "satisfied_feedback, dissatisfied_feedback, tally_flags, version, special_closure_reason_code, likely_duplicates, intake_flag";
+        + "satisfied_feedback, dissatisfied_feedback, tally_flags, version, special_closure_reason_code, likely_duplicates, intake_flag, "
+        + "appeal_count, appealed_outcome";
 
     public const string History = "grievance_id, sequence, occurred_at, actor_role, actor_id, actor_department, actor_level, action, from_status, "
         + "to_status, outcome, from_level, to_level, department, officer, text, reason_code, rating, command_id, is_internal, command_fingerprint";
@@ -81,17 +82,24 @@ internal static class SqlColumns
         g.RegisteredAt.UtcTicks, g.UpdatedAt.UtcTicks, g.DueAt?.UtcTicks, g.FeedbackDueAt?.UtcTicks, g.TimerToken, g.IsOverdue,
         g.DisposedAt?.UtcTicks, g.PausedAt?.UtcTicks, g.ExtensionCount, g.ClosedAt?.UtcTicks, g.RejectionReasonCode, g.DuplicateOf?.Value,
         g.Tally.SatisfiedFeedback, g.Tally.DissatisfiedFeedback, TallyFlags(g.Tally), g.Version, g.SpecialClosureReasonCode,
-        string.Join('\n', g.LikelyDuplicates.Select(r => r.Value)), g.IntakeFlag,
+        string.Join('\n', g.LikelyDuplicates.Select(r => r.Value)), g.IntakeFlag, g.AppealCount, (int)g.AppealedOutcome,
     ];
 
-    /// <summary>The tally's yes/no facts as the bits of <c>tally_flags</c>: reopened 1, escalated 2, breached 4, re-disposed 8.</summary>
+    /// <summary>
+    /// The tally's yes/no facts as the bits of <c>tally_flags</c>: reopened 1, escalated 2, breached 4, re-disposed 8, appealed 16,
+    /// an appeal upheld 32, an appeal allowed 64.
+    /// </summary>
     public static int TallyFlags(GrievanceTally t)
-        => (t.Reopened ? ReopenedFlag : 0) | (t.Escalated ? EscalatedFlag : 0) | (t.Breached ? BreachedFlag : 0) | (t.Redisposed ? RedisposedFlag : 0);
+        => (t.Reopened ? ReopenedFlag : 0) | (t.Escalated ? EscalatedFlag : 0) | (t.Breached ? BreachedFlag : 0) | (t.Redisposed ? RedisposedFlag : 0)
+            | (t.Appealed ? AppealedFlag : 0) | (t.AppealUpheld ? AppealUpheldFlag : 0) | (t.AppealAllowed ? AppealAllowedFlag : 0);
 
     public const int ReopenedFlag = 1;
     public const int EscalatedFlag = 2;
     public const int BreachedFlag = 4;
     public const int RedisposedFlag = 8;
+    public const int AppealedFlag = 16;
+    public const int AppealUpheldFlag = 32;
+    public const int AppealAllowedFlag = 64;
 
     public static string Id(GrievanceId id) => id.Value.ToString("N");
 
@@ -133,6 +141,8 @@ internal static class SqlColumns
         SpecialClosureReasonCode = Text(r, 34),
         LikelyDuplicates = r.GetString(35) is { Length: > 0 } duplicates ? new ReferenceNumberList(duplicates.Split('\n').Select(d => new ReferenceNumber(d))) : ReferenceNumberList.Empty,
         IntakeFlag = Text(r, 36),
+        AppealCount = r.GetInt32(37),
+        AppealedOutcome = (GrievanceOutcome)r.GetInt32(38),
     };
 
     private static GrievanceTally ReadTally(int satisfied, int dissatisfied, int flags) => new()
@@ -143,6 +153,9 @@ internal static class SqlColumns
         Escalated = (flags & EscalatedFlag) != 0,
         Breached = (flags & BreachedFlag) != 0,
         Redisposed = (flags & RedisposedFlag) != 0,
+        Appealed = (flags & AppealedFlag) != 0,
+        AppealUpheld = (flags & AppealUpheldFlag) != 0,
+        AppealAllowed = (flags & AppealAllowedFlag) != 0,
     };
 
     /// <summary>The columns of <see cref="History"/>, one by one.</summary>

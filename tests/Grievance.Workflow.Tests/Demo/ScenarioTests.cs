@@ -97,6 +97,20 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task The_appeal_scenario_sends_A_back_to_L1_on_appeal_and_upholds_Bs_closure()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("appeal.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Level)).Should().Equal(
+            ("A", GrievanceStatus.AwaitingFeedback, GrievanceOutcome.None, 1),
+            ("B", GrievanceStatus.Closed, GrievanceOutcome.ClosedAtFinalLevel, 2));
+        grievances[0].History.Select(e => e.Action).Should().Equal(
+            GrievanceAction.Register, GrievanceAction.Reject, GrievanceAction.Appeal, GrievanceAction.AllowAppeal, GrievanceAction.ReportAction);
+        grievances[1].History.Select(e => e.Action).TakeLast(2).Should().Equal(GrievanceAction.Appeal, GrievanceAction.UpholdClosure);
+        grievances[1].History[^1].ReasonCode.Should().Be(HistoryReasonCodes.AppealUpheld);
+    }
+
+    [Fact]
     public async Task The_bulk_scenario_rejects_the_triage_backlog_once_though_the_batch_runs_twice()
     {
         var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("bulk-triage-rejection.json")), default);

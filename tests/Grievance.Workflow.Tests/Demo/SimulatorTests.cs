@@ -38,6 +38,20 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public async Task With_appeals_disputed_closures_are_appealed_and_decided_both_ways_and_it_all_reconciles()
+    {
+        var report = await HelplineSimulator.RunAsync(ShortDay with { Days = 20, PerDay = 200, Appeals = true }, StoreKind.Memory, null, null, default);
+
+        report.Reconcile().Should().BeEmpty();
+        var total = report.Total;
+        total.Appealed.Should().BeGreaterThan(0);
+        total.AppealsUpheld.Should().BeGreaterThan(0);
+        total.AppealsAllowed.Should().BeGreaterThan(0);
+        report.Tally.Refused.Should().Be(0, "every appeal and decision the simulator makes is one the rules allow");
+        (await HelplineSimulator.RunAsync(ShortDay, StoreKind.Memory, null, null, default)).Total.Appealed.Should().Be(0, "appeals are off without the flag");
+    }
+
+    [Fact]
     public async Task Five_days_touch_every_path_breaches_defaulters_and_escalations_by_reason_included()
     {
         var report = await HelplineSimulator.RunAsync(ShortDay with { Days = 5, PerDay = 250 }, StoreKind.Memory, null, null, default);

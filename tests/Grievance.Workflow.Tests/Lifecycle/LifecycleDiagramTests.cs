@@ -48,8 +48,21 @@ stateDiagram-v2
 	AwaitingFeedback --> AwaitingFeedback : RecordUnreachable [feedback policy keeps waiting]
 	AwaitingFeedback --> ClosedNoFeedback : FeedbackWindowExpired [feedback policy closes without feedback]
 	AwaitingFeedback --> AwaitingFeedback : FeedbackWindowExpired [feedback policy keeps waiting]
+	Resolved --> UnderAppeal : Appeal [appeals allowed against this outcome, within their window and number]
 	Resolved --> PendingWithOfficer : ReopenByComplainant [reopening by the complainant allowed and within its window]
 	Resolved --> ClosedAtFinalLevel : ReopenByComplainant [reopening by the complainant allowed and within its window]
+	ClosedAtFinalLevel --> UnderAppeal : Appeal [appeals allowed against this outcome, within their window and number]
+	ClosedNoFeedback --> UnderAppeal : Appeal [appeals allowed against this outcome, within their window and number]
+	Rejected --> UnderAppeal : Appeal [appeals allowed against this outcome, within their window and number]
+	SpecialClosed --> UnderAppeal : Appeal [appeals allowed against this outcome, within their window and number]
+	UnderAppeal --> UnderAppeal : AddNote [status unchanged]
+	UnderAppeal --> PendingWithOfficer : AllowAppeal [it has a department]
+	UnderAppeal --> Registered : AllowAppeal [it never reached a department]
+	UnderAppeal --> Resolved : UpholdClosure [the closure under appeal was Resolved]
+	UnderAppeal --> ClosedAtFinalLevel : UpholdClosure [the closure under appeal was ClosedAtFinalLevel]
+	UnderAppeal --> ClosedNoFeedback : UpholdClosure [the closure under appeal was ClosedNoFeedback]
+	UnderAppeal --> Rejected : UpholdClosure [the closure under appeal was Rejected]
+	UnderAppeal --> SpecialClosed : UpholdClosure [the closure under appeal was SpecialClosed]
 [*] --> Registered
 """;
 
@@ -65,7 +78,7 @@ stateDiagram-v2
         var dot = GrievanceLifecycleDiagram.ToDot();
 
         dot.Should().StartWith("digraph");
-        foreach (var state in new[] { "Registered", "PendingWithOfficer", "AwaitingFeedback", "Resolved", "ClosedAtFinalLevel", "ClosedNoFeedback", "Rejected", "Withdrawn", "Duplicate", "AwaitingSpecialClosure", "SpecialClosed" })
+        foreach (var state in new[] { "Registered", "PendingWithOfficer", "AwaitingFeedback", "Resolved", "ClosedAtFinalLevel", "ClosedNoFeedback", "Rejected", "Withdrawn", "Duplicate", "AwaitingSpecialClosure", "SpecialClosed", "UnderAppeal" })
         {
             dot.Should().Contain(state);
         }

@@ -17,6 +17,11 @@ public sealed class StateActionMatrixTests
             GrievanceAction.FeedbackWindowExpired],
         [States.Clarification] = [GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote, GrievanceAction.ProvideClarification],
         [States.SpecialClosure] = [GrievanceAction.Withdraw, GrievanceAction.MarkDuplicate, GrievanceAction.AddNote, GrievanceAction.AcceptSpecialClosure, GrievanceAction.RejectSpecialClosure],
+        [States.UnderAppeal] = [GrievanceAction.AddNote, GrievanceAction.UpholdClosure, GrievanceAction.AllowAppeal],
+        [nameof(GrievanceOutcome.ClosedAtFinalLevel)] = [GrievanceAction.Appeal],
+        [nameof(GrievanceOutcome.ClosedNoFeedback)] = [GrievanceAction.Appeal],
+        [nameof(GrievanceOutcome.Rejected)] = [GrievanceAction.Appeal],
+        [nameof(GrievanceOutcome.SpecialClosed)] = [GrievanceAction.Appeal],
     };
 
     public static TheoryData<string, GrievanceAction> Pairs()
@@ -37,8 +42,14 @@ public sealed class StateActionMatrixTests
     [MemberData(nameof(Pairs))]
     public async Task Each_state_takes_exactly_its_actions_and_refuses_the_rest_with_a_typed_error(string state, GrievanceAction action)
     {
-        // Special closures on (off by default: their own suite shows the option's guard); reopening off, as by default.
-        using var seed = new Seed(o => o.SpecialClosure.Enabled = true);
+        // Special closures and appeals on (off by default: their own suites show the options' guards), appeals against every
+        // closure but a resolution (which also asks the rating: the appeal suite covers it); reopening off, as by default.
+        using var seed = new Seed(o =>
+        {
+            (o.SpecialClosure.Enabled, o.Appeals.Enabled, o.Appeals.Window) = (true, true, TimeSpan.FromDays(365)); // timers move the clock 60 days
+            o.Appeals.Outcomes.Clear();
+            o.Appeals.Outcomes.UnionWith([GrievanceOutcome.ClosedAtFinalLevel, GrievanceOutcome.ClosedNoFeedback, GrievanceOutcome.Rejected, GrievanceOutcome.SpecialClosed]);
+        });
         var g = await States.ReachAsync(seed, state);
         var command = await States.CommandAsync(seed, action, g);
         var allowedHere = Allowed.GetValueOrDefault(state, []);

@@ -46,6 +46,9 @@ public sealed class AuthorizationMatrixTests
         [GrievanceAction.ProposeSpecialClosure] = [.. Officers, "administrator"],
         [GrievanceAction.AcceptSpecialClosure] = ["officer above (L2)", "administrator"], // the approving level (2) and above the grievance's
         [GrievanceAction.RejectSpecialClosure] = ["officer above (L2)", "administrator"],
+        [GrievanceAction.Appeal] = ["own complainant", "helpline agent", "administrator"],
+        [GrievanceAction.UpholdClosure] = ["officer above (L2)", "administrator"], // the appellate level: the top of the ladder
+        [GrievanceAction.AllowAppeal] = ["officer above (L2)", "administrator"],
     };
 
     public static TheoryData<GrievanceAction, string> Pairs()
@@ -72,7 +75,7 @@ public sealed class AuthorizationMatrixTests
     [MemberData(nameof(Pairs))]
     public async Task Each_role_may_take_exactly_its_actions_and_a_refusal_stores_nothing(GrievanceAction action, string who)
     {
-        using var seed = new Seed(o => (o.Reopen.Enabled, o.SpecialClosure.Enabled) = (true, true));
+        using var seed = new Seed(o => (o.Reopen.Enabled, o.SpecialClosure.Enabled, o.Appeals.Enabled) = (true, true, true));
         var actor = Actors[who];
         var allowed = Allowed[action].Contains(who);
 
@@ -114,6 +117,8 @@ public sealed class AuthorizationMatrixTests
         GrievanceAction.ProvideClarification => await States.ReachAsync(seed, States.Clarification),
         GrievanceAction.ReopenByComplainant => await States.ReachAsync(seed, nameof(GrievanceOutcome.Resolved)),
         GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => await States.ReachAsync(seed, States.SpecialClosure),
+        GrievanceAction.Appeal => await States.ReachAsync(seed, nameof(GrievanceOutcome.Rejected)),
+        GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => await States.ReachAsync(seed, States.UnderAppeal),
         _ => await States.ReachAsync(seed, States.Pending),
     };
 
@@ -139,6 +144,9 @@ public sealed class AuthorizationMatrixTests
             case GrievanceAction.ProposeSpecialClosure: return new ProposeSpecialClosure(g.Id, actor, "sub-judice", "Pending before the High Court.");
             case GrievanceAction.AcceptSpecialClosure: return new AcceptSpecialClosure(g.Id, actor);
             case GrievanceAction.RejectSpecialClosure: return new RejectSpecialClosure(g.Id, actor, "Not sub judice: act on it.");
+            case GrievanceAction.Appeal: return new AppealGrievance(g.Id, actor, "It is maintainable.");
+            case GrievanceAction.UpholdClosure: return new UpholdClosure(g.Id, actor, "The rejection stands.");
+            case GrievanceAction.AllowAppeal: return new AllowAppeal(g.Id, actor, 1, "Act on it.");
             case GrievanceAction.SlaBreach or GrievanceAction.FeedbackWindowExpired:
                 seed.Clock.Advance(TimeSpan.FromDays(30));
                 return new HandleDueWork(g.Id, actor, action, g.TimerToken);

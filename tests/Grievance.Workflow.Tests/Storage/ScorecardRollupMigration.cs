@@ -15,8 +15,11 @@ namespace Grievance.Workflow.Tests.Storage;
 /// </summary>
 internal static class ScorecardRollupMigration
 {
-    // Versions 11, 10 and 9 undone: what a database at version 8 looks like.
+    // Versions 12 to 9 undone: what a database at version 8 looks like.
     public const string Downgrade = """
+        ALTER TABLE grievances DROP COLUMN appeal_count;
+        ALTER TABLE grievances DROP COLUMN appealed_outcome;
+        DELETE FROM grievance_schema WHERE version = 12;
         DROP INDEX grievances_complainant;
         ALTER TABLE grievances DROP COLUMN likely_duplicates;
         ALTER TABLE grievances DROP COLUMN intake_flag;

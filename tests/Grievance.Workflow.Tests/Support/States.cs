@@ -11,9 +11,12 @@ public static class States
     /// <summary>A special closure proposed (needs a seed with special closures enabled, as does <see cref="GrievanceOutcome.SpecialClosed"/>).</summary>
     public const string SpecialClosure = "AwaitingSpecialClosure";
 
+    /// <summary>A rejection under appeal (needs a seed with appeals enabled).</summary>
+    public const string UnderAppeal = "UnderAppeal";
+
     public static readonly string[] All =
     [
-        Triage, Pending, Awaiting, Clarification, SpecialClosure,
+        Triage, Pending, Awaiting, Clarification, SpecialClosure, UnderAppeal,
         nameof(GrievanceOutcome.Resolved), nameof(GrievanceOutcome.ClosedAtFinalLevel), nameof(GrievanceOutcome.ClosedNoFeedback),
         nameof(GrievanceOutcome.Rejected), nameof(GrievanceOutcome.Withdrawn), nameof(GrievanceOutcome.Duplicate), nameof(GrievanceOutcome.SpecialClosed),
     ];
@@ -40,6 +43,9 @@ public static class States
                 return (await w.ExecuteAsync(new AcceptSpecialClosure(g.Id, Seed.OfficerL2, "Writ petition pending."))).Grievance;
             case nameof(GrievanceOutcome.Rejected):
                 return (await w.ExecuteAsync(new RejectGrievance(g.Id, Seed.OfficerL1, "not-maintainable"))).Grievance;
+            case UnderAppeal:
+                await w.ExecuteAsync(new RejectGrievance(g.Id, Seed.OfficerL1, "not-maintainable"));
+                return (await w.ExecuteAsync(new AppealGrievance(g.Id, Seed.Citizen, "It is maintainable: the meter is the utility's."))).Grievance;
             case nameof(GrievanceOutcome.Withdrawn):
                 return (await w.ExecuteAsync(new WithdrawGrievance(g.Id, Seed.Citizen))).Grievance;
             case nameof(GrievanceOutcome.Duplicate):
@@ -95,6 +101,9 @@ public static class States
         GrievanceAction.ProposeSpecialClosure => new ProposeSpecialClosure(g.Id, Seed.Admin, "policy-matter", "A matter of state policy."),
         GrievanceAction.AcceptSpecialClosure => new AcceptSpecialClosure(g.Id, Seed.Admin),
         GrievanceAction.RejectSpecialClosure => new RejectSpecialClosure(g.Id, Seed.Admin, "Not a policy matter: act on it."),
+        GrievanceAction.Appeal => new AppealGrievance(g.Id, Seed.Admin, "The disposal is wrong."),
+        GrievanceAction.UpholdClosure => new UpholdClosure(g.Id, Seed.Admin, "The closure stands."),
+        GrievanceAction.AllowAppeal => new AllowAppeal(g.Id, Seed.Admin, 1, "Act on it again."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -17,4 +17,7 @@ public enum RoutingReason
 
     /// <summary>It moves up to a higher level of its department: choose the officer at that level.</summary>
     Escalation = 4,
+
+    /// <summary>An appeal: the appellate officer of the grievance's department, or the officer of the level an allowed appeal names.</summary>
+    Appeal = 5,
 }
