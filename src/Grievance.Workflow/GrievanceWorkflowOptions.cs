@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Grievance.Workflow.Clocks;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
@@ -49,6 +50,26 @@ public class GrievanceWorkflowOptions
 
     /// <summary>Gets the options of the default escalation policy.</summary>
     public EscalationOptions Escalation { get; } = new();
+
+    /// <summary>
+    /// Gets the ladders of departments that differ from the global one (by department id): height, reopens and time limits per
+    /// level, the breach rule, and overrides per category within the department. Most specific wins: department + category,
+    /// department, then these global options. A transfer adopts the new department's ladder.
+    /// </summary>
+    /// <value>The default is empty: every department climbs the global ladder.</value>
+    public IDictionary<string, DepartmentLadderOptions> Departments { get; } = new Dictionary<string, DepartmentLadderOptions>(System.StringComparer.Ordinal);
+
+    /// <summary>Resolves the ladder of a department and category from these options (most specific wins).</summary>
+    /// <param name="department">The department, or <see langword="null"/> for a grievance in triage (the global ladder).</param>
+    /// <param name="category">The category code.</param>
+    /// <returns>The ladder; a new object each call, so callers on a hot path keep the ones they use.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="category"/> is <see langword="null"/>.</exception>
+    public Ladder LadderFor(DepartmentId? department, string category)
+    {
+        System.ArgumentNullException.ThrowIfNull(category);
+        var rules = department is { } d && Departments.TryGetValue(d.Value, out var found) ? found : null;
+        return new Ladder(this, department?.Value, category, rules, rules is not null && rules.Categories.TryGetValue(category, out var specific) ? specific : null);
+    }
 
     /// <summary>Gets the options of reopening by the complainant (<see cref="ReopenGrievance"/>); off by default.</summary>
     public ComplainantReopenOptions Reopen { get; } = new();

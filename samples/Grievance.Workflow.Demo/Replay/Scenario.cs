@@ -12,7 +12,14 @@ namespace Grievance.Workflow.Demo.Replay;
 /// <param name="SpecialClosure">Whether officers may propose special closures (<c>"specialClosure": true</c>), decided from L2.</param>
 /// <param name="Intake">When set (<c>"intake"</c>), the shipped intake policy's limits and duplicate window.</param>
 /// <param name="AppealWindowDays">When set (<c>"appealWindowDays"</c>), complainants may appeal for that many days after a closure (decided at the top level).</param>
-public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false, ScenarioIntake? Intake = null, int? AppealWindowDays = null);
+/// <param name="Departments">The departments whose ladders differ from the global one (<c>"departments": { "revenue": { "levels", "slaDays", "onBreach" } }</c>).</param>
+public sealed record Scenario(string File, DateTimeOffset Start, int Levels, IReadOnlyList<ScenarioRoute> Routes, IReadOnlyList<ScenarioCommand> Commands, int? ReopenWindowDays = null, bool SpecialClosure = false, ScenarioIntake? Intake = null, int? AppealWindowDays = null, IReadOnlyDictionary<string, ScenarioLadder>? Departments = null);
+
+/// <summary>A department's ladder in a scenario.</summary>
+/// <param name="Levels">Its levels, or <see langword="null"/> for the scenario's.</param>
+/// <param name="SlaDays">Its officers' time limit in working days, or <see langword="null"/> for the global one.</param>
+/// <param name="EscalateOnBreach">Whether a passed time limit moves a grievance up (<c>"onBreach": "escalate"</c>) or flags it (<c>"flag"</c>); <see langword="null"/> for the global rule.</param>
+public sealed record ScenarioLadder(int? Levels, int? SlaDays, bool? EscalateOnBreach);
 
 /// <summary>A scenario's intake settings (<c>"intake": { "maxPerDay", "maxPerCategoryPerDay", "atLimit", "duplicateWindowDays" }</c>).</summary>
 /// <param name="MaxPerDay">Complaints one complainant may file a day, or <see langword="null"/> for no limit.</param>

@@ -81,8 +81,38 @@ public static class ScenarioReader
             int? appeal = root.TryGetProperty("appealWindowDays", out var ap)
                 ? (ap.TryGetInt32(out var appealDays) && appealDays is >= 1 and <= 365 ? appealDays : throw new ScenarioException(name, 1, $"\"appealWindowDays\" must be a whole number of days from 1 to 365; got {ap}."))
                 : null;
-            return new Scenario(name, start, levels, routes, commands, reopen, special, root.TryGetProperty("intake", out var intake) ? Intake(name, intake) : null, appeal);
+            return new Scenario(name, start, levels, routes, commands, reopen, special, root.TryGetProperty("intake", out var intake) ? Intake(name, intake) : null, appeal,
+                root.TryGetProperty("departments", out var departments) ? Departments(name, departments) : null);
         }
+    }
+
+    /// <summary>Reads the departments' ladders.</summary>
+    private static Dictionary<string, ScenarioLadder> Departments(string file, JsonElement departments)
+    {
+        if (departments.ValueKind != JsonValueKind.Object)
+        {
+            throw new ScenarioException(file, 1, "\"departments\" must be an object: a department's id, then its \"levels\", \"slaDays\" and \"onBreach\".");
+        }
+
+        var ladders = new Dictionary<string, ScenarioLadder>(StringComparer.Ordinal);
+        foreach (var department in departments.EnumerateObject())
+        {
+            var ladder = department.Value;
+            int? Number(string property, int max)
+                => !ladder.TryGetProperty(property, out var value) ? null
+                    : value.TryGetInt32(out var n) && n >= 1 && n <= max ? n
+                    : throw new ScenarioException(file, 1, $"\"departments\": \"{department.Name}\": \"{property}\" must be a whole number from 1 to {max}; got {value}.");
+            var onBreach = ladder.ValueKind == JsonValueKind.Object ? Text(file, 1, ladder, "onBreach", required: false) : throw new ScenarioException(file, 1, $"\"departments\": \"{department.Name}\" must be an object.");
+            ladders[department.Name] = new ScenarioLadder(Number("levels", GrievanceLimits.MaxLevels), Number("slaDays", 365), onBreach switch
+            {
+                null => null,
+                "escalate" => true,
+                "flag" => false,
+                _ => throw new ScenarioException(file, 1, $"\"departments\": \"{department.Name}\": \"onBreach\" must be escalate or flag; got '{onBreach}'."),
+            });
+        }
+
+        return ladders;
     }
 
     /// <summary>Reads the intake settings.</summary>

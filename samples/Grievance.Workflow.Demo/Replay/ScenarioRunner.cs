@@ -1,6 +1,7 @@
 using Grievance.Workflow.Bulk;
 using System.Globalization;
 using System.Text.Json;
+using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Intake;
 using Grievance.Workflow.Routing;
 using Grievance.Workflow.Sweeping;
@@ -37,6 +38,15 @@ public static class ScenarioRunner
             }
 
             o.SpecialClosure.Enabled = scenario.SpecialClosure;
+            foreach (var (department, ladder) in scenario.Departments ?? new Dictionary<string, ScenarioLadder>())
+            {
+                o.Departments[department] = new DepartmentLadderOptions
+                {
+                    Levels = ladder.Levels,
+                    SlaDays = ladder.SlaDays,
+                    OnBreach = ladder.EscalateOnBreach is { } escalate ? (escalate ? BreachAction.EscalateToNextLevel : BreachAction.FlagDefaulter) : null,
+                };
+            }
             if (scenario.AppealWindowDays is { } appealDays)
             {
                 (o.Appeals.Enabled, o.Appeals.Window) = (true, TimeSpan.FromDays(appealDays));

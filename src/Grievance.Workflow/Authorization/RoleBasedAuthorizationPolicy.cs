@@ -25,7 +25,8 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     private static readonly ValueTask<AuthorizationDecision> Allowed = new(AuthorizationDecision.Allow);
 
     private readonly int _approverLevel;
-    private readonly int _appellateLevel;
+    private readonly int? _appellateLevel;
+    private readonly Escalation.LadderCache _ladders;
 
     /// <summary>Creates the policy with the default options (special closures decided from level 2).</summary>
     public RoleBasedAuthorizationPolicy()
@@ -40,7 +41,8 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     {
         ArgumentNullException.ThrowIfNull(options);
         _approverLevel = options.Value.SpecialClosure.ApproverLevel;
-        _appellateLevel = options.Value.Appeals.AppellateLevel ?? options.Value.Levels;
+        _appellateLevel = options.Value.Appeals.AppellateLevel;
+        _ladders = new Escalation.LadderCache(options.Value);
     }
 
     /// <inheritdoc />
@@ -67,7 +69,7 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
             GrievanceAction.ReportAction or GrievanceAction.Reject or GrievanceAction.ProposeSpecialClosure => role == ActorRole.Administrator || HoldsIt(actor, grievance),
             GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => role == ActorRole.Administrator || DecidesSpecialClosures(actor, grievance),
             GrievanceAction.Appeal => role is ActorRole.Administrator or ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
-            GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => role == ActorRole.Administrator || (InItsDepartment(actor, grievance) && actor.Level >= _appellateLevel),
+            GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => role == ActorRole.Administrator || (InItsDepartment(actor, grievance) && actor.Level >= AppellateLevel(grievance)),
             GrievanceAction.Transfer => role is ActorRole.Administrator or ActorRole.HelplineAgent || HoldsIt(actor, grievance),
             GrievanceAction.RecordSatisfied or GrievanceAction.RecordDissatisfied => role == ActorRole.HelplineAgent || IsTheComplainant(actor, grievance),
             GrievanceAction.RecordUnreachable => role == ActorRole.HelplineAgent,
@@ -91,6 +93,8 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     private static bool InItsDepartment(Actor actor, GrievanceSnapshot grievance)
         => actor.Role == ActorRole.Officer && actor.Department == grievance.Department;
 
+    private int AppellateLevel(GrievanceSnapshot grievance) => _appellateLevel ?? _ladders.For(grievance).Levels;
+
     private bool DecidesSpecialClosures(Actor actor, GrievanceSnapshot grievance)
         => InItsDepartment(actor, grievance) && actor.Level >= _approverLevel && actor.Level > grievance.Level;
 
@@ -109,7 +113,7 @@ public sealed class RoleBasedAuthorizationPolicy : IAuthorizationPolicy
     {
         GrievanceAction.Route => "only an administrator or the system routes grievances out of triage",
         GrievanceAction.Appeal => "only the complainant who filed it, the helpline on their behalf or an administrator appeals",
-        GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => $"only an officer of its department at the appellate level {_appellateLevel} or above, or an administrator, decides an appeal",
+        GrievanceAction.UpholdClosure or GrievanceAction.AllowAppeal => $"only an officer of its department at the appellate level {(_appellateLevel is { } level ? level.ToString(System.Globalization.CultureInfo.InvariantCulture) : "(the top of its ladder)")} or above, or an administrator, decides an appeal",
         GrievanceAction.AcceptSpecialClosure or GrievanceAction.RejectSpecialClosure => $"only an officer of its department at level {_approverLevel} or above, and above the level it is at, or an administrator decides on a special closure",
         GrievanceAction.ReportAction or GrievanceAction.Reject or GrievanceAction.ProposeSpecialClosure => "only the officer it is pending with, an officer above them in its department, or an administrator may do this",
         GrievanceAction.Transfer => "only the officer it is pending with, an officer above them, the helpline or an administrator transfers it",

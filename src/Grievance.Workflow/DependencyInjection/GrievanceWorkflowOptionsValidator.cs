@@ -232,8 +232,15 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
                 failures.Add($"Routing.Officers[{i}]: department '{assignment.Department}' and officer '{assignment.Officer}' are both required.");
             }
 
-            Level($"Routing.Officers[{i}] ({assignment.Department})", assignment.Level);
+            // An officer may hold any level of their department's ladder, which may be taller than the global one.
+            var height = string.IsNullOrWhiteSpace(assignment.Department) ? options.Levels : LadderOptionsValidation.HeightOf(options, assignment.Department);
+            if (levelsValid && (assignment.Level < 1 || assignment.Level > height))
+            {
+                failures.Add($"Routing.Officers[{i}] ({assignment.Department}): level {assignment.Level} is not a level of the department's ladder (1 to {height}).");
+            }
         }
+
+        LadderOptionsValidation.Validate(options, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -200,7 +200,7 @@ internal sealed partial class GrievanceEngine
     /// <summary>Starts a fresh officer clock at the draft's level: new deadline, new token, no extensions, not overdue.</summary>
     private void ArmOfficerClock(ref Draft g, GrievanceSnapshot grievance, DateTimeOffset now)
     {
-        g.DueAt = _clock.OfficerDeadline(grievance.Category, g.Level, now);
+        g.DueAt = _clock.OfficerDeadline(g.Department, grievance.Category, g.Level, now); // the department's ladder: a transfer adopts the new one
         g.IsOverdue = false;
         g.ExtensionCount = 0;
         g.TimerToken++;

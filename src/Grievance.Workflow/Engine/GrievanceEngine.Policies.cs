@@ -53,9 +53,9 @@ internal sealed partial class GrievanceEngine
                 return await AskAppealAsync(grievance, now, cancellationToken).ConfigureAwait(false);
 
             case AllowAppeal allow:
-                if (allow.Level > _levels)
+                if (_limits.LevelsFor(grievance) is var height && allow.Level > height)
                 {
-                    return PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"level {allow.Level} is above the ladder's {_levels}"));
+                    return PolicyAnswers.Refused(NotAllowed(grievance, command.Action, $"level {allow.Level} is above the ladder's {height}"));
                 }
 
                 return new PolicyAnswers
@@ -77,7 +77,7 @@ internal sealed partial class GrievanceEngine
                 {
                     Escalation = EscalationKind.EscalateToLevel,
                     TargetLevel = grievance.Level + 1,
-                    Officer = grievance.Level < _levels
+                    Officer = grievance.Level < _limits.LevelsFor(grievance)
                         ? await OfficerAtAsync(grievance, RoutingReason.Escalation, grievance.Department!.Value, grievance.Level + 1, cancellationToken).ConfigureAwait(false)
                         : null,
                 };
@@ -119,7 +119,7 @@ internal sealed partial class GrievanceEngine
         return new PolicyAnswers
         {
             Officer = grievance.Department is { } department
-                ? await OfficerAtAsync(grievance, RoutingReason.Appeal, department, rules.AppellateLevel, cancellationToken).ConfigureAwait(false)
+                ? await OfficerAtAsync(grievance, RoutingReason.Appeal, department, _limits.AppellateLevelFor(grievance), cancellationToken).ConfigureAwait(false)
                 : null,
             DueAt = _calendar.AddWorkingDays(now, rules.DecisionWorkingDays).ToUniversalTime(),
         };
@@ -232,10 +232,11 @@ internal sealed partial class GrievanceEngine
 
     private async ValueTask<PolicyAnswers> EscalateToAsync(GrievanceSnapshot grievance, int level, CancellationToken cancellationToken)
     {
-        if (level <= grievance.Level || level > _levels)
+        var levels = _limits.LevelsFor(grievance);
+        if (level <= grievance.Level || level > levels)
         {
             throw new InvalidOperationException(
-                $"The escalation policy {_escalation.GetType().Name} asked to move grievance {grievance.Id} from L{grievance.Level} to L{level}; it must go up, to at most L{_levels}.");
+                $"The escalation policy {_escalation.GetType().Name} asked to move grievance {grievance.Id} from L{grievance.Level} to L{level}; it must go up, to at most L{levels}.");
         }
 
         return new PolicyAnswers

@@ -64,12 +64,15 @@ internal sealed partial class GrievanceEngine
 
     /// <summary>
     /// Whether an action's text is addressed to the complainant (disposal reports, public notes, questions, interim replies,
-    /// rejection remarks) or is their own (clarifications, feedback reasons, withdrawal reasons). Transfer, escalation and
-    /// duplicate remarks are the departments' own, and the description is the complainant's own already.
+    /// rejection remarks, a special closure's acceptance, the reasons a closure is upheld on appeal) or is their own
+    /// (clarifications, feedback reasons, withdrawal reasons, reopening and appeal reasons). Transfer, escalation, duplicate and
+    /// special-closure proposal remarks are the departments' own, as are an allowed appeal's instructions to the officer, and the
+    /// description is the complainant's own already.
     /// </summary>
     private static bool IsForTheComplainant(GrievanceAction action) => action is GrievanceAction.ReportAction or GrievanceAction.AddNote
         or GrievanceAction.RequestClarification or GrievanceAction.ProvideClarification or GrievanceAction.ExtendDeadline or GrievanceAction.Reject
-        or GrievanceAction.RecordDissatisfied or GrievanceAction.RecordSatisfied or GrievanceAction.Withdraw or GrievanceAction.ReopenByComplainant;
+        or GrievanceAction.RecordDissatisfied or GrievanceAction.RecordSatisfied or GrievanceAction.Withdraw or GrievanceAction.ReopenByComplainant
+        or GrievanceAction.AcceptSpecialClosure or GrievanceAction.Appeal or GrievanceAction.UpholdClosure;
 
     public async ValueTask<IReadOnlyList<GrievanceAction>> GetPermittedActionsAsync(GrievanceId id, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -84,6 +87,11 @@ internal sealed partial class GrievanceEngine
                 || (action == GrievanceAction.FeedbackWindowExpired && !(grievance.FeedbackDueAt <= now)))
             {
                 continue; // a timer action is open only once its timer has run out
+            }
+
+            if (action == GrievanceAction.Appeal && (await AskAppealAsync(grievance, now, cancellationToken).ConfigureAwait(false)).Error is not null)
+            {
+                continue; // a resolution rated well is not open to appeal
             }
 
             var decision = await _authorization.AuthorizeAsync(new AuthorizationRequest(actor, action, grievance), cancellationToken).ConfigureAwait(false);

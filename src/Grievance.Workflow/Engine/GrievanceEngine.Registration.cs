@@ -61,7 +61,7 @@ internal sealed partial class GrievanceEngine
                 Status = LifecycleStates.StatusOf(lifecycle.Fire(GrievanceAction.Route)),
                 Department = routing.Department,
                 Officer = routing.Officer,
-                DueAt = _clock.OfficerDeadline(draft.Category, 1, now),
+                DueAt = _clock.OfficerDeadline(routing.Department, draft.Category, 1, now),
                 TimerToken = 1,
             };
         }

@@ -38,7 +38,6 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
     private readonly IAuthorizationPolicy _authorization;
     private readonly IReferenceNumberGenerator _referenceNumbers;
     private readonly TimeProvider _time;
-    private readonly int _levels;
     private readonly int _retryLimit;
     private readonly RetryBackoff _backoff;
     private readonly GrievanceTurns _turns = new();
@@ -82,15 +81,16 @@ internal sealed partial class GrievanceEngine : IGrievanceWorkflow
         _referenceNumbers = referenceNumbers;
         _time = time;
         var value = options.Value;
-        _levels = value.Levels;
         _retryLimit = value.ConcurrencyRetryLimit;
         _backoff = new RetryBackoff(value.ConcurrencyRetryBaseDelay, value.ConcurrencyRetryMaxDelay);
+        var ladders = new LadderCache(value);
         _limits = new LifecycleLimits(value.Levels, value.MaxTransfers, value.Sla.MaxExtensions, value.Reopen.Enabled ? value.Reopen.Window : null, value.SpecialClosure.Enabled,
             value.Appeals.Enabled
                 ? new AppealRules(value.Appeals.Window, new HashSet<GrievanceOutcome>(value.Appeals.Outcomes), value.Appeals.MaxPerGrievance, value.Appeals.PoorRatingAtMost,
-                    value.Appeals.AppellateLevel ?? value.Levels, value.Appeals.DecisionWorkingDays)
-                : null);
-        _clock = new SlaClock(calendar, value.Sla, value.Feedback.Window);
+                    value.Appeals.AppellateLevel, value.Appeals.DecisionWorkingDays)
+                : null,
+            ladders);
+        _clock = new SlaClock(calendar, ladders, value.Feedback.Window);
         _specialClosureReasonCodes = value.SpecialClosure.ReasonCodes.Order(StringComparer.Ordinal).ToArray();
         _calendar = calendar;
         _extensionHorizon = value.Sla.ExtensionHorizonWorkingDays;

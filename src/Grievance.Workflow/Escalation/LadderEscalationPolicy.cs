@@ -21,7 +21,7 @@ namespace Grievance.Workflow.Escalation;
 /// </remarks>
 public sealed class LadderEscalationPolicy : IEscalationPolicy
 {
-    private readonly int _levels;
+    private readonly LadderCache _ladders;
     private readonly EscalationOptions _options;
 
     /// <summary>Creates the policy.</summary>
@@ -29,7 +29,7 @@ public sealed class LadderEscalationPolicy : IEscalationPolicy
     public LadderEscalationPolicy(IOptions<GrievanceWorkflowOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _levels = options.Value.Levels;
+        _ladders = new LadderCache(options.Value);
         _options = options.Value.Escalation;
     }
 
@@ -37,16 +37,17 @@ public sealed class LadderEscalationPolicy : IEscalationPolicy
     public ValueTask<EscalationDecision> DecideAsync(EscalationRequest request, CancellationToken cancellationToken)
     {
         var grievance = request.Grievance ?? throw new ArgumentException("The request is the default value.", nameof(request));
-        var canGoUp = grievance.Level < _levels;
+        var ladder = _ladders.For(grievance); // its department's and category's
+        var canGoUp = grievance.Level < ladder.Levels;
         if (request.Trigger == EscalationReason.SlaBreach)
         {
-            return new(_options.OnBreach == BreachAction.EscalateToNextLevel && canGoUp
+            return new(ladder.OnBreach == BreachAction.EscalateToNextLevel && canGoUp
                 ? EscalationDecision.EscalateTo(grievance.Level + 1)
                 : EscalationDecision.FlagOverdue);
         }
 
         var withinWindow = _options.ReopenWindow is not { } window || grievance.DisposedAt is not { } disposed || request.Now - disposed <= window;
-        if (withinWindow && grievance.ReopensAt(grievance.Level) < _options.ReopensAllowedAt(grievance.Category.Code, grievance.Level))
+        if (withinWindow && grievance.ReopensAt(grievance.Level) < ladder.ReopensAt(grievance.Level))
         {
             return new(EscalationDecision.Reopen);
         }

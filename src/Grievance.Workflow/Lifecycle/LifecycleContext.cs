@@ -55,7 +55,7 @@ internal sealed class LifecycleContext
         AppealedOutcome = grievance.AppealedOutcome;
         HasDepartment = grievance.Department is not null;
         Level = grievance.Level;
-        Levels = limits.Levels;
+        Levels = limits.LevelsFor(grievance);
         ExtensionCount = grievance.ExtensionCount;
         ExtensionLimit = limits.MaxExtensions;
         TransferLimit = limits.MaxTransfers;

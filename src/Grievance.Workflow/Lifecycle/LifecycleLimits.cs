@@ -7,8 +7,15 @@ namespace Grievance.Workflow.Lifecycle;
 /// <param name="ReopenWindow">How long after its closure the complainant may reopen a resolved grievance; <see langword="null"/> when the options do not allow it.</param>
 /// <param name="SpecialClosure">Whether the options allow special closures.</param>
 /// <param name="Appeals">The appeal rules; <see langword="null"/> when the options do not allow appeals.</param>
-internal readonly record struct LifecycleLimits(int Levels, int MaxTransfers, int MaxExtensions, System.TimeSpan? ReopenWindow = null, bool SpecialClosure = false, AppealRules? Appeals = null)
+/// <param name="Ladders">The ladders per department and category; <see langword="null"/>: every grievance climbs <paramref name="Levels"/>.</param>
+internal readonly record struct LifecycleLimits(int Levels, int MaxTransfers, int MaxExtensions, System.TimeSpan? ReopenWindow = null, bool SpecialClosure = false, AppealRules? Appeals = null, Escalation.LadderCache? Ladders = null)
 {
+    /// <summary>The height of the ladder a grievance climbs now (its department's and category's).</summary>
+    public int LevelsFor(GrievanceSnapshot grievance) => Ladders?.For(grievance).Levels ?? Levels;
+
+    /// <summary>The appellate authority's level for a grievance: the options', or the top of its ladder.</summary>
+    public int AppellateLevelFor(GrievanceSnapshot grievance) => Appeals?.AppellateLevel ?? LevelsFor(grievance);
+
     /// <summary>
     /// Whether the complainant may appeal against the grievance's closure now: appeals on, an outcome they list, within their window
     /// of the closure, appeals left. (A resolved grievance also needs a poor rating, which the history holds: the engine asks it.)

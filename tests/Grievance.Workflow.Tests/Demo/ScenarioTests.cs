@@ -111,6 +111,18 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task The_ladder_scenario_sends_A_up_revenues_three_levels_and_closes_B_at_uppcls_second()
+    {
+        var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("department-ladders.json")), default);
+
+        grievances.Select(g => (g.Name, g.Status, g.Outcome, g.Level)).Should().Equal(
+            ("A", GrievanceStatus.Closed, GrievanceOutcome.Resolved, 3),
+            ("B", GrievanceStatus.Closed, GrievanceOutcome.ClosedAtFinalLevel, 2));
+        grievances[0].History.Select(e => (e.Action, e.ToLevel)).Should().ContainInOrder(
+            (GrievanceAction.Escalate, 2), (GrievanceAction.SlaBreach, 3), (GrievanceAction.ReportAction, 3));
+    }
+
+    [Fact]
     public async Task The_bulk_scenario_rejects_the_triage_backlog_once_though_the_batch_runs_twice()
     {
         var grievances = await ScenarioRunner.RunAsync(ScenarioReader.Read(Shipped("bulk-triage-rejection.json")), default);

@@ -147,7 +147,7 @@ public sealed class ServiceRegistrationTests
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().BeEquivalentTo(
             "Escalation.ReopensPerLevel: level 3 is not a level of the ladder (1 to 2).",
-            "Routing.Officers[0] (uppcl): level 5 is not a level of the ladder (1 to 2).");
+            "Routing.Officers[0] (uppcl): level 5 is not a level of the department's ladder (1 to 2).");
     }
 
     [Fact]

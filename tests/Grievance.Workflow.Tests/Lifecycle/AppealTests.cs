@@ -144,6 +144,24 @@ public sealed class AppealTests
     }
 
     [Fact]
+    public async Task The_permitted_actions_offer_an_appeal_only_after_a_poor_rating_and_the_complainant_reads_the_reasons_it_was_upheld()
+    {
+        using var seed = Enabled();
+        var well = await ResolvedAsync(seed, rating: 5);
+        var poorly = await ResolvedAsync(seed, rating: 1);
+
+        (await seed.Workflow.GetPermittedActionsAsync(well.Id, Seed.Citizen)).Should().NotContain(GrievanceAction.Appeal);
+        (await seed.Workflow.GetPermittedActionsAsync(poorly.Id, Seed.Citizen)).Should().Contain(GrievanceAction.Appeal);
+        await seed.Workflow.ExecuteAsync(new AppealGrievance(poorly.Id, Seed.Citizen, "Closed without a proper fix."));
+        await seed.Workflow.ExecuteAsync(new UpholdClosure(poorly.Id, Seed.OfficerL2, "The bill was corrected on 3 November."));
+
+        var view = await seed.Workflow.TrackForComplainantAsync(poorly.ReferenceNumber, Seed.Citizen);
+
+        view.Steps.Select(s => s.Text).Should().Contain(["Closed without a proper fix.", "The bill was corrected on 3 November."]);
+        (await seed.Workflow.TrackAsync(poorly.ReferenceNumber)).Steps.Should().OnlyContain(s => s.Text == null, "the anonymous view shows no text");
+    }
+
+    [Fact]
     public async Task After_the_window_or_against_an_outcome_not_listed_the_appeal_is_refused()
     {
         using var seed = Enabled(o => o.Appeals.Window = TimeSpan.FromDays(30));
