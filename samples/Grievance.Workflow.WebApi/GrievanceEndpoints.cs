@@ -8,30 +8,29 @@ internal static class GrievanceEndpoints
     public static IEndpointRouteBuilder MapGrievanceEndpoints(this IEndpointRouteBuilder app)
     {
         var grievances = app.MapGroup("/grievances");
-        grievances.MapPost("/", RegisterAsync);
-        grievances.MapGet("/{id}", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async (grievanceId, _) => Results.Ok(await workflow.GetAsync(grievanceId, ct))));
+        grievances.MapPost("/", RegisterAsync).RequireRateLimiting(RateLimits.Registration);
+        grievances.MapGet("/{id}", (string id, HttpRequest http, HttpResponse response, IGrievanceWorkflow workflow, CancellationToken ct)
+            => ReadAsync(http, id, async (grievanceId, _) =>
+            {
+                var grievance = await workflow.GetAsync(grievanceId, ct);
+                Http.SetETag(response, grievance); // the version, for If-Match on the next command
+                return Results.Ok(grievance);
+            }));
         grievances.MapGet("/{id}/history", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
             => ReadAsync(http, id, async (grievanceId, _) => Results.Ok(await workflow.GetHistoryAsync(grievanceId, ct))));
         grievances.MapGet("/{id}/actions", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
             => ReadAsync(http, id, async (grievanceId, actor) => Results.Ok(await workflow.GetPermittedActionsAsync(grievanceId, actor, ct))));
-        grievances.MapPost("/{id}/report", (string id, ReportRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ExecuteAsync(http, id, workflow, (g, actor) => new ReportAction(g, actor, body.Report) { ExpectedVersion = body.ExpectedVersion }, ct));
-        grievances.MapPost("/{id}/feedback", (string id, FeedbackRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ExecuteAsync(http, id, workflow, (g, actor) => new RecordFeedback(g, actor, body.Response, body.Reason, body.Rating), ct));
-        grievances.MapPost("/{id}/transfer", (string id, TransferRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ExecuteAsync(http, id, workflow, (g, actor) => new TransferGrievance(g, actor, new DepartmentId(body.Department), body.Reason), ct));
 
         // Public, for anyone holding the reference number: status, dates, level, department and outcome — no text at all.
         app.MapGet("/track/{reference}", (string reference, IGrievanceWorkflow workflow, CancellationToken ct)
-            => TrackAsync(reference, reference => workflow.TrackAsync(reference, ct)));
+            => TrackAsync(reference, reference => workflow.TrackAsync(reference, ct))).RequireRateLimiting(RateLimits.Tracking);
 
         // The complainant's own view (the header stand-in for authentication names them): adds the reports and notes addressed to them.
         // Another complainant's reference answers 404, exactly like an unknown one.
         app.MapGet("/track/{reference}/mine", (string reference, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
             => HeaderActor.From(http) is { } actor
                 ? TrackAsync(reference, reference => workflow.TrackForComplainantAsync(reference, actor, ct))
-                : Task.FromResult(Problems.NoActor()));
+                : Task.FromResult(Problems.NoActor())).RequireRateLimiting(RateLimits.Tracking);
         return app;
     }
 
@@ -69,7 +68,7 @@ internal static class GrievanceEndpoints
                 new Complainant(body.ComplainantId, new ContactDetails(body.Name, body.Phone, body.Email, body.Address)),
                 body.Description)
             {
-                CommandId = body.CommandId is null ? null : new CommandId(body.CommandId),
+                CommandId = (Http.IdempotencyKey(http) ?? body.CommandId) is { } key ? new CommandId(key) : null,
             };
         }
         catch (ArgumentException ex)
@@ -83,32 +82,10 @@ internal static class GrievanceEndpoints
             : Problems.From(result.Error!);
     }
 
-    private static async Task<IResult> ExecuteAsync(
-        HttpRequest http, string id, IGrievanceWorkflow workflow, Func<GrievanceId, Actor, GrievanceCommand> command, CancellationToken ct)
-    {
-        if (Target(http, id, out var actor, out var grievanceId) is { } problem)
-        {
-            return problem;
-        }
-
-        GrievanceCommand built;
-        try
-        {
-            built = command(grievanceId, actor);
-        }
-        catch (ArgumentException ex)
-        {
-            return Problems.BadRequest(ex.Message);
-        }
-
-        var result = await workflow.TryExecuteAsync(built, ct);
-        return result.TryGetValue(out var done) ? Results.Ok(done.Grievance) : Problems.From(result.Error!);
-    }
-
     /// <summary>Reads for a named caller. (The library authorizes commands; who may read what is the host's rule — here, anyone named.)</summary>
     private static async Task<IResult> ReadAsync(HttpRequest http, string id, Func<GrievanceId, Actor, Task<IResult>> read)
     {
-        if (Target(http, id, out var actor, out var grievanceId) is { } problem)
+        if (Http.Target(http, id, out var actor, out var grievanceId) is { } problem)
         {
             return problem;
         }
@@ -121,19 +98,5 @@ internal static class GrievanceEndpoints
         {
             return Problems.From(ex);
         }
-    }
-
-    /// <summary>Reads the caller and the grievance a request names, or the problem to answer with.</summary>
-    private static IResult? Target(HttpRequest http, string id, out Actor actor, out GrievanceId grievanceId)
-    {
-        grievanceId = default;
-        var caller = HeaderActor.From(http);
-        actor = caller!; // read only when no problem is returned
-        if (caller is null)
-        {
-            return Problems.NoActor();
-        }
-
-        return GrievanceId.TryParse(id, out grievanceId) ? null : Problems.BadRequest($"'{id}' is not a grievance id.");
     }
 }

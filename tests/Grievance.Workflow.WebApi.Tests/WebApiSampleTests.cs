@@ -2,30 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using static Grievance.Workflow.WebApi.Tests.Api;
 
 namespace Grievance.Workflow.WebApi.Tests;
 
 /// <summary>The Web API sample, in memory, on its own SQLite file and a fake clock.</summary>
 public sealed class WebApiSampleTests : IDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"grievance-webapi-{Guid.NewGuid():N}.db");
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 4, 30, 0, TimeSpan.Zero));
-    private readonly WebApplicationFactory<Program> _factory;
-
-    public WebApiSampleTests()
-        => _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("ConnectionStrings:Grievances", $"Data Source={_database}")
-            .ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock)));
+    private readonly SampleApp _app = new();
 
     [Fact]
     public async Task A_complaint_goes_from_registration_to_resolved_over_http_and_the_public_tracking_shows_no_personal_data()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.Factory.CreateClient();
 
         var registered = await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
         {
@@ -59,13 +48,13 @@ public sealed class WebApiSampleTests : IDisposable
         someoneElses.StatusCode.Should().Be(HttpStatusCode.NotFound);
         var health = await client.GetAsync("/health");
         health.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await health.Content.ReadAsStringAsync()).Should().Be("Healthy");
+        (await JsonAsync(health)).GetProperty("status").GetString().Should().Be("Healthy");
     }
 
     [Fact]
     public async Task The_workflows_typed_errors_come_back_as_problem_responses_with_the_right_status()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.Factory.CreateClient();
         var g = await JsonAsync(await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
         {
             channel = "web", category = "electricity", district = "Lucknow", complainantId = "citizen-7", description = "No power since Monday.",
@@ -74,7 +63,7 @@ public sealed class WebApiSampleTests : IDisposable
 
         var anonymous = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", actor: null, new { report = "Done." });
         var stranger = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", new("officer", "je-kanpur", "uppcl", "1"), new { report = "Done." });
-        var stale = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Done.", expectedVersion = 7 });
+        var stale = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Done." }, new() { ["If-Match"] = "\"7\"" });
         var early = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/feedback", Agent, new { response = "Satisfied" });
         var empty = await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "" });
         var unknown = await SendAsync(client, HttpMethod.Get, $"/grievances/{Guid.NewGuid()}", Agent);
@@ -82,7 +71,7 @@ public sealed class WebApiSampleTests : IDisposable
 
         anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        stale.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
         (await JsonAsync(stale)).GetProperty("detail").GetString().Should().Contain("7").And.Contain(id);
         early.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await JsonAsync(early)).GetProperty("detail").GetString().Should().Contain("RecordSatisfied");
@@ -97,7 +86,7 @@ public sealed class WebApiSampleTests : IDisposable
     {
         // Regressions: registering with another caller's command id answered 201 with that caller's grievance; a newline in the
         // channel forged a log line.
-        using var client = _factory.CreateClient();
+        using var client = _app.Factory.CreateClient();
         var first = await SendAsync(client, HttpMethod.Post, "/grievances", Agent, new
         {
             channel = "web", category = "electricity", district = "Lucknow", complainantId = "citizen-7", description = "No power since Monday.", commandId = "portal-77",
@@ -128,7 +117,7 @@ public sealed class WebApiSampleTests : IDisposable
     [Fact]
     public async Task Work_queues_page_with_opaque_tokens_until_the_last_page_and_refuse_a_bad_token()
     {
-        using var client = _factory.CreateClient();
+        using var client = _app.Factory.CreateClient();
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -137,7 +126,7 @@ public sealed class WebApiSampleTests : IDisposable
                 channel = "web", category = "electricity", district = "Lucknow", complainantId = $"citizen-{i}", description = "Meter reads wrong.",
             }));
             ids.Add(created.GetProperty("id").GetString()!);
-            _clock.Advance(TimeSpan.FromMinutes(1)); // deadlines one minute apart: the queue's order is the registration order
+            _app.Clock.Advance(TimeSpan.FromMinutes(1)); // deadlines one minute apart: the queue's order is the registration order
         }
 
         var seen = new List<string>();
@@ -162,38 +151,5 @@ public sealed class WebApiSampleTests : IDisposable
         defaulters.GetProperty("items").GetArrayLength().Should().Be(0, "no deadline has passed yet");
     }
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static readonly Caller Agent = new("helpline-agent", "agent-7", null, null);
-    private static readonly Caller OfficerL1 = new("officer", "je-lucknow", "uppcl", "1");
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, Caller? actor, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (actor is not null)
-        {
-            request.Headers.Add("X-Actor-Role", actor.Role);
-            request.Headers.Add("X-Actor-Id", actor.Id);
-            if (actor.Department is not null)
-            {
-                request.Headers.Add("X-Actor-Department", actor.Department);
-                request.Headers.Add("X-Actor-Level", actor.Level);
-            }
-        }
-
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-        => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-
-    private sealed record Caller(string Role, string Id, string? Department, string? Level);
+    public void Dispose() => _app.Dispose();
 }
