@@ -53,6 +53,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Tags.
 app.MapGrievanceEndpoints();
 app.MapCommandEndpoints();
 app.MapQueueEndpoints();
+app.MapStatisticsEndpoints();
 app.Run();
 
 /// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>

@@ -26,7 +26,7 @@ internal static class QueueEndpoints
 
     /// <summary>Reads one page of a queue for a named caller (who may see which queue is the host's rule — here, anyone named).</summary>
     /// <param name="queue">Makes the queue's filter at the present time.</param>
-    private static async Task<IResult> PageAsync(
+    internal static async Task<IResult> PageAsync(
         HttpContext http, Func<DateTimeOffset, GrievanceFilter> queue, string? after, int? limit, CancellationToken ct)
     {
         if (HeaderActor.From(http.Request) is null)

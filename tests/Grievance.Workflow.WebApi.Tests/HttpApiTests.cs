@@ -112,6 +112,29 @@ public sealed class HttpApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_scorecards_rankings_and_flows_answer_the_supervisors_questions()
+    {
+        using var client = _app.Factory.CreateClient();
+        var id = await RegisterAsync(client);
+        await SendAsync(client, HttpMethod.Post, $"/grievances/{id}/report", OfficerL1, new { report = "Meter replaced." });
+        const string Period = "dimension=Department&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
+
+        var search = await JsonAsync(await SendAsync(client, HttpMethod.Get, "/grievances?status=AwaitingFeedback&department=uppcl", Agent));
+        var none = await JsonAsync(await SendAsync(client, HttpMethod.Get, "/grievances?status=Closed", Agent));
+        var cards = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/scorecards?{Period}", Agent));
+        var ranking = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/rankings?{Period}", Agent));
+        var flows = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/flows?{Period}", Agent));
+        var backwards = await SendAsync(client, HttpMethod.Get, "/scorecards?dimension=Department&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", Agent);
+
+        search.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetString()).Should().Equal(id);
+        none.GetProperty("items").GetArrayLength().Should().Be(0);
+        cards.EnumerateArray().Single().GetProperty("received").GetInt64().Should().Be(1);
+        ranking.GetArrayLength().Should().Be(1);
+        flows.EnumerateArray().Single().GetProperty("received").GetInt64().Should().Be(1);
+        backwards.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Tracking_is_rate_limited_per_client_with_a_problem_answer()
     {
         using var client = _app.Factory.CreateClient();
