@@ -198,7 +198,9 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             Level("Appeals.AppellateLevel", appellate);
         }
 
-        Range(failures, "SpecialClosure.ApproverLevel", options.SpecialClosure.ApproverLevel, 2, Math.Max(2, options.Levels));
+        // The approving level may be one only a department's taller ladder has (its grievances' proposals are decided there).
+        var tallest = options.Departments.Keys.Select(d => LadderOptionsValidation.HeightOf(options, d)).Append(options.Levels).Max();
+        Range(failures, "SpecialClosure.ApproverLevel", options.SpecialClosure.ApproverLevel, 2, Math.Max(2, tallest));
         if (options.SpecialClosure.ReasonCodes.Count == 0)
         {
             failures.Add("SpecialClosure.ReasonCodes: empty; a proposal must be able to give at least one reason code.");

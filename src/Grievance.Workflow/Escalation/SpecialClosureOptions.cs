@@ -17,7 +17,7 @@ public class SpecialClosureOptions
     /// Gets or sets the lowest level of an officer who accepts or rejects a proposal; the decider must also be above the level the
     /// grievance is at (an administrator may always decide).
     /// </summary>
-    /// <value>The default is 2 (L-2). From 2 to <see cref="GrievanceWorkflowOptions.Levels"/>.</value>
+    /// <value>The default is 2 (L-2). From 2 to the tallest ladder's height (<see cref="GrievanceWorkflowOptions.Levels"/> or a department's).</value>
     public int ApproverLevel { get; set; } = 2;
 
     /// <summary>Gets the reason codes a proposal may give; a proposal with any other is refused, naming these.</summary>

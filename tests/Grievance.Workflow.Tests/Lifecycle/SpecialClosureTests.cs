@@ -133,6 +133,18 @@ public sealed class SpecialClosureTests
     }
 
     [Fact]
+    public void An_approving_level_only_a_departments_taller_ladder_has_is_valid()
+    {
+        var act = () => Resolve(o =>
+        {
+            o.SpecialClosure.ApproverLevel = 3;
+            o.Departments["revenue"] = new Escalation.DepartmentLadderOptions { Levels = 3 };
+        });
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
     public void No_reason_codes_or_a_blank_one_fails_the_options_naming_them()
     {
         FluentActions.Invoking(() => Resolve(o => o.SpecialClosure.ReasonCodes.Clear()))
