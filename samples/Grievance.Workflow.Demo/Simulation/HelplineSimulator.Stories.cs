@@ -1,16 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using Grievance.Workflow.Events;
-using Grievance.Workflow.Intake;
-using Grievance.Workflow.Queries;
-using Grievance.Workflow.Registration;
-using Grievance.Workflow.Statistics;
-using Grievance.Workflow.Sweeping;
-using Grievance.Workflow.Telemetry;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Grievance.Workflow.Demo.Simulation;
 
 // The complaints' stories: arrival, the officers' steps, the feedback calls, the CM office's review and appeals.

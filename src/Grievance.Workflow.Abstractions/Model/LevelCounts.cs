@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
+using Grievance.Workflow.Internal;
 using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
@@ -74,29 +75,20 @@ public readonly struct LevelCounts : IEquatable<LevelCounts>, IReadOnlyList<int>
     public static bool operator !=(LevelCounts left, LevelCounts right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(LevelCounts other) => ((ReadOnlySpan<int>)_counts).SequenceEqual(other._counts);
+    public bool Equals(LevelCounts other) => ValueSequence.Equal(_counts, other._counts);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is LevelCounts other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var count in _counts ?? [])
-        {
-            hash.Add(count);
-        }
-
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => ValueSequence.Hash(_counts);
 
     /// <summary>Returns the counts as a list, for example <c>[1, 0, 2]</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"[{string.Join(", ", _counts ?? [])}]";
+    public override string ToString() => ValueSequence.Text(_counts);
 
     /// <inheritdoc />
-    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)(_counts ?? [])).GetEnumerator();
+    public IEnumerator<int> GetEnumerator() => ValueSequence.Enumerate(_counts);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
+using Grievance.Workflow.Internal;
 using Grievance.Workflow.Serialization;
 
 namespace Grievance.Workflow;
@@ -57,28 +58,19 @@ public readonly struct ReferenceNumberList : IEquatable<ReferenceNumberList>, IR
     public static bool operator !=(ReferenceNumberList left, ReferenceNumberList right) => !left.Equals(right);
 
     /// <inheritdoc />
-    public bool Equals(ReferenceNumberList other) => ((ReadOnlySpan<ReferenceNumber>)_references).SequenceEqual(other._references);
+    public bool Equals(ReferenceNumberList other) => ValueSequence.Equal(_references, other._references);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is ReferenceNumberList other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var reference in _references ?? [])
-        {
-            hash.Add(reference);
-        }
-
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => ValueSequence.Hash(_references);
 
     /// <inheritdoc />
-    public override string ToString() => $"[{string.Join(", ", _references ?? [])}]";
+    public override string ToString() => ValueSequence.Text(_references);
 
     /// <inheritdoc />
-    public IEnumerator<ReferenceNumber> GetEnumerator() => ((IEnumerable<ReferenceNumber>)(_references ?? [])).GetEnumerator();
+    public IEnumerator<ReferenceNumber> GetEnumerator() => ValueSequence.Enumerate(_references);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

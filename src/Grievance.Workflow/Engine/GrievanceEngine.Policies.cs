@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Feedback;
+using Grievance.Workflow.Lifecycle;
 using Grievance.Workflow.Routing;
 
 namespace Grievance.Workflow.Engine;
@@ -105,15 +106,9 @@ internal sealed partial class GrievanceEngine
             return PolicyAnswers.None;
         }
 
-        if (grievance.Outcome == GrievanceOutcome.Resolved)
+        if (await AppealRatingRefusalAsync(grievance, rules, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            var history = await _store.GetHistoryAsync(grievance.Id, cancellationToken).ConfigureAwait(false);
-            var rating = history.LastOrDefault(e => e.Action == GrievanceAction.RecordSatisfied)?.Rating;
-            if (rating is not { } given || given > rules.PoorRatingAtMost)
-            {
-                return PolicyAnswers.Refused(NotAllowed(grievance, GrievanceAction.Appeal,
-                    $"a resolved grievance is appealed only after a rating of at most {rules.PoorRatingAtMost}, and it was rated {(rating is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : "without a rating")}"));
-            }
+            return PolicyAnswers.Refused(refusal);
         }
 
         return new PolicyAnswers
@@ -123,6 +118,25 @@ internal sealed partial class GrievanceEngine
                 : null,
             DueAt = _calendar.AddWorkingDays(now, rules.DecisionWorkingDays).ToUniversalTime(),
         };
+    }
+
+    /// <summary>
+    /// The refusal of an appeal against a resolution the complainant rated well (or not at all), read from the history; otherwise
+    /// <see langword="null"/>. The one rule an appeal's guard cannot hold: the rating is in the history, not on the snapshot.
+    /// </summary>
+    private async ValueTask<GrievanceWorkflowException?> AppealRatingRefusalAsync(GrievanceSnapshot grievance, AppealRules rules, CancellationToken cancellationToken)
+    {
+        if (grievance.Outcome != GrievanceOutcome.Resolved)
+        {
+            return null;
+        }
+
+        var history = await _store.GetHistoryAsync(grievance.Id, cancellationToken).ConfigureAwait(false);
+        var rating = history.LastOrDefault(e => e.Action == GrievanceAction.RecordSatisfied)?.Rating;
+        return rating is { } given && given <= rules.PoorRatingAtMost
+            ? null
+            : NotAllowed(grievance, GrievanceAction.Appeal,
+                $"a resolved grievance is appealed only after a rating of at most {rules.PoorRatingAtMost}, and it was rated {(rating is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : "without a rating")}");
     }
 
     /// <summary>

@@ -89,7 +89,8 @@ internal sealed partial class GrievanceEngine
                 continue; // a timer action is open only once its timer has run out
             }
 
-            if (action == GrievanceAction.Appeal && (await AskAppealAsync(grievance, now, cancellationToken).ConfigureAwait(false)).Error is not null)
+            if (action == GrievanceAction.Appeal && _limits.Appeals is { } rules
+                && await AppealRatingRefusalAsync(grievance, rules, cancellationToken).ConfigureAwait(false) is not null)
             {
                 continue; // a resolution rated well is not open to appeal
             }
