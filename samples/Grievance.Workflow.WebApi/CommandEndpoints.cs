@@ -1,3 +1,4 @@
+using Grievance.Workflow.WebApi.Authentication;
 using Grievance.Workflow.WebApi.Requests;
 
 namespace Grievance.Workflow.WebApi;
@@ -11,7 +12,7 @@ internal static class CommandEndpoints
 {
     public static IEndpointRouteBuilder MapCommandEndpoints(this IEndpointRouteBuilder app)
     {
-        var commands = app.MapGroup("/grievances/{id}").WithTags("Commands");
+        var commands = app.MapGroup("/grievances/{id}").WithTags("Commands").RequireAuthorization(DeskAuthentication.Api);
         Map<ReportRequest>(commands, "report", "Report action taken (the disposal report, the aakhya)", (g, a, b) => new ReportAction(g, a, b.Report));
         Map<FeedbackRequest>(commands, "feedback", "Record the complainant's feedback", (g, a, b) => new RecordFeedback(g, a, b.Response, b.Reason, b.Rating));
         Map<TransferRequest>(commands, "transfer", "Transfer to another department", (g, a, b) => new TransferGrievance(g, a, new DepartmentId(b.Department), b.Reason));

@@ -1,3 +1,4 @@
+using Grievance.Workflow.WebApi.Authentication;
 using Grievance.Workflow.WebApi.Requests;
 
 namespace Grievance.Workflow.WebApi;
@@ -7,30 +8,29 @@ internal static class GrievanceEndpoints
 {
     public static IEndpointRouteBuilder MapGrievanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var grievances = app.MapGroup("/grievances");
+        var grievances = app.MapGroup("/grievances").RequireAuthorization(DeskAuthentication.Api).WithTags("Grievances");
         grievances.MapPost("/", RegisterAsync).RequireRateLimiting(RateLimits.Registration);
         grievances.MapGet("/{id}", (string id, HttpRequest http, HttpResponse response, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async (grievanceId, _) =>
+            => ReadAsync(http, id, workflow, (grievance, _) =>
             {
-                var grievance = await workflow.GetAsync(grievanceId, ct);
                 Http.SetETag(response, grievance); // the version, for If-Match on the next command
-                return Results.Ok(grievance);
-            }));
+                return Task.FromResult(Results.Ok(grievance));
+            }, ct));
         grievances.MapGet("/{id}/history", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async (grievanceId, _) => Results.Ok(await workflow.GetHistoryAsync(grievanceId, ct))));
+            => ReadAsync(http, id, workflow, async (grievance, actor) => Results.Ok(ReadAccess.History(actor, await workflow.GetHistoryAsync(grievance.Id, ct))), ct));
         grievances.MapGet("/{id}/actions", (string id, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => ReadAsync(http, id, async (grievanceId, actor) => Results.Ok(await workflow.GetPermittedActionsAsync(grievanceId, actor, ct))));
+            => ReadAsync(http, id, workflow, async (grievance, actor) => Results.Ok(await workflow.GetPermittedActionsAsync(grievance.Id, actor, ct)), ct));
 
         // Public, for anyone holding the reference number: status, dates, level, department and outcome — no text at all.
         app.MapGet("/track/{reference}", (string reference, IGrievanceWorkflow workflow, CancellationToken ct)
-            => TrackAsync(reference, reference => workflow.TrackAsync(reference, ct))).RequireRateLimiting(RateLimits.Tracking);
+            => TrackAsync(reference, reference => workflow.TrackAsync(reference, ct))).RequireRateLimiting(RateLimits.Tracking).WithTags("Tracking");
 
-        // The complainant's own view (the header stand-in for authentication names them): adds the reports and notes addressed to them.
+        // The complainant's own view (their bearer token names them): adds the reports and notes addressed to them.
         // Another complainant's reference answers 404, exactly like an unknown one.
         app.MapGet("/track/{reference}/mine", (string reference, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
-            => HeaderActor.From(http) is { } actor
+            => Http.Caller(http.HttpContext) is { } actor
                 ? TrackAsync(reference, reference => workflow.TrackForComplainantAsync(reference, actor, ct))
-                : Task.FromResult(Problems.NoActor())).RequireRateLimiting(RateLimits.Tracking);
+                : Task.FromResult(Problems.NoActor())).RequireRateLimiting(RateLimits.Tracking).RequireAuthorization(DeskAuthentication.Api).WithTags("Tracking");
         return app;
     }
 
@@ -52,7 +52,7 @@ internal static class GrievanceEndpoints
 
     private static async Task<IResult> RegisterAsync(RegisterRequest body, HttpRequest http, IGrievanceWorkflow workflow, CancellationToken ct)
     {
-        if (HeaderActor.From(http) is not { } actor)
+        if (Http.Caller(http.HttpContext) is not { } actor)
         {
             return Problems.NoActor();
         }
@@ -82,8 +82,9 @@ internal static class GrievanceEndpoints
             : Problems.From(result.Error!);
     }
 
-    /// <summary>Reads for a named caller. (The library authorizes commands; who may read what is the host's rule — here, anyone named.)</summary>
-    private static async Task<IResult> ReadAsync(HttpRequest http, string id, Func<GrievanceId, Actor, Task<IResult>> read)
+    /// <summary>Reads a grievance the caller may read (<see cref="ReadAccess"/>); one they may not is a 404, like an unknown one.</summary>
+    private static async Task<IResult> ReadAsync(
+        HttpRequest http, string id, IGrievanceWorkflow workflow, Func<GrievanceSnapshot, Actor, Task<IResult>> read, CancellationToken ct)
     {
         if (Http.Target(http, id, out var actor, out var grievanceId) is { } problem)
         {
@@ -92,7 +93,8 @@ internal static class GrievanceEndpoints
 
         try
         {
-            return await read(grievanceId, actor);
+            var grievance = await workflow.GetAsync(grievanceId, ct);
+            return ReadAccess.CanRead(actor, grievance) ? await read(grievance, actor) : Problems.NotFound(grievanceId);
         }
         catch (GrievanceWorkflowException ex)
         {

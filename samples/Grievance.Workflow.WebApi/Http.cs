@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grievance.Workflow.WebApi.Authentication;
 using Microsoft.Net.Http.Headers;
 
 namespace Grievance.Workflow.WebApi;
@@ -13,7 +14,7 @@ internal static class Http
     public static IResult? Target(HttpRequest http, string id, out Actor actor, out GrievanceId grievanceId)
     {
         grievanceId = default;
-        var caller = HeaderActor.From(http);
+        var caller = ActorClaims.From(http.HttpContext.User);
         actor = caller!; // read only when no problem is returned
         if (caller is null)
         {
@@ -22,6 +23,9 @@ internal static class Http
 
         return GrievanceId.TryParse(id, out grievanceId) ? null : Problems.BadRequest($"'{id}' is not a grievance id.");
     }
+
+    /// <summary>The signed-in caller (the bearer token's claims), or <see langword="null"/>.</summary>
+    public static Actor? Caller(HttpContext http) => ActorClaims.From(http.User);
 
     /// <summary>A grievance's version as a strong entity tag.</summary>
     public static string ETagOf(GrievanceSnapshot grievance) => $"\"{grievance.Version.ToString(CultureInfo.InvariantCulture)}\"";

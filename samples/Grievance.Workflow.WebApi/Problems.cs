@@ -42,8 +42,13 @@ internal static class Problems
         StatusCodes.Status401Unauthorized,
         "unauthenticated",
         "Unauthenticated",
-        $"Name the caller in the {HeaderActor.Role} (complainant, helpline-agent, officer, administrator) and {HeaderActor.Id} headers; officers also {HeaderActor.Department} and {HeaderActor.Level}.",
+        "Send a bearer token whose claims name the caller: sub, and role (complainant, helpline-agent, officer, administrator); officers also department and level.",
         new());
+
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "not-authorized", "Not allowed for this caller", detail, new());
+
+    /// <summary>A grievance the caller may not read: the same answer as an unknown one.</summary>
+    public static IResult NotFound(GrievanceId id) => From(new GrievanceNotFoundException(id));
 
     /// <summary>The code of a response the framework made with no body of its own (binding errors, unknown routes, wrong methods…).</summary>
     public static string CodeOf(int status) => status switch

@@ -7,6 +7,7 @@ using Grievance.Workflow.Hosting;
 using Grievance.Workflow.Hosting.HealthChecks;
 using Grievance.Workflow.Sqlite;
 using Grievance.Workflow.WebApi;
+using Grievance.Workflow.WebApi.Authentication;
 
 // A grievance desk's HTTP API on the library: the workflow on an SQLite file, the background jobs and the health checks in the
 // host, every command and query as an endpoint, an OpenAPI document, RFC 9457 problems for every error, rate limits on tracking
@@ -33,7 +34,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so BadRequestHandler can say what could not be read
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(DeskOpenApi.Configure);
+builder.Services.AddDeskAuthentication(builder.Configuration);
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -45,6 +47,8 @@ builder.Services.AddRateLimiter(o =>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // every error status gets a problem body, whoever set it
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthJson.WriteAsync }); // the process answers
@@ -54,6 +58,7 @@ app.MapGrievanceEndpoints();
 app.MapCommandEndpoints();
 app.MapQueueEndpoints();
 app.MapStatisticsEndpoints();
+app.MapDevelopmentTokens();
 app.Run();
 
 /// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>

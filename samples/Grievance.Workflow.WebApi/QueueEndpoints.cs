@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using Grievance.Workflow.Queries;
+using Grievance.Workflow.WebApi.Authentication;
 
 namespace Grievance.Workflow.WebApi;
 
@@ -14,22 +15,22 @@ internal static class QueueEndpoints
 
     public static IEndpointRouteBuilder MapQueueEndpoints(this IEndpointRouteBuilder app)
     {
-        var queues = app.MapGroup("/queues");
+        var queues = app.MapGroup("/queues").RequireAuthorization(DeskAuthentication.Api).WithTags("Queues");
         queues.MapGet("/officers/{officer}", (string officer, string? after, int? limit, HttpContext http, CancellationToken ct)
-            => PageAsync(http, _ => GrievanceFilter.OfficerQueue(new OfficerId(officer)), after, limit, ct));
+            => PageAsync(http, (actor, _) => ReadAccess.CanReadQueueOf(actor, new OfficerId(officer)) ? GrievanceFilter.OfficerQueue(new OfficerId(officer)) : null, after, limit, ct));
         queues.MapGet("/feedback-calls", (string? after, int? limit, HttpContext http, CancellationToken ct)
-            => PageAsync(http, _ => GrievanceFilter.AwaitingFeedbackCalls, after, limit, ct));
+            => PageAsync(http, (actor, _) => ReadAccess.CanReadFeedbackCalls(actor) ? GrievanceFilter.AwaitingFeedbackCalls : null, after, limit, ct));
         queues.MapGet("/defaulters", (string? after, int? limit, HttpContext http, CancellationToken ct)
-            => PageAsync(http, GrievanceFilter.Defaulters, after, limit, ct));
+            => PageAsync(http, (actor, now) => ReadAccess.Scope(actor, GrievanceFilter.Defaulters(now)), after, limit, ct));
         return app;
     }
 
-    /// <summary>Reads one page of a queue for a named caller (who may see which queue is the host's rule — here, anyone named).</summary>
-    /// <param name="queue">Makes the queue's filter at the present time.</param>
+    /// <summary>Reads one page of a queue for the caller.</summary>
+    /// <param name="queue">Makes the queue's filter for the caller at the present time (<see cref="ReadAccess"/>), or <see langword="null"/> when they may not read it.</param>
     internal static async Task<IResult> PageAsync(
-        HttpContext http, Func<DateTimeOffset, GrievanceFilter> queue, string? after, int? limit, CancellationToken ct)
+        HttpContext http, Func<Actor, DateTimeOffset, GrievanceFilter?> queue, string? after, int? limit, CancellationToken ct)
     {
-        if (HeaderActor.From(http.Request) is null)
+        if (Http.Caller(http) is not { } actor)
         {
             return Problems.NoActor();
         }
@@ -56,7 +57,11 @@ internal static class QueueEndpoints
         var services = http.RequestServices;
         try
         {
-            var filter = queue((services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow());
+            if (queue(actor, (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow()) is not { } filter)
+            {
+                return Problems.Forbidden($"A {actor.Role} may not read this queue or search.");
+            }
+
             var items = await services.GetRequiredService<IGrievanceQuery>().FindAsync(filter, size, cursor, ct);
             var next = items.Count == size ? Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(GrievancePageCursor.After(items[^1], filter))) : null;
             return Results.Ok(new { items, next });

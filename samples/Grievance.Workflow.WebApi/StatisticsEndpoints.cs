@@ -1,5 +1,6 @@
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;
+using Grievance.Workflow.WebApi.Authentication;
 
 namespace Grievance.Workflow.WebApi;
 
@@ -10,16 +11,16 @@ internal static class StatisticsEndpoints
     {
         // Search: any combination of the filter's fields, keyset-paged like the queues.
         app.MapGet("/grievances", (GrievanceStatus? status, string? department, string? district, string? category, string? channel, string? after, int? limit, HttpContext http, CancellationToken ct)
-            => QueueEndpoints.PageAsync(http, _ => new GrievanceFilter
+            => QueueEndpoints.PageAsync(http, (actor, _) => ReadAccess.Scope(actor, new GrievanceFilter
             {
                 Status = status,
                 Department = department is null ? null : new DepartmentId(department),
                 District = district,
                 Category = category,
                 Channel = channel is null ? null : new Channel(channel),
-            }, after, limit, ct)).WithTags("Queries");
+            }), after, limit, ct)).WithTags("Queries").RequireAuthorization(DeskAuthentication.Api);
 
-        var statistics = app.MapGroup("/").WithTags("Statistics");
+        var statistics = app.MapGroup("/").WithTags("Statistics").RequireAuthorization(DeskAuthentication.Api);
         statistics.MapGet("/scorecards", (ScorecardDimension dimension, DateTimeOffset from, DateTimeOffset to, bool? median, HttpContext http, CancellationToken ct)
             => AskAsync(http, async services => Results.Ok(await ScorecardsAsync(services, dimension, from, to, median ?? false, ct))));
         statistics.MapGet("/rankings", (ScorecardDimension dimension, DateTimeOffset from, DateTimeOffset to, HttpContext http, CancellationToken ct)
@@ -38,9 +39,14 @@ internal static class StatisticsEndpoints
 
     private static async Task<IResult> AskAsync(HttpContext http, Func<IServiceProvider, Task<IResult>> ask)
     {
-        if (HeaderActor.From(http.Request) is null)
+        if (Http.Caller(http) is not { } actor)
         {
             return Problems.NoActor();
+        }
+
+        if (!ReadAccess.CanReadStatistics(actor))
+        {
+            return Problems.Forbidden($"A {actor.Role} may not read scorecards, rankings or flows.");
         }
 
         try

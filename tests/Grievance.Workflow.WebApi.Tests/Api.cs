@@ -1,13 +1,15 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Grievance.Workflow.WebApi.Tests;
 
-/// <summary>Calls to the sample's API as a named caller (the header stand-in for authentication), and their JSON.</summary>
+/// <summary>Calls to the sample's API as a signed-in caller (a bearer token from the development issuer), and their JSON.</summary>
 internal static class Api
 {
     public static readonly Caller Agent = new("helpline-agent", "agent-7", null, null);
     public static readonly Caller OfficerL1 = new("officer", "je-lucknow", "uppcl", "1");
+    public static readonly Caller Admin = new("administrator", "cm-office", null, null);
 
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, Caller? actor, object? body = null, Dictionary<string, string>? headers = null)
     {
@@ -19,16 +21,19 @@ internal static class Api
 
         if (actor is not null)
         {
-            request.Headers.Add("X-Actor-Role", actor.Role);
-            request.Headers.Add("X-Actor-Id", actor.Id);
-            if (actor.Department is not null)
-            {
-                request.Headers.Add("X-Actor-Department", actor.Department);
-                request.Headers.Add("X-Actor-Level", actor.Level);
-            }
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, actor));
         }
 
         return await client.SendAsync(request);
+    }
+
+    /// <summary>A bearer token for the caller from the sample's development token issuer.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, Caller actor)
+    {
+        var level = actor.Level is null ? (int?)null : int.Parse(actor.Level, System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await client.PostAsJsonAsync("/dev/tokens", new { role = actor.Role, id = actor.Id, department = actor.Department, level });
+        response.EnsureSuccessStatusCode();
+        return (await JsonAsync(response)).GetProperty("accessToken").GetString()!;
     }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)

@@ -94,10 +94,7 @@ public sealed class HttpApiTests : IDisposable
         using var client = _app.Factory.CreateClient();
         var id = await RegisterAsync(client);
         using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id, StringComparison.Ordinal));
-        request.Headers.Add("X-Actor-Role", "officer");
-        request.Headers.Add("X-Actor-Id", "je-lucknow");
-        request.Headers.Add("X-Actor-Department", "uppcl");
-        request.Headers.Add("X-Actor-Level", "1");
+        request.Headers.Authorization = new("Bearer", await TokenAsync(client, OfficerL1));
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, mediaType!);
@@ -121,10 +118,10 @@ public sealed class HttpApiTests : IDisposable
 
         var search = await JsonAsync(await SendAsync(client, HttpMethod.Get, "/grievances?status=AwaitingFeedback&department=uppcl", Agent));
         var none = await JsonAsync(await SendAsync(client, HttpMethod.Get, "/grievances?status=Closed", Agent));
-        var cards = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/scorecards?{Period}", Agent));
-        var ranking = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/rankings?{Period}", Agent));
-        var flows = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/flows?{Period}", Agent));
-        var backwards = await SendAsync(client, HttpMethod.Get, "/scorecards?dimension=Department&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", Agent);
+        var cards = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/scorecards?{Period}", Admin));
+        var ranking = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/rankings?{Period}", Admin));
+        var flows = await JsonAsync(await SendAsync(client, HttpMethod.Get, $"/flows?{Period}", Admin));
+        var backwards = await SendAsync(client, HttpMethod.Get, "/scorecards?dimension=Department&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", Admin);
 
         search.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetString()).Should().Equal(id);
         none.GetProperty("items").GetArrayLength().Should().Be(0);
