@@ -8,8 +8,10 @@ using Grievance.Workflow.Hosting.HealthChecks;
 using Grievance.Workflow.Sqlite;
 using Grievance.Workflow.WebApi;
 using Grievance.Workflow.WebApi.Authentication;
+using Grievance.Workflow.WebApi.Pages;
+using Microsoft.AspNetCore.Localization;
 
-// A grievance desk's HTTP API on the library: the workflow on an SQLite file, the background jobs and the health checks in the
+// A grievance desk on the library — its HTTP API and its pages: the workflow on an SQLite file, the background jobs and the health checks in the
 // host, every command and query as an endpoint, an OpenAPI document, RFC 9457 problems for every error, rate limits on tracking
 // and registration. Run it with `dotnet run --project samples/Grievance.Workflow.WebApi`.
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +38,9 @@ builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so BadRequestHandler can say what could not be read
 builder.Services.AddOpenApi(DeskOpenApi.Configure);
 builder.Services.AddDeskAuthentication(builder.Configuration);
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Desk").AuthorizePage("/File"));
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<DeskView>();
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -46,6 +51,8 @@ builder.Services.AddRateLimiter(o =>
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseStaticFiles();
+app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture(DeskText.Cultures[0]).AddSupportedCultures(DeskText.Cultures).AddSupportedUICultures(DeskText.Cultures));
 app.UseStatusCodePages(); // every error status gets a problem body, whoever set it
 app.UseAuthentication();
 app.UseAuthorization();
@@ -59,6 +66,18 @@ app.MapCommandEndpoints();
 app.MapQueueEndpoints();
 app.MapStatisticsEndpoints();
 app.MapDevelopmentTokens();
+app.MapRazorPages();
+app.MapGet("/language", (string culture, string? returnUrl, HttpResponse response) =>
+{
+    // The language switch: a cookie the localization middleware reads, then back to the page (only a local one).
+    if (DeskText.Cultures.Contains(culture))
+    {
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true });
+    }
+
+    return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+}).ExcludeFromDescription();
 app.Run();
 
 /// <summary>The entry point, visible to the tests' <c>WebApplicationFactory</c>.</summary>
