@@ -53,10 +53,10 @@ internal sealed class DashboardModel(
         Funnel =
         [
             ("Registered", Sum(c => c.Received)),
-            ("Disposed by an officer", Sum(c => c.Disposed)),
-            ("Feedback taken", Sum(c => c.SatisfiedFeedback + c.DissatisfiedFeedback)),
-            ("Dissatisfied", Sum(c => c.DissatisfiedGrievances)),
+            ("Feedback calls answered", Sum(c => c.SatisfiedFeedback + c.DissatisfiedFeedback)),
+            ("Dissatisfied at least once", Sum(c => c.DissatisfiedGrievances)),
             ("Escalated to a higher level", Sum(c => c.Escalated)),
+            ("Closed (disposed)", Sum(c => c.Disposed)),
             ("Resolved (satisfied)", Sum(c => c.Resolved)),
         ];
 
