@@ -15,6 +15,8 @@ using Microsoft.AspNetCore.Localization;
 // host, every command and query as an endpoint, an OpenAPI document, RFC 9457 problems for every error, rate limits on tracking
 // and registration. Run it with `dotnet run --project samples/Grievance.Workflow.WebApi`.
 var builder = WebApplication.CreateBuilder(args);
+// A complaint is text, never a file: a body over 64 KiB (Limits:MaxRequestBodyBytes) is refused with a 413 problem.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 64 * 1024);
 builder.Services.AddGrievanceWorkflow(builder.Configuration.GetSection(GrievanceWorkflowOptions.SectionName))
     .UseSqliteStore(builder.Configuration.GetConnectionString("Grievances") ?? "Data Source=grievances.db")
     .AddBackgroundJobs(builder.Configuration.GetSection(BackgroundJobsOptions.SectionName));
