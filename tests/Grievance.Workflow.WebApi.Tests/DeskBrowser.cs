@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Grievance.Workflow.WebApi.Tests;
@@ -44,10 +41,7 @@ public sealed class DeskBrowser : IAsyncLifetime, IDisposable
             return; // the tests report themselves skipped (BrowserFactAttribute)
         }
 
-        _app.Factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)); // a free port: the test classes run side by side
-        _app.Factory.StartServer();
-        var addresses = _app.Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        BaseAddress = _app.StartKestrel();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Headless = true, Args = ChromiumArgs });

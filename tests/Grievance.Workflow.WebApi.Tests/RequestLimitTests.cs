@@ -17,9 +17,7 @@ public sealed class RequestLimitTests : IDisposable
     [Fact]
     public async Task A_body_over_the_servers_limit_is_a_413_problem()
     {
-        _app.Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app.Factory.StartServer();
-        using var client = new HttpClient { BaseAddress = new Uri(ServerAddress()) };
+        using var client = new HttpClient { BaseAddress = new Uri(_app.StartKestrel()) };
         var id = Guid.NewGuid();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/grievances/{id}/report") { Content = JsonContent.Create(new { report = new string('x', 100_000) }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, OfficerL1));
@@ -31,10 +29,4 @@ public sealed class RequestLimitTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
-
-    private string ServerAddress()
-    {
-        var server = (Microsoft.AspNetCore.Hosting.Server.IServer)_app.Factory.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer))!;
-        return server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
-    }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,15 @@ internal sealed class SampleApp : IDisposable
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 4, 30, 0, TimeSpan.Zero));
 
     public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>Serves the app with Kestrel on a free loopback port (so test classes run side by side) and returns its address.</summary>
+    public string StartKestrel()
+    {
+        Factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.First();
+    }
 
     public void Dispose()
     {
