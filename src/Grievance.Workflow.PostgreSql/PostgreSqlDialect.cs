@@ -64,7 +64,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal boolean NOT NULL DEFAULT false;";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals];
+    public override string SecondaryIndexesQuery =>
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'grievances' AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
+
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes];
 
     // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
     // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.
@@ -106,6 +109,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Fixed key of a transaction-scoped advisory lock ("GRVM" as an integer; "GRVO" is the outbox sequencer's).
 
     public override string LockRows => " FOR UPDATE SKIP LOCKED";
+
+    public override string RollupRebuildLock => "LOCK TABLE grievances IN SHARE ROW EXCLUSIVE MODE";
 
     public override string MigrationLock => "SELECT pg_advisory_xact_lock(1196578381)";
 

@@ -69,7 +69,10 @@ internal sealed class SqliteDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal INTEGER NOT NULL DEFAULT 0;";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases, DepartmentDueIndex, RollupSchema.Script("0"), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals];
+    public override string SecondaryIndexesQuery =>
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'grievances' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
+
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases, DepartmentDueIndex, RollupSchema.Script("0"), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes];
 
     public override string LockRows => string.Empty;
 

@@ -22,7 +22,7 @@ namespace Grievance.Workflow.Sqlite;
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
 /// write lock). For several machines, use the PostgreSQL store.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IImportIndexStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer
 {
     private readonly SqlStore _store;
 
@@ -149,4 +149,10 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
     /// <inheritdoc />
     /// <remarks>One transaction per batch: one query finds what is in already, then each table's rows go in by the bulk path.</remarks>
     public ValueTask<IReadOnlyList<bool>> ImportAsync(IReadOnlyList<ImportedGrievance> grievances, CancellationToken cancellationToken) => _store.ImportAsync(grievances, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> SuspendIndexesAsync(CancellationToken cancellationToken) => _store.SuspendIndexesAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<int> RebuildIndexesAsync(CancellationToken cancellationToken) => _store.RebuildIndexesAsync(cancellationToken);
 }

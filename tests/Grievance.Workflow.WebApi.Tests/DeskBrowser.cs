@@ -15,7 +15,8 @@ public sealed class DeskBrowser : IAsyncLifetime, IDisposable
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly SampleApp _app = new();
+    // Every person of every test comes from 127.0.0.1: one client to the per-client rate limits, so they are raised here.
+    private readonly SampleApp _app = new(("RateLimits:TrackingPerMinute", "10000"), ("RateLimits:RegistrationsPerMinute", "10000"));
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

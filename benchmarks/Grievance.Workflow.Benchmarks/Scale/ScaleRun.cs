@@ -77,9 +77,9 @@ internal static class ScaleRun
         var file = TempFile();
         await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}"), days))
         {
-            var (totals, seconds) = await db.ImportAsync(generator, count, seed: 1);
+            var (totals, seconds) = await db.ImportAsync(generator, count, seed: 1, deferIndexes: true);
             Log($"SQLite: imported {totals.Imported:N0} in {seconds:N1} s.");
-            rows.Add(new($"import of {count:N0} grievances with history, SQLite", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "3.55M in < 10 min (≥ 5,917/s)"));
+            rows.Add(new($"import of {count:N0} grievances with history, SQLite (a first load: indexes built after it)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "3.55M in < 10 min (≥ 5,917/s)"));
             rows.AddRange(await CommonAsync(db, "SQLite", count));
             if (s_sweepOnly)
             {
@@ -107,10 +107,10 @@ internal static class ScaleRun
             await using var db = ScaleDatabase.Open(b => b.UsePostgreSqlStore(scoped), days);
 
             // More pending than the desk's own share, so that the defaulter list runs past row 100,000.
-            var (totals, seconds) = await db.ImportAsync(generator, count, seed: 2, pendingPercent: 60);
+            var (totals, seconds) = await db.ImportAsync(generator, count, seed: 2, pendingPercent: 60, deferIndexes: true);
             Log($"PostgreSQL: imported {totals.Imported:N0} in {seconds:N1} s.");
             await ExecuteAsync(scoped, "ANALYZE");
-            rows.Add(new($"import of {count:N0} grievances with history, PostgreSQL (60% pending)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s)", "3.55M in < 10 min (≥ 5,917/s)"));
+            rows.Add(new($"import of {count:N0} grievances with history, PostgreSQL (60% pending; indexes built after it)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s)", "3.55M in < 10 min (≥ 5,917/s)"));
             rows.AddRange(await CommonAsync(db, "PostgreSQL", count));
             if (s_sweepOnly)
             {
@@ -183,8 +183,8 @@ internal static class ScaleRun
             // reference indexes stay in memory as they outgrow the default 64 MiB; still Synchronous=Full.
             await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}", o => o.CacheSizeKibibytes = 1_048_576), days))
             {
-                var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 3);
-                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), SQLite (Synchronous=Full, 1 GiB page cache)", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "< 10 min"));
+                var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 3, deferIndexes: true);
+                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), SQLite (Synchronous=Full, 1 GiB page cache, indexes built after it)", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s; {new FileInfo(file).Length / 1048576.0:N0} MiB)", "< 10 min"));
             }
 
             SqliteConnection.ClearAllPools();
@@ -198,8 +198,8 @@ internal static class ScaleRun
             try
             {
                 await using var db = ScaleDatabase.Open(b => b.UsePostgreSqlStore(new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ConnectionString), days);
-                var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 4);
-                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), PostgreSQL", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s)", "< 10 min"));
+                var (totals, seconds) = await db.ImportAsync(generator, Count, seed: 4, deferIndexes: true);
+                rows.Add(new($"import of {Count:N0} grievances with history (35.5 lakh), PostgreSQL (indexes built after it)", $"{seconds / 60:N1} min ({totals.Imported / seconds:N0}/s)", "< 10 min"));
             }
             finally
             {

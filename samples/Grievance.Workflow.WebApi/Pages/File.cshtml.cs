@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.WebApi.Pages;
@@ -9,8 +10,10 @@ namespace Grievance.Workflow.WebApi.Pages;
 /// <summary>
 /// Filing a complaint: a signed-in complainant files their own (channel: the online portal), a helpline agent files for a caller
 /// (channel: the 1076 call, the complainant's id from the call). The library refuses what it refuses; the page shows why.
+/// Rate-limited like the API's registration.
 /// </summary>
 [Authorize]
+[EnableRateLimiting(RateLimits.Registration)]
 internal sealed class FileModel(IGrievanceWorkflow workflow, IOptions<GrievanceWorkflowOptions> options, DeskView desk) : PageModel
 {
     /// <summary>The districts offered (a real desk reads its list of 75).</summary>

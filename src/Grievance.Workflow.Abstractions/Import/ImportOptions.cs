@@ -15,4 +15,16 @@ public class ImportOptions
     /// <summary>Gets or sets whether a refused record stops the import (with <see cref="ImportRecordException"/>) instead of being counted and skipped.</summary>
     /// <value>The default is <see langword="false"/>: refused records are listed in <see cref="ImportResult.Rejections"/> and the import goes on.</value>
     public bool StopOnInvalidRecord { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the store's secondary indexes are taken down for the import and built again after it, each in one pass
+    /// over the table instead of one entry per imported row (stores that implement <see cref="IImportIndexStore"/>; others ignore it).
+    /// For a first load of millions into an empty or nearly empty store.
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="false"/>. While the indexes are down, queues, searches and dashboards on the same store are
+    /// correct but slow; an import that fails or is cancelled leaves them to be built by the store's next start (or
+    /// <see cref="IImportIndexStore.RebuildIndexesAsync"/>).
+    /// </value>
+    public bool DeferIndexes { get; set; }
 }

@@ -34,6 +34,26 @@ public sealed class GrievanceImporter : IGrievanceImporter
         options ??= new ImportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.BatchSize, GrievanceLimits.MaxBatchSize, nameof(options));
+        var indexes = options.DeferIndexes ? _store as IImportIndexStore : null;
+        if (indexes is not null)
+        {
+            await indexes.SuspendIndexesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await ImportCoreAsync(source, options, progress, cancellationToken).ConfigureAwait(false);
+
+        // Built again only after a whole import: one that failed or was cancelled leaves them to the store's next start.
+        if (indexes is not null)
+        {
+            await indexes.RebuildIndexesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async ValueTask<ImportResult> ImportCoreAsync(
+        IAsyncEnumerable<ImportedGrievance> source, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var totals = new ImportProgress();
         var rejections = new List<ImportRejection>();
         var batch = new List<ImportedGrievance>(options.BatchSize);

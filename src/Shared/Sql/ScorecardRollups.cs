@@ -75,6 +75,19 @@ internal sealed class ScorecardRollups
         }
     }
 
+    /// <summary>Adds another set of deltas to these (a batch's, to a first load's running total).</summary>
+    public void Add(ScorecardRollups other)
+    {
+        foreach (var (key, delta) in other._deltas)
+        {
+            var mine = Delta(key, key.Table == 0 ? Cohorts : Flows);
+            for (var i = 0; i < delta.Length; i++)
+            {
+                mine[i] += delta[i];
+            }
+        }
+    }
+
     /// <summary>Adds a change: the new snapshot's contribution less the previous one's.</summary>
     public void Add(GrievanceSnapshot previous, GrievanceSnapshot next)
     {

@@ -23,6 +23,15 @@ internal abstract class SqlDialect
     /// <summary>Gets a statement that serializes schema migrations across processes until commit ("" when not needed).</summary>
     public abstract string MigrationLock { get; }
 
+    /// <summary>The query that lists the grievance table's non-unique secondary indexes: name, then the statement that creates it.</summary>
+    public abstract string SecondaryIndexesQuery { get; }
+
+    /// <summary>The statement that holds writers off while the rollups are computed again from the rows, or empty (SQLite: one writer).</summary>
+    public virtual string RollupRebuildLock => string.Empty;
+
+    /// <summary>The table where indexes taken down for an import keep their definitions (schema version 13).</summary>
+    public const string DeferredIndexes = "CREATE TABLE deferred_indexes (name TEXT NOT NULL PRIMARY KEY, definition TEXT NOT NULL);";
+
     /// <summary>Gets a clause appended to a SELECT that locks the rows read until commit, so two writers never pick the same ones ("" when writers are serialized anyway).</summary>
     public abstract string LockRows { get; }
 

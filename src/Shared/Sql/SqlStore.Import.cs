@@ -24,6 +24,7 @@ internal sealed partial class SqlStore
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         var (presentIds, presentReferences) = await PresentAsync(connection, transaction, grievances, cancellationToken).ConfigureAwait(false);
         List<object?[]> rows = [], history = [], contacts = [], events = [];
+        var deferred = Volatile.Read(ref _deferredRollups); // a first load: added up in memory, written once after it
         var rollups = new ScorecardRollups(_dialect.RollupShards); // added up here, written in one statement per table
         for (var i = 0; i < grievances.Count; i++)
         {
@@ -58,12 +59,21 @@ internal sealed partial class SqlStore
         await BulkAsync("history", SqlColumns.History, history).ConfigureAwait(false);
         await BulkAsync("contacts", SqlColumns.Contact, contacts).ConfigureAwait(false);
         await BulkAsync("outbox", SqlColumns.Event, events).ConfigureAwait(false);
-        await using (var statements = new SqlStatements(connection, transaction))
+        if (deferred is null)
         {
+            await using var statements = new SqlStatements(connection, transaction);
             await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (deferred is not null)
+        {
+            lock (deferred)
+            {
+                deferred.Add(rollups); // only what committed
+            }
+        }
+
         return stored;
 
         ValueTask BulkAsync(string table, string columns, List<object?[]> values)

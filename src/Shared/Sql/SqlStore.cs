@@ -61,6 +61,9 @@ internal sealed partial class SqlStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Indexes an import took down and did not build again (it failed, or the process died): built now, before any query.
+        await RebuildIndexesAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the schema version.</summary>

@@ -3,6 +3,8 @@ using FluentAssertions;
 using Grievance.Workflow.Escalation;
 using Grievance.Workflow.Events;
 using Grievance.Workflow.PostgreSql;
+using Grievance.Workflow.Statistics;
+using Grievance.Workflow.Storage;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Testing;
 using Grievance.Workflow.Tests.Support;
@@ -178,6 +180,63 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
         var node = new Seed(configure, b => b.UseStore(_ => store));
         _nodes.Add(node);
         return node;
+    }
+
+    [StoreFact]
+    public async Task Indexes_one_node_took_down_for_an_import_it_never_finished_are_built_again_by_the_next_node_to_start()
+    {
+        var importing = Store();
+        await importing.MigrateAsync();
+        var before = await IndexesAsync();
+
+        var down = await importing.SuspendIndexesAsync(default); // then the node dies: nothing builds them again
+        var whileDown = await IndexesAsync();
+        await Store().MigrateAsync(); // another node starts
+
+        down.Should().Be(before.Count).And.BeGreaterThan(10);
+        whileDown.Should().BeEmpty();
+        (await IndexesAsync()).Should().Equal(before, "each index is built from the definition kept in the same transaction as its drop");
+    }
+
+    [StoreFact]
+    public async Task The_rollups_of_a_first_load_whose_node_died_are_computed_again_from_the_rows_by_the_next_node_to_start()
+    {
+        var dayOne = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(300, seed: 7, dayOne, days: 10).ToList();
+        var plain = new InMemoryGrievanceStore();
+        await plain.ImportAsync(records, default);
+        var importing = Store();
+
+        await importing.SuspendIndexesAsync(default);
+        await importing.ImportAsync(records, default); // its rollups are added up in memory only — then the node dies
+        var restarted = Store();
+        await restarted.MigrateAsync();
+
+        foreach (var dimension in Enum.GetValues<ScorecardDimension>())
+        {
+            var query = new ScorecardQuery(dimension, dayOne, dayOne.AddDays(11), dayOne.AddDays(30));
+            var expected = await plain.GetScorecardsAsync(query, default);
+            expected.Should().NotBeEmpty();
+            (await restarted.GetScorecardsAsync(query, default)).Should().Equal(expected, "the rollups are a function of the rows, computed again");
+            var flows = new FlowQuery(dimension, dayOne, dayOne.AddDays(11));
+            (await restarted.GetFlowsAsync(flows, default)).Should().Equal(await plain.GetFlowsAsync(flows, default));
+        }
+    }
+
+    private async Task<List<string>> IndexesAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT indexdef FROM pg_indexes WHERE schemaname = '{_schema}' AND tablename = 'grievances' AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname", connection);
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            indexes.Add(reader.GetString(0));
+        }
+
+        return indexes;
     }
 
     private PostgreSqlGrievanceStore Store()

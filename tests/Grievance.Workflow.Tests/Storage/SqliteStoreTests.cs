@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Grievance.Workflow.Sqlite;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Storage;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -9,15 +10,60 @@ namespace Grievance.Workflow.Tests.Storage;
 
 public sealed class SqliteStoreTests : IDisposable
 {
+    private static readonly DateTimeOffset DayOne = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly SqliteFile _file = new();
+
+    [Fact]
+    public async Task Indexes_taken_down_for_an_import_that_never_finished_are_built_again_when_the_store_next_starts()
+    {
+        var importing = new SqliteGrievanceStore(_file.ConnectionString);
+        await importing.MigrateAsync();
+        var before = await IndexesAsync();
+
+        var down = await importing.SuspendIndexesAsync(default); // then the process dies: nothing builds them again
+        var whileDown = await IndexesAsync();
+        SqliteConnection.ClearAllPools();
+        var restarted = new SqliteGrievanceStore(_file.ConnectionString);
+        await restarted.MigrateAsync();
+
+        down.Should().Be(13);
+        whileDown.Should().BeEmpty();
+        (await IndexesAsync()).Should().Equal(before, "each index is built from the definition kept in the same transaction as its drop");
+    }
+
+    [Fact]
+    public async Task The_rollups_of_a_first_load_whose_process_died_are_computed_again_from_the_rows_when_the_store_next_starts()
+    {
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(300, seed: 7, DayOne, days: 10).ToList();
+        using var plain = new SqliteFile();
+        await new SqliteGrievanceStore(plain.ConnectionString).ImportAsync(records, default);
+        var importing = new SqliteGrievanceStore(_file.ConnectionString);
+
+        await importing.SuspendIndexesAsync(default);
+        await importing.ImportAsync(records, default); // its rollups are added up in memory only — then the process dies
+        SqliteConnection.ClearAllPools();
+        var restarted = new SqliteGrievanceStore(_file.ConnectionString);
+        await restarted.MigrateAsync();
+
+        foreach (var dimension in Enum.GetValues<ScorecardDimension>())
+        {
+            var query = new ScorecardQuery(dimension, DayOne, DayOne.AddDays(11), DayOne.AddDays(30));
+            var expected = await new SqliteGrievanceStore(plain.ConnectionString).GetScorecardsAsync(query, default);
+            expected.Should().NotBeEmpty();
+            (await restarted.GetScorecardsAsync(query, default)).Should().Equal(expected, "the rollups are a function of the rows, computed again");
+            var flows = new FlowQuery(dimension, DayOne, DayOne.AddDays(11));
+            (await restarted.GetFlowsAsync(flows, default)).Should().Equal(await new SqliteGrievanceStore(plain.ConnectionString).GetFlowsAsync(flows, default));
+        }
+    }
 
     [Fact]
     public async Task The_schema_is_created_on_first_use_in_WAL_mode_and_migrating_again_is_harmless()
     {
         var first = new SqliteGrievanceStore(_file.ConnectionString);
-        (await first.MigrateAsync()).Should().Be(12);
+        (await first.MigrateAsync()).Should().Be(13);
         var second = new SqliteGrievanceStore(_file.ConnectionString);
-        (await second.MigrateAsync()).Should().Be(12);
+        (await second.MigrateAsync()).Should().Be(13);
 
         await using var connection = new SqliteConnection(_file.ConnectionString);
         await connection.OpenAsync();
@@ -25,7 +71,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode; ";
         (await command.ExecuteScalarAsync()).Should().Be("wal");
         command.CommandText = "SELECT COUNT(*) FROM grievance_schema";
-        (await command.ExecuteScalarAsync()).Should().Be(12L, "each version is recorded once, however often the store migrates");
+        (await command.ExecuteScalarAsync()).Should().Be(13L, "each version is recorded once, however often the store migrates");
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'grievances_%' ORDER BY name";
         var indexes = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -107,6 +153,23 @@ public sealed class SqliteStoreTests : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>The grievance table's non-unique indexes: name and definition.</summary>
+    private async Task<List<string>> IndexesAsync()
+    {
+        await using var connection = new SqliteConnection(_file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'grievances' AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            indexes.Add(reader.GetString(0));
+        }
+
+        return indexes;
     }
 
     public void Dispose() => _file.Dispose();

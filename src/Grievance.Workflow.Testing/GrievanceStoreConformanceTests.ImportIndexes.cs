@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Grievance.Workflow.Import;
+using Grievance.Workflow.Queries;
+using Grievance.Workflow.Statistics;
+using Grievance.Workflow.Storage;
+using Xunit;
+
+namespace Grievance.Workflow.Testing;
+
+// A first load with the secondary indexes taken down and built again after it (ImportOptions.DeferIndexes).
+public abstract partial class GrievanceStoreConformanceTests
+{
+    /// <summary>
+    /// An import that defers the store's secondary indexes stores the same grievances, still skips duplicates while they are down
+    /// (keys and unique indexes stay), builds every index again at the end, writes the rollups it added up in memory (the source's
+    /// scorecards and flows), and the store answers its queries as before.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task An_import_with_deferred_indexes_builds_them_all_again_and_the_queries_answer_as_before()
+    {
+        if (Store is not IImportIndexStore indexes)
+        {
+            Optional(nameof(IImportIndexStore));
+            return; // optional: a store without secondary indexes has nothing to defer
+        }
+
+        var (records, source) = await SourceRecordsAsync();
+        var importer = new GrievanceImporter(Store);
+
+        var first = await importer.ImportAsync(Async(records), new ImportOptions { BatchSize = 4, DeferIndexes = true });
+        var again = await importer.ImportAsync(Async(records), new ImportOptions { BatchSize = 3, DeferIndexes = true });
+
+        Assert.Equal(new ImportProgress(records.Count, records.Count, 0, 0), first.Totals);
+        Assert.Equal(new ImportProgress(records.Count, 0, records.Count, 0), again.Totals);
+        foreach (var record in records)
+        {
+            Assert.Equal(record.Grievance, await Store.FindByReferenceAsync(record.Grievance.ReferenceNumber, default));
+        }
+
+        // The rollups, added up in memory during the load and written once after it, give the source's scorecards and flows.
+        if (Store is IGrievanceStatistics statistics)
+        {
+            var midnight = new DateTimeOffset(Start.UtcDateTime.Date, TimeSpan.Zero);
+            foreach (var dimension in Enum.GetValues<ScorecardDimension>())
+            {
+                var cards = new ScorecardQuery(dimension, midnight.AddDays(-1), midnight.AddDays(3), Start.AddDays(40));
+                Assert.Equal(await source.GetScorecardsAsync(cards, default), await statistics.GetScorecardsAsync(cards, default));
+                if (Store is IGrievanceFlowReports flows)
+                {
+                    var flowQuery = new FlowQuery(dimension, midnight.AddDays(-1), midnight.AddDays(3));
+                    Assert.Equal(await ((IGrievanceFlowReports)source).GetFlowsAsync(flowQuery, default), await flows.GetFlowsAsync(flowQuery, default));
+                }
+            }
+        }
+
+        if (Store is IGrievanceQuery query)
+        {
+            var pending = records.Where(r => r.Grievance.Status == GrievanceStatus.PendingWithOfficer).Select(r => r.Grievance.Id.ToString()).Order(System.StringComparer.Ordinal).ToList();
+            var found = await query.FindAsync(new GrievanceFilter { Status = GrievanceStatus.PendingWithOfficer }, 100, null, default);
+            Assert.Equal(pending, found.Select(g => g.Id.ToString()).Order(System.StringComparer.Ordinal));
+        }
+
+        // Every index is up again: taking them down finds them all, twice in a row finds none, and building them again builds them all.
+        var down = await indexes.SuspendIndexesAsync(default);
+        Assert.True(down > 0, "the store has secondary indexes to take down");
+        Assert.Equal(0, await indexes.SuspendIndexesAsync(default));
+        Assert.Equal(down, await indexes.RebuildIndexesAsync(default));
+        Assert.Equal(0, await indexes.RebuildIndexesAsync(default));
+    }
+}
