@@ -11,9 +11,10 @@ using Grievance.Workflow.WebApi.Authentication;
 using Grievance.Workflow.WebApi.Pages;
 using Microsoft.AspNetCore.Localization;
 
-// A grievance desk on the library — its HTTP API and its pages: the workflow on an SQLite file, the background jobs and the health checks in the
-// host, every command and query as an endpoint, an OpenAPI document, RFC 9457 problems for every error, rate limits on tracking
-// and registration. Run it with `dotnet run --project samples/Grievance.Workflow.WebApi`.
+// A grievance desk on the library — its HTTP API and its pages: the workflow on an SQLite file, the background jobs and the
+// health checks in the host, every command and query as an endpoint behind JWT bearer tokens, an OpenAPI document, RFC 9457
+// problems for every error, rate limits on tracking and registration, and the server-rendered pages (Pages/) behind a sign-in
+// cookie. Run it with `dotnet run --project samples/Grievance.Workflow.WebApi` and open http://localhost:5080.
 var builder = WebApplication.CreateBuilder(args);
 // A complaint is text, never a file: a body over 64 KiB (Limits:MaxRequestBodyBytes) is refused with a 413 problem.
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 64 * 1024);

@@ -11,7 +11,9 @@ namespace Grievance.Workflow.Import;
 /// <remarks>
 /// Keys and unique indexes stay up: duplicates are still refused while the others are down. The definitions of the indexes taken
 /// down are kept in the store, in the same transaction as the drop, so a crash loses none: the store builds them again when it
-/// next starts. Implementations must be thread-safe.
+/// next starts. Stores with rollups (the dashboards' daily totals) may also defer those while the indexes are down, adding the
+/// imported grievances up in memory and writing them in <see cref="RebuildIndexesAsync"/>; after a crash they compute them again
+/// from the rows. Implementations must be thread-safe.
 /// </remarks>
 public interface IImportIndexStore
 {
@@ -20,7 +22,7 @@ public interface IImportIndexStore
     /// <returns>How many indexes were taken down (0 when they were down already).</returns>
     ValueTask<int> SuspendIndexesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Builds every index <see cref="SuspendIndexesAsync"/> took down, each in its own transaction.</summary>
+    /// <summary>Writes the rollups owed, then builds every index <see cref="SuspendIndexesAsync"/> took down, each in its own transaction.</summary>
     /// <param name="cancellationToken">Cancels the call; the indexes built so far stay, the rest are built by the next call or start.</param>
     /// <returns>How many indexes were built.</returns>
     ValueTask<int> RebuildIndexesAsync(CancellationToken cancellationToken);

@@ -18,13 +18,14 @@ public class ImportOptions
 
     /// <summary>
     /// Gets or sets whether the store's secondary indexes are taken down for the import and built again after it, each in one pass
-    /// over the table instead of one entry per imported row (stores that implement <see cref="IImportIndexStore"/>; others ignore it).
-    /// For a first load of millions into an empty or nearly empty store.
+    /// over the table instead of one entry per imported row, and the dashboards' rollups added up in memory and written once at the
+    /// end (stores that implement <see cref="IImportIndexStore"/>; others ignore it). For a first load of millions into an empty
+    /// or nearly empty store.
     /// </summary>
     /// <value>
-    /// The default is <see langword="false"/>. While the indexes are down, queues, searches and dashboards on the same store are
-    /// correct but slow; an import that fails or is cancelled leaves them to be built by the store's next start (or
-    /// <see cref="IImportIndexStore.RebuildIndexesAsync"/>).
+    /// The default is <see langword="false"/>. While the load runs, queues and searches on the same store are correct but slow and
+    /// its scorecards lack the load; an import that fails or is cancelled leaves the indexes to be built and the rollups to be
+    /// computed again from the rows by the store's next start (or <see cref="IImportIndexStore.RebuildIndexesAsync"/>).
     /// </value>
     public bool DeferIndexes { get; set; }
 }

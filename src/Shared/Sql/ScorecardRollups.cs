@@ -124,6 +124,26 @@ internal sealed class ScorecardRollups
         }
     }
 
+    /// <summary>
+    /// Writes the deltas as <see cref="WriteAsync"/> does, but at most <paramref name="rowsPerStatement"/> rows a statement: a first
+    /// load's totals run to hundreds of thousands of rows, more than one statement should carry.
+    /// </summary>
+    public async ValueTask WriteInPiecesAsync(SqlStatements statements, SqlDialect dialect, int rowsPerStatement, CancellationToken cancellationToken)
+    {
+        var piece = new ScorecardRollups(1);
+        foreach (var (key, delta) in _deltas)
+        {
+            piece._deltas[key] = delta;
+            if (piece._deltas.Count == rowsPerStatement)
+            {
+                await piece.WriteAsync(statements, dialect, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await piece.WriteAsync(statements, dialect, cancellationToken).ConfigureAwait(false);
+        _deltas.Clear();
+    }
+
     /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
     private string? Rows(RollupTable table, int tableIndex)
     {

@@ -14,6 +14,7 @@ namespace Grievance.Workflow.Storage.Sql;
 internal sealed partial class SqlStore
 {
     private const string RollupsOwed = "*rollups";
+    private const int RollupRowsPerStatement = 1_000;
     private ScorecardRollups? _deferredRollups;
 
     public async ValueTask<int> SuspendIndexesAsync(CancellationToken cancellationToken)
@@ -84,7 +85,14 @@ internal sealed partial class SqlStore
         foreach (var (name, definition) in deferred)
         {
             await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, transaction, IfNotExists(definition), cancellationToken).ConfigureAwait(false);
+            await using (var build = connection.CreateCommand())
+            {
+                build.Transaction = transaction;
+                build.CommandText = IfNotExists(definition);
+                build.CommandTimeout = 0; // one pass over a table of millions: minutes, not the default 30 seconds
+                await build.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await WriteAsync(connection, transaction, "DELETE FROM deferred_indexes WHERE name = @name", c => SqlColumns.Add(c, "name", name), cancellationToken)
                 .ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +125,7 @@ internal sealed partial class SqlStore
         await using var statements = new SqlStatements(connection, transaction);
         if (owed && mine is not null)
         {
-            await mine.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
+            await mine.WriteInPiecesAsync(statements, _dialect, RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -141,6 +149,7 @@ internal sealed partial class SqlStore
         await using (var read = connection.CreateCommand())
         {
             read.Transaction = statements.Transaction;
+            read.CommandTimeout = 0; // every row of a table of millions
             read.CommandText = $"SELECT {SqlColumns.Grievance} FROM grievances";
             await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -149,7 +158,7 @@ internal sealed partial class SqlStore
             }
         }
 
-        await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
+        await rollups.WriteInPiecesAsync(statements, _dialect, RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A <c>CREATE INDEX</c> statement that does nothing when the index exists (built by an earlier, interrupted rebuild).</summary>

@@ -202,13 +202,21 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
     public async Task The_rollups_of_a_first_load_whose_node_died_are_computed_again_from_the_rows_by_the_next_node_to_start()
     {
         var dayOne = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(300, seed: 7, dayOne, days: 10).ToList();
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(2_000, seed: 7, dayOne, days: 10).ToList();
         var plain = new InMemoryGrievanceStore();
-        await plain.ImportAsync(records, default);
+        foreach (var batch in records.Chunk(1_000))
+        {
+            await plain.ImportAsync(batch, default);
+        }
+
         var importing = Store();
 
         await importing.SuspendIndexesAsync(default);
-        await importing.ImportAsync(records, default); // its rollups are added up in memory only — then the node dies
+        foreach (var batch in records.Chunk(1_000))
+        {
+            await importing.ImportAsync(batch, default); // its rollups are added up in memory only — then the node dies
+        }
+
         var restarted = Store();
         await restarted.MigrateAsync();
 

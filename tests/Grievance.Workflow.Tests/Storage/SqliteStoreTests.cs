@@ -35,13 +35,21 @@ public sealed class SqliteStoreTests : IDisposable
     [Fact]
     public async Task The_rollups_of_a_first_load_whose_process_died_are_computed_again_from_the_rows_when_the_store_next_starts()
     {
-        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(300, seed: 7, DayOne, days: 10).ToList();
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(2_000, seed: 7, DayOne, days: 10).ToList();
         using var plain = new SqliteFile();
-        await new SqliteGrievanceStore(plain.ConnectionString).ImportAsync(records, default);
+        foreach (var batch in records.Chunk(1_000))
+        {
+            await new SqliteGrievanceStore(plain.ConnectionString).ImportAsync(batch, default);
+        }
+
         var importing = new SqliteGrievanceStore(_file.ConnectionString);
 
         await importing.SuspendIndexesAsync(default);
-        await importing.ImportAsync(records, default); // its rollups are added up in memory only — then the process dies
+        foreach (var batch in records.Chunk(1_000))
+        {
+            await importing.ImportAsync(batch, default); // its rollups are added up in memory only — then the process dies
+        }
+
         SqliteConnection.ClearAllPools();
         var restarted = new SqliteGrievanceStore(_file.ConnectionString);
         await restarted.MigrateAsync();
