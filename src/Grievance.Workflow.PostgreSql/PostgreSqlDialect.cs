@@ -110,6 +110,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override string LockRows => " FOR UPDATE SKIP LOCKED";
 
+    // An index of millions of rows sorts in memory instead of in temporary files; for this transaction only.
+    public override string IndexBuildSettings => "SET LOCAL maintenance_work_mem = '512MB'";
+
     public override string RollupRebuildLock => "LOCK TABLE grievances IN SHARE ROW EXCLUSIVE MODE";
 
     public override string MigrationLock => "SELECT pg_advisory_xact_lock(1196578381)";

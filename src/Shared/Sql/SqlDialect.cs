@@ -26,6 +26,9 @@ internal abstract class SqlDialect
     /// <summary>The query that lists the grievance table's non-unique secondary indexes: name, then the statement that creates it.</summary>
     public abstract string SecondaryIndexesQuery { get; }
 
+    /// <summary>A statement run in each index build's transaction before it (PostgreSQL: memory for its sort), or empty.</summary>
+    public virtual string IndexBuildSettings => string.Empty;
+
     /// <summary>The statement that holds writers off while the rollups are computed again from the rows, or empty (SQLite: one writer).</summary>
     public virtual string RollupRebuildLock => string.Empty;
 

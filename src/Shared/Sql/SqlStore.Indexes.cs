@@ -85,6 +85,11 @@ internal sealed partial class SqlStore
         foreach (var (name, definition) in deferred)
         {
             await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (_dialect.IndexBuildSettings.Length > 0)
+            {
+                await ExecuteAsync(connection, transaction, _dialect.IndexBuildSettings, cancellationToken).ConfigureAwait(false);
+            }
+
             await using (var build = connection.CreateCommand())
             {
                 build.Transaction = transaction;
