@@ -41,20 +41,7 @@ public abstract partial class GrievanceStoreConformanceTests
         }
 
         // The rollups, added up in memory during the load and written once after it, give the source's scorecards and flows.
-        if (Store is IGrievanceStatistics statistics)
-        {
-            var midnight = new DateTimeOffset(Start.UtcDateTime.Date, TimeSpan.Zero);
-            foreach (var dimension in Enum.GetValues<ScorecardDimension>())
-            {
-                var cards = new ScorecardQuery(dimension, midnight.AddDays(-1), midnight.AddDays(3), Start.AddDays(40));
-                Assert.Equal(await source.GetScorecardsAsync(cards, default), await statistics.GetScorecardsAsync(cards, default));
-                if (Store is IGrievanceFlowReports flows)
-                {
-                    var flowQuery = new FlowQuery(dimension, midnight.AddDays(-1), midnight.AddDays(3));
-                    Assert.Equal(await ((IGrievanceFlowReports)source).GetFlowsAsync(flowQuery, default), await flows.GetFlowsAsync(flowQuery, default));
-                }
-            }
-        }
+        await AssertStatisticsOfAsync(source);
 
         if (Store is IGrievanceQuery query)
         {
@@ -69,5 +56,53 @@ public abstract partial class GrievanceStoreConformanceTests
         Assert.Equal(0, await indexes.SuspendIndexesAsync(default));
         Assert.Equal(down, await indexes.RebuildIndexesAsync(default));
         Assert.Equal(0, await indexes.RebuildIndexesAsync(default));
+    }
+
+    /// <summary>
+    /// A first load that fails mid-way puts the store back before the error goes up — every index built, the stored batches'
+    /// rollups written — so a plain rerun stores the rest with its rollups as usual, and the scorecards are the source's.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_first_load_that_fails_mid_way_puts_the_indexes_and_rollups_back_before_it_throws()
+    {
+        if (Store is not IImportIndexStore indexes)
+        {
+            Optional(nameof(IImportIndexStore));
+            return;
+        }
+
+        var (records, source) = await SourceRecordsAsync();
+        var importer = new GrievanceImporter(Store);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await importer.ImportAsync(Async(records, failAfter: 7), new ImportOptions { BatchSize = 3, DeferIndexes = true }));
+        var up = await indexes.SuspendIndexesAsync(default);
+        await indexes.RebuildIndexesAsync(default);
+        var resumed = await importer.ImportAsync(Async(records), new ImportOptions { BatchSize = 3 });
+
+        Assert.True(up > 0, "the failed load built its indexes again before it threw");
+        Assert.Equal(new ImportProgress(records.Count, records.Count - 6, 6, 0), resumed.Totals);
+        await AssertStatisticsOfAsync(source);
+    }
+
+    /// <summary>Asserts that the store's scorecards and flows, over whole days around the records, are the source's.</summary>
+    private async Task AssertStatisticsOfAsync(IGrievanceStatistics source)
+    {
+        if (Store is not IGrievanceStatistics statistics)
+        {
+            return;
+        }
+
+        var midnight = new DateTimeOffset(Start.UtcDateTime.Date, TimeSpan.Zero);
+        foreach (var dimension in Enum.GetValues<ScorecardDimension>())
+        {
+            var cards = new ScorecardQuery(dimension, midnight.AddDays(-1), midnight.AddDays(3), Start.AddDays(40));
+            Assert.Equal(await source.GetScorecardsAsync(cards, default), await statistics.GetScorecardsAsync(cards, default));
+            if (Store is IGrievanceFlowReports flows)
+            {
+                var flowQuery = new FlowQuery(dimension, midnight.AddDays(-1), midnight.AddDays(3));
+                Assert.Equal(await ((IGrievanceFlowReports)source).GetFlowsAsync(flowQuery, default), await flows.GetFlowsAsync(flowQuery, default));
+            }
+        }
     }
 }

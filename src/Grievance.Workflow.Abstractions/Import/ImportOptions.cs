@@ -24,8 +24,8 @@ public class ImportOptions
     /// </summary>
     /// <value>
     /// The default is <see langword="false"/>. While the load runs, queues and searches on the same store are correct but slow and
-    /// its scorecards lack the load; an import that fails or is cancelled leaves the indexes to be built and the rollups to be
-    /// computed again from the rows by the store's next start (or <see cref="IImportIndexStore.RebuildIndexesAsync"/>).
+    /// its scorecards lack the load. An import that fails or is cancelled builds the indexes and writes the stored batches' rollups
+    /// before it throws; if the process dies instead, the store's next start builds them and computes the rollups from the rows.
     /// </value>
     public bool DeferIndexes { get; set; }
 }

@@ -40,15 +40,38 @@ public sealed class GrievanceImporter : IGrievanceImporter
             await indexes.SuspendIndexesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await ImportCoreAsync(source, options, progress, cancellationToken).ConfigureAwait(false);
+        ImportResult result;
+        try
+        {
+            result = await ImportCoreAsync(source, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (indexes is not null)
+        {
+            // Failed or cancelled: the store is put back as it was — its indexes built, the stored batches' rollups written — before
+            // the error goes up, so what the store writes next is not held back. Should that fail too, the store's next start does it.
+            await RestoreQuietlyAsync(indexes).ConfigureAwait(false);
+            throw;
+        }
 
-        // Built again only after a whole import: one that failed or was cancelled leaves them to the store's next start.
         if (indexes is not null)
         {
             await indexes.RebuildIndexesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The import's own error is the one to report; the store's next start restores what this could not.")]
+    private static async ValueTask RestoreQuietlyAsync(IImportIndexStore indexes)
+    {
+        try
+        {
+            await indexes.RebuildIndexesAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Left to the store's next start (the definitions and the rollups owed are kept in the store).
+        }
     }
 
     private async ValueTask<ImportResult> ImportCoreAsync(
