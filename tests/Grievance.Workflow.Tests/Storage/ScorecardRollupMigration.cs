@@ -17,6 +17,8 @@ internal static class ScorecardRollupMigration
 {
     // Versions 12 to 9 undone: what a database at version 8 looks like.
     public const string Downgrade = """
+        DROP TABLE deferred_indexes;
+        DELETE FROM grievance_schema WHERE version = 13;
         ALTER TABLE grievances DROP COLUMN appeal_count;
         ALTER TABLE grievances DROP COLUMN appealed_outcome;
         DELETE FROM grievance_schema WHERE version = 12;
