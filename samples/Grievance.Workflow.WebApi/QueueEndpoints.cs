@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.WebApi.Authentication;
 
@@ -41,16 +39,9 @@ internal static class QueueEndpoints
         }
 
         GrievancePageCursor? cursor = null;
-        if (after is not null)
+        if (after is not null && !PageTokens.TryRead(after, out cursor))
         {
-            try
-            {
-                cursor = JsonSerializer.Deserialize<GrievancePageCursor>(Base64Url.DecodeFromChars(after));
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return Problems.BadRequest($"'{after}' is not a page token from this API.");
-            }
+            return Problems.BadRequest($"'{after}' is not a page token from this API.");
         }
 
         var size = limit ?? 50;
@@ -63,8 +54,7 @@ internal static class QueueEndpoints
             }
 
             var items = await services.GetRequiredService<IGrievanceQuery>().FindAsync(filter, size, cursor, ct);
-            var next = items.Count == size ? Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(GrievancePageCursor.After(items[^1], filter))) : null;
-            return Results.Ok(new { items, next });
+            return Results.Ok(new { items, next = PageTokens.Next(items, size, filter) });
         }
         catch (ArgumentException ex)
         {

@@ -6,7 +6,8 @@ namespace Grievance.Workflow.WebApi.Pages;
 /// <summary>What every page needs: the signed-in actor, the desk's time zone for dates, and the words in the request's language.</summary>
 internal sealed class DeskView(IHttpContextAccessor http, IOptions<GrievanceWorkflowOptions> options, TimeProvider? time = null)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Calendar.TimeZoneId);
+    /// <summary>The desk's time zone (<see cref="GrievanceWorkflowOptions.Calendar"/>): days and dates are the desk's local ones.</summary>
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Calendar.TimeZoneId);
 
     /// <summary>The signed-in actor (the page cookie's claims), or <see langword="null"/>.</summary>
     public Actor? Actor => ActorClaims.From(http.HttpContext?.User);
@@ -18,7 +19,7 @@ internal sealed class DeskView(IHttpContextAccessor http, IOptions<GrievanceWork
     public static string T(string english) => DeskText.T(english);
 
     /// <summary>A time in the desk's time zone, or a dash.</summary>
-    public string Time(DateTimeOffset? at) => at is { } value ? TimeZoneInfo.ConvertTime(value, _zone).ToString("dd MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
+    public string Time(DateTimeOffset? at) => at is { } value ? TimeZoneInfo.ConvertTime(value, Zone).ToString("dd MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
     /// <summary>An enum value in words: <c>PendingWithOfficer</c> → "Pending with officer".</summary>
     public static string Words(Enum value)

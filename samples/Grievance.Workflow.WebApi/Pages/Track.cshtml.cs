@@ -93,8 +93,9 @@ internal sealed class TrackModel(IGrievanceWorkflow workflow, DeskView desk) : P
 
         try
         {
-            if (desk.Actor is { Role: ActorRole.Complainant } actor && await workflow.FindByReferenceAsync(reference, cancellationToken) is { } grievance
-                && grievance.ComplainantId == actor.Id)
+            // For a signed-in user, one read of the grievance decides whose view this is: the complainant's own or a staff member's.
+            var grievance = desk.Actor is null ? null : await workflow.FindByReferenceAsync(reference, cancellationToken);
+            if (desk.Actor is { Role: ActorRole.Complainant } actor && grievance?.ComplainantId == actor.Id)
             {
                 Tracking = await workflow.TrackForComplainantAsync(reference, actor, cancellationToken);
                 IsOwn = true;
@@ -105,10 +106,9 @@ internal sealed class TrackModel(IGrievanceWorkflow workflow, DeskView desk) : P
             else
             {
                 Tracking = await workflow.TrackAsync(reference, cancellationToken);
-                if (desk.Actor is { Role: not ActorRole.Complainant } staff && await workflow.FindByReferenceAsync(reference, cancellationToken) is { } found
-                    && ReadAccess.CanRead(staff, found))
+                if (desk.Actor is { Role: not ActorRole.Complainant } staff && grievance is not null && ReadAccess.CanRead(staff, grievance))
                 {
-                    DeskPage = found.Id;
+                    DeskPage = grievance.Id;
                 }
             }
         }

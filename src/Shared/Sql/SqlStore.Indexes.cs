@@ -22,17 +22,7 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var indexes = new List<(string Name, string Definition)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.Transaction = transaction;
-            list.CommandText = _dialect.SecondaryIndexesQuery;
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        var indexes = await NamesAndDefinitionsAsync(connection, transaction, _dialect.SecondaryIndexesQuery, cancellationToken).ConfigureAwait(false);
 
         foreach (var (name, definition) in indexes)
         {
@@ -71,16 +61,8 @@ internal sealed partial class SqlStore
     private async ValueTask<int> RebuildIndexesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await SettleRollupsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var deferred = new List<(string Name, string Definition)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = $"SELECT name, definition FROM deferred_indexes WHERE name <> '{RollupsOwed}' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                deferred.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
+        var deferred = await NamesAndDefinitionsAsync(
+            connection, null, $"SELECT name, definition FROM deferred_indexes WHERE name <> '{RollupsOwed}' ORDER BY name", cancellationToken).ConfigureAwait(false);
 
         foreach (var (name, definition) in deferred)
         {
@@ -164,6 +146,23 @@ internal sealed partial class SqlStore
         }
 
         await rollups.WriteInPiecesAsync(statements, _dialect, RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads index names and the statements that create them, as a query lists them.</summary>
+    private static async ValueTask<List<(string Name, string Definition)>> NamesAndDefinitionsAsync(
+        DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string Name, string Definition)>();
+        await using var list = connection.CreateCommand();
+        list.Transaction = transaction;
+        list.CommandText = sql;
+        await using var reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return indexes;
     }
 
     /// <summary>A <c>CREATE INDEX</c> statement that does nothing when the index exists (built by an earlier, interrupted rebuild).</summary>

@@ -3,7 +3,6 @@ using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Grievance.Workflow.WebApi.Pages.Desk;
 
@@ -13,10 +12,9 @@ namespace Grievance.Workflow.WebApi.Pages.Desk;
 /// are their department's.
 /// </summary>
 internal sealed class DashboardModel(
-    IGrievanceStatistics statistics, IGrievanceRanking ranking, IGrievanceFlowReports flows, IGrievanceQuery query, IOptions<GrievanceWorkflowOptions> options, DeskView desk) : PageModel
+    IGrievanceStatistics statistics, IGrievanceRanking ranking, IGrievanceFlowReports flows, IGrievanceQuery query, DeskView desk) : PageModel
 {
     private const int ChartDays = 14;
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Calendar.TimeZoneId);
 
     public string Month { get; private set; } = "";
 
@@ -38,7 +36,7 @@ internal sealed class DashboardModel(
         }
 
         var now = desk.Now;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, desk.Zone).DateTime);
         var first = month is not null && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
             ? asked : new DateOnly(today.Year, today.Month, 1);
         Month = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -74,6 +72,6 @@ internal sealed class DashboardModel(
     private DateTimeOffset Start(DateOnly day)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight));
+        return new DateTimeOffset(midnight, desk.Zone.GetUtcOffset(midnight));
     }
 }

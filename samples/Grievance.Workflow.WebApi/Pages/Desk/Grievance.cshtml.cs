@@ -11,7 +11,6 @@ namespace Grievance.Workflow.WebApi.Pages.Desk;
 /// </summary>
 internal sealed class GrievanceModel(IGrievanceWorkflow workflow, IOptions<GrievanceWorkflowOptions> options, DeskView desk) : PageModel
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.Calendar.TimeZoneId);
 
     public GrievanceSnapshot Grievance { get; private set; } = null!;
 
@@ -46,7 +45,7 @@ internal sealed class GrievanceModel(IGrievanceWorkflow workflow, IOptions<Griev
 
         try
         {
-            var result = await workflow.TryExecuteAsync(Form.ToCommand(grievanceId, actor, _zone), cancellationToken);
+            var result = await workflow.TryExecuteAsync(Form.ToCommand(grievanceId, actor, desk.Zone), cancellationToken);
             if (result.TryGetValue(out var done))
             {
                 TempData["Notice"] = $"{ActionForm.ButtonLabel(Form.Action)}: done. Now {DeskView.Words(done.Grievance.Status)}.";

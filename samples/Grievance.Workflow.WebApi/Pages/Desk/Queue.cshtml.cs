@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using Grievance.Workflow.Queries;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,20 +23,13 @@ internal sealed class QueueModel(IGrievanceQuery query, DeskView desk) : PageMod
 
         var filter = GrievanceFilter.OfficerQueue(new OfficerId(officer.Id));
         GrievancePageCursor? cursor = null;
-        if (after is not null)
+        if (after is not null && !PageTokens.TryRead(after, out cursor))
         {
-            try
-            {
-                cursor = JsonSerializer.Deserialize<GrievancePageCursor>(Base64Url.DecodeFromChars(after));
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException)
-            {
-                return BadRequest();
-            }
+            return BadRequest();
         }
 
         Items = await query.FindAsync(filter, PageSize, cursor, cancellationToken);
-        Next = Items.Count == PageSize ? Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(GrievancePageCursor.After(Items[^1], filter))) : null;
+        Next = PageTokens.Next(Items, PageSize, filter);
         return Page();
     }
 }
