@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
@@ -21,21 +21,23 @@ public sealed class OpenApiDocumentTests : IDisposable
     {
         using var client = _app.Factory.CreateClient();
         var served = Normalize(await client.GetStringAsync("/openapi/v1.json"));
-        var pinned = PinnedPath();
+        var pinned = Path.Combine(AppContext.BaseDirectory, PinnedName);
 
         if (Environment.GetEnvironmentVariable("GRIEVANCE_ACCEPT_OPENAPI") == "1")
         {
+            await File.WriteAllTextAsync(Path.Combine(ProjectDirectory(), PinnedName), served);
             await File.WriteAllTextAsync(pinned, served);
         }
 
-        var expected = File.Exists(pinned) ? Normalize(await File.ReadAllTextAsync(pinned)) : "";
+        File.Exists(pinned).Should().BeTrue("the pinned document {0} is copied beside the test assembly by the build", PinnedName);
+        var expected = Normalize(await File.ReadAllTextAsync(pinned));
         var servedLines = served.Split('\n');
         var expectedLines = expected.Split('\n');
         var first = Enumerable.Range(0, Math.Min(servedLines.Length, expectedLines.Length)).FirstOrDefault(i => servedLines[i] != expectedLines[i], -1);
         served.Should().Be(
             expected,
-            "the served document must equal {0} (first difference at line {1}: served {2}, pinned {3}); rerun with GRIEVANCE_ACCEPT_OPENAPI=1 after an intended change",
-            pinned,
+            "the served document must equal the pinned {0} (first difference at line {1}: served {2}, pinned {3}); rerun with GRIEVANCE_ACCEPT_OPENAPI=1 after an intended change",
+            PinnedName,
             first + 1,
             first >= 0 ? servedLines[first].Trim() : "(length)",
             first >= 0 ? expectedLines[first].Trim() : "(length)");
@@ -59,5 +61,8 @@ public sealed class OpenApiDocumentTests : IDisposable
     private static string Normalize(string json)
         => JsonSerializer.Serialize(JsonNode.Parse(json), Indented).ReplaceLineEndings("\n") + "\n";
 
-    private static string PinnedPath([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "openapi.v1.json");
+    private const string PinnedName = "openapi.v1.json";
+
+    private static string ProjectDirectory()
+        => typeof(OpenApiDocumentTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
 }
