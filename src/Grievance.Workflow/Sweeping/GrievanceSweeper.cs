@@ -55,34 +55,65 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var result = new SweepResult();
-        var claimant = $"{Claimant}/{Interlocked.Increment(ref _sweeps).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var claimant = NextClaimant();
         foreach (var kind in Kinds)
         {
-            var action = kind == DueWorkKind.OfficerDeadline ? GrievanceAction.SlaBreach : GrievanceAction.FeedbackWindowExpired;
-            DueWorkItem? after = null;
-            for (var examined = 0; examined < batchSize;)
+            result = await SweepPagesAsync(result, kind, now, batchSize, claimant, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Handles up to <paramref name="batchSize"/> due items of one kind only, leaving the other kind's due work for a later sweep:
+    /// for a host that flags defaulters more often than it closes unanswered feedback windows, say.
+    /// </summary>
+    /// <param name="kind">The kind of due work to handle.</param>
+    /// <param name="now">The moment to sweep at (normally the current time).</param>
+    /// <param name="batchSize">At most this many items, 1 or more.</param>
+    /// <param name="cancellationToken">Cancels the sweep between pages.</param>
+    /// <returns>What the sweep did.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind, or <paramref name="batchSize"/> is below 1.</exception>
+    public ValueTask<SweepResult> SweepOnlyAsync(DueWorkKind kind, DateTimeOffset now, int batchSize, CancellationToken cancellationToken = default)
+    {
+        if (Array.IndexOf(Kinds, kind) < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of due work.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return SweepPagesAsync(new SweepResult(), kind, now, batchSize, NextClaimant(), cancellationToken);
+    }
+
+    private string NextClaimant() => $"{Claimant}/{Interlocked.Increment(ref _sweeps).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads and handles one kind's due work page by page (keyset-paged), adding what it did to <paramref name="result"/>.</summary>
+    private async ValueTask<SweepResult> SweepPagesAsync(SweepResult result, DueWorkKind kind, DateTimeOffset now, int batchSize, string claimant, CancellationToken cancellationToken)
+    {
+        var action = kind == DueWorkKind.OfficerDeadline ? GrievanceAction.SlaBreach : GrievanceAction.FeedbackWindowExpired;
+        DueWorkItem? after = null;
+        for (var examined = 0; examined < batchSize;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
+            var due = _claims is null
+                ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
+                : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+            examined += due.Count;
+            result = result with { Examined = result.Examined + due.Count };
+            if (due.Count == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
-                var due = _claims is null
-                    ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
-                    : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
-                examined += due.Count;
-                result = result with { Examined = result.Examined + due.Count };
-                if (due.Count == 0)
-                {
-                    break;
-                }
-
-                result = await HandleAsync(result, due, action, claimant, cancellationToken).ConfigureAwait(false);
-                after = due[^1];
-                if (due.Count < limit)
-                {
-                    break;
-                }
-
-                result = result with { HasMore = result.HasMore || examined >= batchSize };
+                break;
             }
+
+            result = await HandleAsync(result, due, action, claimant, cancellationToken).ConfigureAwait(false);
+            after = due[^1];
+            if (due.Count < limit)
+            {
+                break;
+            }
+
+            result = result with { HasMore = result.HasMore || examined >= batchSize };
         }
 
         return result;

@@ -97,6 +97,30 @@ public sealed class SweeperTests
     }
 
     [Fact]
+    public async Task A_sweep_of_one_kind_handles_that_kind_only_and_leaves_the_other_due()
+    {
+        using var seed = new Seed();
+        var late = await seed.RegisterAsync();
+        var answered = await seed.ReportAsync(await seed.RegisterAsync());
+        seed.Clock.Advance(TimeSpan.FromDays(9)); // past the officer's 8 days and the 7-day feedback window
+        var sweeper = (GrievanceSweeper)seed.Services.GetRequiredService<IGrievanceSweeper>();
+        var now = seed.Clock.GetUtcNow();
+
+        var deadlines = await sweeper.SweepOnlyAsync(DueWorkKind.OfficerDeadline, now, 10);
+        var windowStillDue = await seed.Workflow.GetAsync(answered.Id);
+        var windows = await sweeper.SweepOnlyAsync(DueWorkKind.FeedbackWindow, now, 10);
+        var nothingLeft = await sweeper.SweepAsync(now, 10);
+
+        deadlines.Should().Be(new SweepResult(Examined: 1, Escalated: 0, FlaggedOverdue: 1, ClosedNoFeedback: 0, FeedbackWindowsRearmed: 0, Skipped: 0, HasMore: false));
+        (await seed.Workflow.GetAsync(late.Id)).IsOverdue.Should().BeTrue();
+        windowStillDue.Status.Should().Be(GrievanceStatus.AwaitingFeedback, "a deadline sweep leaves feedback windows alone");
+        windows.Should().Be(new SweepResult(Examined: 1, Escalated: 0, FlaggedOverdue: 0, ClosedNoFeedback: 1, FeedbackWindowsRearmed: 0, Skipped: 0, HasMore: false));
+        nothingLeft.Examined.Should().Be(0);
+        await FluentActions.Awaiting(async () => await sweeper.SweepOnlyAsync((DueWorkKind)7, now, 10)).Should().ThrowAsync<ArgumentOutOfRangeException>().WithParameterName("kind");
+        await FluentActions.Awaiting(async () => await sweeper.SweepOnlyAsync(DueWorkKind.FeedbackWindow, now, 0)).Should().ThrowAsync<ArgumentOutOfRangeException>().WithParameterName("batchSize");
+    }
+
+    [Fact]
     public async Task Two_sweepers_on_two_engines_over_one_store_escalate_each_breach_exactly_once()
     {
         var store = new InMemoryGrievanceStore();
