@@ -64,9 +64,11 @@ internal static class ScorecardSql
         """;
 
     /// <summary>The defaulters of the whole days whose deadline falls on the day of @as_of, before it: the one figure the rollups leave to the rows.</summary>
-    public static string DueOnTheDay(string key) => $"""
+    /// <param name="key">The dimension's key over the grievance row <c>g</c>.</param>
+    /// <param name="statusDueIndexHint">The dialect's hint for <c>grievances_status_due</c> (the day's deadlines are a narrow range of it).</param>
+    public static string DueOnTheDay(string key, string statusDueIndexHint) => $"""
         SELECT {key} AS k, COUNT(*)
-        FROM grievances g
+        FROM grievances g{statusDueIndexHint}
         WHERE g.status = {(int)GrievanceStatus.PendingWithOfficer} AND g.due_at >= @as_of_day_start AND g.due_at < @as_of
             AND g.registered_at >= @a AND g.registered_at < @b
         GROUP BY {key}

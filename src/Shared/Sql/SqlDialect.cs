@@ -44,6 +44,12 @@ internal abstract class SqlDialect
     /// <summary>What follows <c>FROM grievances</c> in a department's queue in due order to make it read <c>grievances_department_due</c> (SQLite's planner, without statistics, would take the status index and filter every pending row).</summary>
     public virtual string DepartmentDueIndexHint => string.Empty;
 
+    /// <summary>What follows <c>FROM grievances g</c> in the scorecards' count of the deadlines falling on the as-of day to make it read <c>grievances_status_due</c> (SQLite's planner, without statistics, picks between it and <c>grievances_status_registered</c> by the order the indexes were created in, which a first load's rebuild changes).</summary>
+    public virtual string StatusDueIndexHint => string.Empty;
+
+    /// <summary>What follows <c>FROM grievances</c> in an officer's pending queue in due order to make it read <c>grievances_officer_pending</c> (SQLite's planner, without statistics, would take the status index and filter every pending row).</summary>
+    public virtual string OfficerPendingIndexHint => string.Empty;
+
     /// <summary>The officer-deadline sweep's filter, written out as the partial index <c>grievances_officer_due</c> (version 6) states it.</summary>
     public static readonly string OfficerDeadlinePredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = FALSE";
 
@@ -78,6 +84,20 @@ internal abstract class SqlDialect
         CREATE INDEX grievances_registered ON grievances (registered_at, id);
         CREATE INDEX grievances_district_registered ON grievances (district, registered_at, id);
         CREATE INDEX grievances_retention ON grievances (closed_at, id) WHERE complainant_id <> 'anonymized';
+        """;
+
+    /// <summary>The condition of <c>grievances_officer_pending</c> (version 14), which an officer's pending queue states as written here so that the planner can use the index.</summary>
+    public static readonly string OfficerPendingPredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer}";
+
+    // Version 14: an officer's pending queue from a partial index of the grievances pending with officers, and an officer's
+    // grievances of any status from an index by registration, instead of one index on (officer, status, due_at): neither key holds
+    // the status, so a grievance's entries stay put as it moves through disposal, feedback and closure (every status change used to
+    // move its entry, one random page per officer). A first load interrupted before this version keeps no definition of the old index.
+    protected static readonly string OfficerIndexes = $"""
+        DROP INDEX IF EXISTS grievances_officer_queue;
+        DELETE FROM deferred_indexes WHERE name = 'grievances_officer_queue';
+        CREATE INDEX grievances_officer_pending ON grievances (officer, due_at, id) WHERE {OfficerPendingPredicate};
+        CREATE INDEX grievances_officer_registered ON grievances (officer, registered_at, id);
         """;
 
     /// <summary>

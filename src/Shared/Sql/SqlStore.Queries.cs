@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Queries;
@@ -89,7 +90,7 @@ internal sealed partial class SqlStore
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = QueueQuery(filter, limit, after, _dialect.DepartmentDueIndexHint);
+        var (sql, parameters) = QueueQuery(filter, limit, after, _dialect.DepartmentDueIndexHint, _dialect.OfficerPendingIndexHint);
         return await ReadManyAsync(sql, c => Bind(c, parameters), SqlColumns.ReadGrievance, cancellationToken).ConfigureAwait(false);
     }
 
@@ -98,7 +99,8 @@ internal sealed partial class SqlStore
     /// <param name="limit">At most this many.</param>
     /// <param name="after">The keyset cursor.</param>
     /// <param name="departmentDueIndexHint">The dialect's hint for <c>grievances_department_due</c>, used for a department's queue in due order.</param>
-    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after, string departmentDueIndexHint = "")
+    /// <param name="officerPendingIndexHint">The dialect's hint for <c>grievances_officer_pending</c>, used for an officer's pending queue in due order.</param>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after, string departmentDueIndexHint = "", string officerPendingIndexHint = "")
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -125,7 +127,12 @@ internal sealed partial class SqlStore
             }
         }
 
-        Match(filter.Status is not null, "status = @status", "status", (int?)filter.Status);
+        if (filter.Status is { } status)
+        {
+            // A literal, not a parameter: a planner can then use a partial index whose condition is the status (an officer's pending queue).
+            conditions.Add(status == GrievanceStatus.PendingWithOfficer ? SqlDialect.OfficerPendingPredicate : $"status = {((int)status).ToString(CultureInfo.InvariantCulture)}");
+        }
+
         Match(filter.Department is not null, "department = @department", "department", filter.Department?.Value);
         Match(filter.Officer is not null, "officer = @officer", "officer", filter.Officer?.Value);
         Match(filter.Level is not null, "level = @level", "level", filter.Level);
@@ -149,7 +156,12 @@ internal sealed partial class SqlStore
 
         parameters.Add(("limit", limit));
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-        var hint = filter is { Department: not null, Status: not null, Officer: null, Order: GrievanceOrder.DueTime } ? departmentDueIndexHint : string.Empty;
+        var hint = filter switch
+        {
+            { Department: not null, Status: not null, Officer: null, Order: GrievanceOrder.DueTime } => departmentDueIndexHint,
+            { Officer: not null, Status: GrievanceStatus.PendingWithOfficer, Order: GrievanceOrder.DueTime } => officerPendingIndexHint,
+            _ => string.Empty,
+        };
         return ($"SELECT {SqlColumns.Grievance} FROM grievances{hint}{where} ORDER BY {key}, id LIMIT @limit", parameters);
     }
 }

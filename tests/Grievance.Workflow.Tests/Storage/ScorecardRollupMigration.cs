@@ -15,8 +15,12 @@ namespace Grievance.Workflow.Tests.Storage;
 /// </summary>
 internal static class ScorecardRollupMigration
 {
-    // Versions 12 to 9 undone: what a database at version 8 looks like.
+    // Versions 14 to 9 undone: what a database at version 8 looks like.
     public const string Downgrade = """
+        DROP INDEX grievances_officer_pending;
+        DROP INDEX grievances_officer_registered;
+        CREATE INDEX grievances_officer_queue ON grievances (officer, status, due_at, id);
+        DELETE FROM grievance_schema WHERE version = 14;
         DROP TABLE deferred_indexes;
         DELETE FROM grievance_schema WHERE version = 13;
         ALTER TABLE grievances DROP COLUMN appeal_count;

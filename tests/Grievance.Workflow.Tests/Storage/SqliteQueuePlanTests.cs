@@ -5,15 +5,19 @@ using Microsoft.Data.Sqlite;
 namespace Grievance.Workflow.Tests.Storage;
 
 /// <summary>SQLite answers every named work queue from an index, in the index's order: no full scan, no sort.</summary>
-public sealed class SqliteQueuePlanTests : IDisposable
+public class SqliteQueuePlanTests : IDisposable
 {
     private readonly SqliteFile _file = new();
+
+    /// <summary>Gets the file the plans are read on.</summary>
+    protected SqliteFile File => _file;
 
     public static TheoryData<string, Queries.GrievanceFilter, string> Queues => new()
     {
         { "everything, oldest first", Queries.GrievanceFilter.All, "grievances_registered" },
         { "triage", Queries.GrievanceFilter.Triage, "grievances_status_registered" },
-        { "an officer's queue", Queries.GrievanceFilter.OfficerQueue(new OfficerId("uppcl-l1")), "grievances_officer_queue" },
+        { "an officer's queue", Queries.GrievanceFilter.OfficerQueue(new OfficerId("uppcl-l1")), "grievances_officer_pending" },
+        { "an officer's grievances of any status", new Queries.GrievanceFilter { Officer = new OfficerId("uppcl-l1") }, "grievances_officer_registered" },
         { "defaulters", Queries.GrievanceFilter.Defaulters(DateTimeOffset.UnixEpoch), "grievances_status_due" },
         { "a department's defaulters in a district", Queries.GrievanceFilter.Defaulters(DateTimeOffset.UnixEpoch) with { Department = new DepartmentId("uppcl"), District = "Agra" }, "grievances_department_due" },
         { "outbound feedback calls", Queries.GrievanceFilter.AwaitingFeedbackCalls, "grievances_status_disposed" },
@@ -26,7 +30,7 @@ public sealed class SqliteQueuePlanTests : IDisposable
     [MemberData(nameof(Queues))]
     public async Task A_named_work_queue_reads_an_index_in_order(string queue, Queries.GrievanceFilter filter, string index)
     {
-        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        await PrepareAsync();
         var (sql, parameters) = SqliteGrievanceStore.QueueQuery(filter, 50, null);
         var plan = await PlanAsync(sql, parameters);
 
@@ -39,7 +43,7 @@ public sealed class SqliteQueuePlanTests : IDisposable
     [InlineData(Grievance.Workflow.Sweeping.DueWorkKind.FeedbackWindow, "grievances_feedback_deadline")]
     public async Task The_sweeps_due_work_query_seeks_an_index_that_leaves_flagged_defaulters_out(Grievance.Workflow.Sweeping.DueWorkKind kind, string index)
     {
-        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        await PrepareAsync();
         var cursor = new Grievance.Workflow.Sweeping.DueWorkItem(GrievanceId.New(), DateTimeOffset.UnixEpoch, 1, 1);
         foreach (var after in new Grievance.Workflow.Sweeping.DueWorkItem?[] { null, cursor })
         {
@@ -54,7 +58,7 @@ public sealed class SqliteQueuePlanTests : IDisposable
     [Fact]
     public async Task Scorecards_and_flow_reports_read_rollups_and_indexes_never_every_grievance()
     {
-        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        await PrepareAsync();
         string[] names = ["from", "to", "as_of", "a", "b", "start", "dimension", "from_day", "to_day", "as_of_day", "as_of_day_start", "start_day"];
         var indexes = new Dictionary<string, string>
         {
@@ -78,7 +82,7 @@ public sealed class SqliteQueuePlanTests : IDisposable
     [Fact]
     public async Task Intake_reads_a_complainants_grievances_from_their_index_newest_first_without_sorting()
     {
-        await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
+        await PrepareAsync();
 
         var plan = await PlanAsync(SqliteGrievanceStore.ComplainantQuery, [("complainant", "citizen-42"), ("from", 1L), ("limit", 10)]);
 
@@ -106,5 +110,12 @@ public sealed class SqliteQueuePlanTests : IDisposable
         return plan;
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Makes the schema the plans are read on: here, as migrations create it.</summary>
+    protected virtual async Task PrepareAsync() => await new SqliteGrievanceStore(_file.ConnectionString).MigrateAsync();
 }
