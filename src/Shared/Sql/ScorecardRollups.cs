@@ -75,12 +75,15 @@ internal sealed class ScorecardRollups
         }
     }
 
-    /// <summary>Adds another set of deltas to these (a batch's, to a first load's running total).</summary>
+    /// <summary>
+    /// Adds another set of deltas to these (a batch's, to a first load's running total), in this set's shard: the batches of a
+    /// load were spread over every shard, and a total kept per shard would write each key up to once per shard.
+    /// </summary>
     public void Add(ScorecardRollups other)
     {
         foreach (var (key, delta) in other._deltas)
         {
-            var mine = Delta(key, key.Table == 0 ? Cohorts : Flows);
+            var mine = Delta(key with { Shard = _shard }, key.Table == 0 ? Cohorts : Flows);
             for (var i = 0; i < delta.Length; i++)
             {
                 mine[i] += delta[i];

@@ -231,6 +231,32 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
         }
     }
 
+    [StoreFact]
+    public async Task A_first_load_writes_each_rollup_row_once_in_one_shard_whatever_shards_its_batches_took()
+    {
+        var dayOne = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(3_000, seed: 11, dayOne, days: 5).ToList();
+        var plain = new InMemoryGrievanceStore();
+        var importing = Store();
+
+        await importing.SuspendIndexesAsync(default);
+        foreach (var batch in records.Chunk(250)) // twelve batches: each took the next of the eight shards
+        {
+            await plain.ImportAsync(batch, default);
+            await importing.ImportAsync(batch, default);
+        }
+
+        await importing.RebuildIndexesAsync(default);
+
+        (await CountAsync("SELECT COUNT(DISTINCT shard) FROM grievance_rollups")).Should().Be(1, "a load's total is one set of rows, not one per shard its batches took");
+        (await CountAsync("SELECT COUNT(DISTINCT shard) FROM grievance_flows")).Should().Be(1);
+        foreach (var dimension in Enum.GetValues<ScorecardDimension>())
+        {
+            var query = new ScorecardQuery(dimension, dayOne, dayOne.AddDays(6), dayOne.AddDays(30));
+            (await importing.GetScorecardsAsync(query, default)).Should().Equal(await plain.GetScorecardsAsync(query, default));
+        }
+    }
+
     private async Task<List<string>> IndexesAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
