@@ -86,11 +86,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public const string OfficerPendingHint = " INDEXED BY grievances_officer_pending";
 
+    public override string OfficerPendingIndexHint => OfficerPendingHint;
+
     public const string StatusDueHint = " INDEXED BY grievances_status_due";
 
     public override string StatusDueIndexHint => StatusDueHint;
-
-    public override string OfficerPendingIndexHint => OfficerPendingHint;
 
     public override string MigrationLock => string.Empty;
 

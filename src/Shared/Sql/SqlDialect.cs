@@ -92,7 +92,8 @@ internal abstract class SqlDialect
     // Version 14: an officer's pending queue from a partial index of the grievances pending with officers, and an officer's
     // grievances of any status from an index by registration, instead of one index on (officer, status, due_at): neither key holds
     // the status, so a grievance's entries stay put as it moves through disposal, feedback and closure (every status change used to
-    // move its entry, one random page per officer). A first load interrupted before this version keeps no definition of the old index.
+    // move its entry, one random page per officer). The old index's definition goes from deferred_indexes too, so that a first load
+    // interrupted before this version does not build it again.
     protected static readonly string OfficerIndexes = $"""
         DROP INDEX IF EXISTS grievances_officer_queue;
         DELETE FROM deferred_indexes WHERE name = 'grievances_officer_queue';
