@@ -27,20 +27,32 @@ internal static class ScaleMeasurements
         return times[times.Count / 2];
     }
 
-    /// <summary>The median wall time of a sweep of <paramref name="batch"/> due grievances, in milliseconds, and what each sweep did.</summary>
-    public static async Task<(double Milliseconds, int Handled)> SweepAsync(ScaleDatabase db, int batch, int runs)
+    /// <summary>
+    /// Sweeps of up to <paramref name="batch"/> due items of one kind, <paramref name="runs"/> of them: the median wall time per item
+    /// handled, in microseconds, over the sweeps that found work (a store may hold fewer due items than the runs would take), how many
+    /// those were, and the fewest one of them handled.
+    /// </summary>
+    public static async Task<(double MicrosecondsEach, int Sweeps, int Handled)> SweepAsync(ScaleDatabase db, DueWorkKind kind, int batch, int runs)
     {
-        var sweeper = db.Provider.GetRequiredService<IGrievanceSweeper>();
-        var handled = int.MaxValue;
-        var median = await ScaleTimer.MedianAsync(runs, async run =>
+        var sweeper = (GrievanceSweeper)db.Provider.GetRequiredService<IGrievanceSweeper>();
+        var each = new List<double>();
+        var handled = 0;
+        for (var run = 0; run < runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            var result = await sweeper.SweepAsync(db.AsOf, batch);
+            var result = await sweeper.SweepOnlyAsync(kind, db.AsOf, batch);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
             var done = result.FlaggedOverdue + result.Escalated + result.ClosedNoFeedback + result.FeedbackWindowsRearmed;
-            handled = Math.Min(handled, done);
-            Console.Error.WriteLine($"  sweep {run}: {done:N0} handled, {result.Skipped:N0} skipped, in {watch.Elapsed.TotalMilliseconds:N0} ms");
-        }, warmUp: false);
-        return (median, handled);
+            Console.Error.WriteLine($"  sweep {run} ({kind}): {done:N0} handled, {result.Skipped:N0} skipped, in {elapsed:N0} ms");
+            if (done > 0)
+            {
+                each.Add(elapsed * 1000 / done);
+                handled = handled == 0 ? done : Math.Min(handled, done);
+            }
+        }
+
+        each.Sort();
+        return each.Count == 0 ? (double.NaN, 0, 0) : (each[each.Count / 2], each.Count, handled);
     }
 
     /// <summary>The median time of the first page of a queue, in milliseconds, and the rows it held.</summary>

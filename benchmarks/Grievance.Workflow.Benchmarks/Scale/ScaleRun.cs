@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using Grievance.Workflow.Demo.Import;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Sqlite;
 using Grievance.Workflow.Statistics;
+using Grievance.Workflow.Sweeping;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,19 +16,19 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// of the scale table on them, and prints the table (with <c>--write-readme</c>, also into benchmarks/README.md between its markers).
 /// Options: <c>--sqlite N</c> (1,000,000), <c>--postgres N</c> (200,000; needs GRIEVANCE_POSTGRES), <c>--days N</c> (100: a month
 /// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>,
-/// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps).
+/// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--sqlite-file PATH</c> (the
+/// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it).
 /// </summary>
 internal static class ScaleRun
 {
-    private const string StartMarker = "<!-- scale:start -->";
-    private const string EndMarker = "<!-- scale:end -->";
-
     private static bool s_sweepOnly;
+    private static string? s_sqliteFile;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options(args);
         s_sweepOnly = options.ContainsKey("sweep-only");
+        s_sqliteFile = options.GetValueOrDefault("sqlite-file");
         var sqliteCount = long.Parse(options.GetValueOrDefault("sqlite", "1000000"), CultureInfo.InvariantCulture);
         var postgresCount = long.Parse(options.GetValueOrDefault("postgres", "200000"), CultureInfo.InvariantCulture);
         var days = int.Parse(options.GetValueOrDefault("days", "100"), CultureInfo.InvariantCulture);
@@ -53,11 +53,11 @@ internal static class ScaleRun
             rows.AddRange(await MillionsAsync(generator, postgres, days, only));
         }
 
-        var table = Table(rows, string.Join(' ', args));
+        var table = ScaleReport.Table(rows, string.Join(' ', args));
         Console.WriteLine(table);
         if (options.ContainsKey("write-readme"))
         {
-            WriteReadme(table);
+            Log($"Wrote the table into {ScaleReport.WriteReadme(table)}.");
         }
 
         return 0;
@@ -66,6 +66,35 @@ internal static class ScaleRun
     private static async Task<List<ScaleResult>> SqliteAsync(ImportGenerator generator, long count, int days)
     {
         var rows = new List<ScaleResult>();
+        if (s_sqliteFile is not null)
+        {
+            if (!File.Exists(s_sqliteFile))
+            {
+                await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={s_sqliteFile}"), days))
+                {
+                    var (totals, seconds) = await db.ImportAsync(generator, count, seed: 1, deferIndexes: true);
+                    Log($"SQLite: imported {totals.Imported:N0} into {s_sqliteFile} in {seconds:N1} s.");
+                }
+
+                SqliteConnection.ClearAllPools();
+            }
+
+            var copy = TempFile();
+            File.Copy(s_sqliteFile, copy);
+            using (var written = new FileStream(copy, FileMode.Open))
+            {
+                written.Flush(flushToDisk: true); // else the sweep's first sync writes the whole copy out
+            }
+            await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={copy}"), days))
+            {
+                rows.AddRange(await CommonAsync(db, "SQLite", count));
+            }
+
+            SqliteConnection.ClearAllPools();
+            Delete(copy);
+            return rows;
+        }
+
         var small = TempFile();
         await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={small}"), days))
         {
@@ -142,8 +171,16 @@ internal static class ScaleRun
     private static async Task<List<ScaleResult>> CommonAsync(ScaleDatabase db, string store, long count)
     {
         var rows = new List<ScaleResult>();
-        var (sweep, handled) = await ScaleMeasurements.SweepAsync(db, 10_000, runs: 3);
-        rows.Add(new($"sweep of 10,000 due grievances, {store}{(store == "SQLite" ? " (Synchronous=Full)" : "")}, {count:N0} grievances", $"{sweep / 1000 * 10_000 / handled:N2} s per 10,000 handled ({sweep / 1000:N2} s a sweep of {handled:N0}: 10,000 deadlines and 10,000 feedback windows)", "< 1 s"));
+        var synchronous = store == "SQLite" ? " (Synchronous=Full)" : "";
+        foreach (var (kind, what) in new[] { (DueWorkKind.OfficerDeadline, "officer deadlines (defaulters flagged)"), (DueWorkKind.FeedbackWindow, "feedback windows (closed unanswered)") })
+        {
+            var (each, sweeps, handled) = await ScaleMeasurements.SweepAsync(db, kind, 10_000, runs: 3);
+            rows.Add(new(
+                $"sweep of 10,000 due {what}, {store}{synchronous}, {count:N0} grievances",
+                handled == 0 ? "not measured: none due" : $"{each * 10_000 / 1_000_000:N2} s per 10,000 ({each:N0} µs each; the median of {sweeps} sweep{(sweeps == 1 ? "" : "s")}, the smallest {handled:N0} items)",
+                "< 1 s"));
+        }
+
         if (s_sweepOnly)
         {
             return rows;
@@ -152,6 +189,8 @@ internal static class ScaleRun
         var filter = GrievanceFilter.Defaulters(db.AsOf) with { Department = new DepartmentId("dept-07"), District = "district-33" };
         var (page, pageRows) = await ScaleMeasurements.PageAsync(db, filter, 50, null, 21);
         rows.Add(new($"defaulters of one department in one district (a page of 50), {store}, {count:N0}", $"{page:N2} ms ({pageRows} rows)", "< 10 ms"));
+        var (queue, queueRows) = await ScaleMeasurements.PageAsync(db, GrievanceFilter.OfficerQueue(new OfficerId("dept-07-district-33-l1")), 50, null, 21);
+        rows.Add(new($"an officer's pending queue (a page of 50), {store}, {count:N0}", $"{queue:N2} ms ({queueRows} rows)", "< 10 ms"));
         // A month of India Standard Time days: whole UTC days from the rollups, the 5.5-hour ends from the rows.
         var from = new DateTimeOffset(ScaleDatabase.From.Date.AddDays(30), TimeSpan.FromHours(5.5));
         foreach (var dimension in new[] { ScorecardDimension.Department, ScorecardDimension.District })
@@ -209,49 +248,6 @@ internal static class ScaleRun
         }
 
         return rows;
-    }
-
-    private static string Table(List<ScaleResult> rows, string arguments)
-    {
-        var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project benchmarks/Grievance.Workflow.Benchmarks -- {arguments}` ({TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {Environment.ProcessorCount} cores):")
-            .AppendLine()
-            .AppendLine("| work | measured | target |")
-            .AppendLine("|---|---:|---|");
-        foreach (var row in rows)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Work} | {row.Figure} | {row.Target} |");
-        }
-
-        return text.ToString();
-    }
-
-    private static void WriteReadme(string table)
-    {
-        var path = Path.Combine(FindRepository(), "benchmarks", "README.md");
-        var readme = File.ReadAllText(path);
-        var start = readme.IndexOf(StartMarker, StringComparison.Ordinal);
-        var end = readme.IndexOf(EndMarker, StringComparison.Ordinal);
-        if (start < 0 || end < start)
-        {
-            throw new InvalidOperationException($"benchmarks/README.md has no {StartMarker} … {EndMarker} section to write the table into.");
-        }
-
-        File.WriteAllText(path, string.Concat(readme.AsSpan(0, start + StartMarker.Length), "\n" + table, readme.AsSpan(end)));
-        Log($"Wrote the table into {path}.");
-    }
-
-    private static string FindRepository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Grievance.Workflow.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the scale benchmark from within the repository.");
     }
 
     private static Dictionary<string, string> Options(string[] args)
