@@ -76,21 +76,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string LockRows => string.Empty;
 
-    public const string OfficerDueHint = " INDEXED BY grievances_officer_due";
+    /// <summary>SQLite's <c>INDEXED BY</c>: the query reads that index or fails to prepare, never another.</summary>
+    public static string Hint(string index) => $" INDEXED BY {index}";
 
-    public override string OfficerDueIndexHint => OfficerDueHint;
-
-    public const string DepartmentDueHint = " INDEXED BY grievances_department_due";
-
-    public override string DepartmentDueIndexHint => DepartmentDueHint;
-
-    public const string OfficerPendingHint = " INDEXED BY grievances_officer_pending";
-
-    public override string OfficerPendingIndexHint => OfficerPendingHint;
-
-    public const string StatusDueHint = " INDEXED BY grievances_status_due";
-
-    public override string StatusDueIndexHint => StatusDueHint;
+    public override string IndexHint(string index) => Hint(index);
 
     public override string MigrationLock => string.Empty;
 

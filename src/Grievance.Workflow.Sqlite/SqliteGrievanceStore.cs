@@ -48,14 +48,14 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
 
     /// <summary>The work-queue query's SQL and parameters, for tests that read its plan.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
-        => SqlStore.QueueQuery(filter, limit, after, SqliteDialect.DepartmentDueHint, SqliteDialect.OfficerPendingHint);
+        => SqlStore.QueueQuery(filter, limit, after, SqliteDialect.Hint);
 
     /// <summary>The due-work query's SQL and parameters, for plan tests.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
-        => SqlStore.DueQuery(kind, dueBy, limit, after, SqliteDialect.OfficerDueHint);
+        => SqlStore.DueQuery(kind, dueBy, limit, after, SqliteDialect.Hint);
 
     /// <summary>The statistics queries' SQL by name (department as the key), for plan tests; every one binds its parameters by name.</summary>
-    internal static IReadOnlyDictionary<string, string> StatisticsQueries => SqlStore.StatisticsQueries(ScorecardDimension.Department, SqliteDialect.StatusDueHint);
+    internal static IReadOnlyDictionary<string, string> StatisticsQueries => SqlStore.StatisticsQueries(ScorecardDimension.Department, SqliteDialect.Hint);
 
     /// <summary>The query of a complainant's grievances, for plan tests.</summary>
     internal static string ComplainantQuery => SqlStore.ByComplainant;

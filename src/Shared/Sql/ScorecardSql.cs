@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Data.Common;
@@ -65,10 +66,10 @@ internal static class ScorecardSql
 
     /// <summary>The defaulters of the whole days whose deadline falls on the day of @as_of, before it: the one figure the rollups leave to the rows.</summary>
     /// <param name="key">The dimension's key over the grievance row <c>g</c>.</param>
-    /// <param name="statusDueIndexHint">The dialect's hint for <c>grievances_status_due</c> (the day's deadlines are a narrow range of it).</param>
-    public static string DueOnTheDay(string key, string statusDueIndexHint) => $"""
+    /// <param name="indexHint">The dialect's index hint, given <c>grievances_status_due</c> (the day's deadlines are a narrow range of it).</param>
+    public static string DueOnTheDay(string key, Func<string, string> indexHint) => $"""
         SELECT {key} AS k, COUNT(*)
-        FROM grievances g{statusDueIndexHint}
+        FROM grievances g{indexHint("grievances_status_due")}
         WHERE g.status = {(int)GrievanceStatus.PendingWithOfficer} AND g.due_at >= @as_of_day_start AND g.due_at < @as_of
             AND g.registered_at >= @a AND g.registered_at < @b
         GROUP BY {key}

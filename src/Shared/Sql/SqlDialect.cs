@@ -38,17 +38,20 @@ internal abstract class SqlDialect
     /// <summary>Gets a clause appended to a SELECT that locks the rows read until commit, so two writers never pick the same ones ("" when writers are serialized anyway).</summary>
     public abstract string LockRows { get; }
 
-    /// <summary>What follows <c>FROM grievances</c> in the officer-deadline sweep to make it read <c>grievances_officer_due</c>: SQLite's planner, without statistics, would rather take the status index and read every flagged defaulter again.</summary>
-    public virtual string OfficerDueIndexHint => string.Empty;
+    /// <summary>
+    /// What follows a table in <c>FROM</c> to make the engine read the named index, or empty when its planner needs no telling.
+    /// SQLite's planner, without statistics, would take a status index for the sweep's deadlines, a department's and an officer's
+    /// queues and the scorecards' deadlines of the day, and breaks ties between equally good indexes by the order they were created
+    /// in, which a first load's rebuild changes: the queries whose plans matter name their index through this.
+    /// </summary>
+    /// <param name="index">The index.</param>
+    /// <returns>The hint.</returns>
+    public virtual string IndexHint(string index) => NoIndexHint(index);
 
-    /// <summary>What follows <c>FROM grievances</c> in a department's queue in due order to make it read <c>grievances_department_due</c> (SQLite's planner, without statistics, would take the status index and filter every pending row).</summary>
-    public virtual string DepartmentDueIndexHint => string.Empty;
-
-    /// <summary>What follows <c>FROM grievances g</c> in the scorecards' count of the deadlines falling on the as-of day to make it read <c>grievances_status_due</c> (SQLite's planner, without statistics, picks between it and <c>grievances_status_registered</c> by the order the indexes were created in, which a first load's rebuild changes).</summary>
-    public virtual string StatusDueIndexHint => string.Empty;
-
-    /// <summary>What follows <c>FROM grievances</c> in an officer's pending queue in due order to make it read <c>grievances_officer_pending</c> (SQLite's planner, without statistics, would take the status index and filter every pending row).</summary>
-    public virtual string OfficerPendingIndexHint => string.Empty;
+    /// <summary>No hint, whatever the index: for an engine whose planner picks by statistics.</summary>
+    /// <param name="index">The index.</param>
+    /// <returns>An empty string.</returns>
+    public static string NoIndexHint(string index) => string.Empty;
 
     /// <summary>The officer-deadline sweep's filter, written out as the partial index <c>grievances_officer_due</c> (version 6) states it.</summary>
     public static readonly string OfficerDeadlinePredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = FALSE";

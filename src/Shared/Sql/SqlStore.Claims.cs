@@ -26,7 +26,7 @@ internal sealed partial class SqlStore
             throw new ArgumentOutOfRangeException(nameof(claimedUntil), claimedUntil, $"A claim must last past the sweep's moment {dueBy:O}.");
         }
 
-        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.OfficerDueIndexHint, _dialect.LockRows);
+        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint, _dialect.LockRows);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);

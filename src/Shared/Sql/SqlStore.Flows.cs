@@ -51,15 +51,15 @@ internal sealed partial class SqlStore
 
     /// <summary>The statistics queries' SQL by name, for plan tests.</summary>
     /// <param name="dimension">The dimension.</param>
-    /// <param name="statusDueIndexHint">The dialect's hint for <c>grievances_status_due</c>.</param>
-    public static IReadOnlyDictionary<string, string> StatisticsQueries(ScorecardDimension dimension, string statusDueIndexHint = "")
+    /// <param name="indexHint">The dialect's index hint (<see cref="SqlDialect.IndexHint"/>).</param>
+    public static IReadOnlyDictionary<string, string> StatisticsQueries(ScorecardDimension dimension, Func<string, string> indexHint)
     {
         var key = KeyColumn(dimension);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["scorecard rows"] = ScorecardSql.Totals(key),
             ["scorecard rollups"] = ScorecardSql.Rollups,
-            ["scorecard defaulters due on the day"] = ScorecardSql.DueOnTheDay(key, statusDueIndexHint),
+            ["scorecard defaulters due on the day"] = ScorecardSql.DueOnTheDay(key, indexHint),
             ["flow rollups"] = FlowSql.Rollups,
             ["flow registrations"] = FlowSql.Registered(key),
             ["flow closures"] = FlowSql.Disposed(key),

@@ -60,6 +60,12 @@ internal sealed partial class SqlStore
     /// </summary>
     private async ValueTask<int> RebuildIndexesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _deferredRollups) is null
+            && Convert.ToInt64(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM deferred_indexes", cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return 0; // nothing taken down, nothing owed: the usual start takes no write lock
+        }
+
         await SettleRollupsAsync(connection, cancellationToken).ConfigureAwait(false);
         var deferred = await NamesAndDefinitionsAsync(
             connection, null, $"SELECT name, definition FROM deferred_indexes WHERE name <> '{RollupsOwed}' ORDER BY name", cancellationToken).ConfigureAwait(false);
@@ -106,7 +112,7 @@ internal sealed partial class SqlStore
             .ConfigureAwait(false) > 0;
         if (!owed && mine is null)
         {
-            return; // nothing deferred: the usual case of every start
+            return; // only indexes left to build, or another node settled the rollups first
         }
 
         await using var statements = new SqlStatements(connection, transaction);

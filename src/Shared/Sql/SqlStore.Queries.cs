@@ -14,7 +14,7 @@ internal sealed partial class SqlStore
 {
     public async ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.OfficerDueIndexHint);
+        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint);
         return await ReadManyAsync(sql, c => Bind(c, parameters), ReadDueWork, cancellationToken).ConfigureAwait(false);
     }
 
@@ -58,15 +58,15 @@ internal sealed partial class SqlStore
     /// <param name="dueBy">The moment the timers must have run out by.</param>
     /// <param name="limit">At most this many.</param>
     /// <param name="after">The keyset cursor.</param>
-    /// <param name="officerDueIndexHint">The dialect's hint for the officer-deadline index.</param>
+    /// <param name="indexHint">The dialect's index hint (<see cref="SqlDialect.IndexHint"/>).</param>
     /// <param name="unclaimedLocking">For a claim: leave out what another claimant holds, and end with this locking clause.</param>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(
-        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string officerDueIndexHint, string? unclaimedLocking = null)
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, Func<string, string> indexHint, string? unclaimedLocking = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var (column, filter, hint) = kind switch
         {
-            DueWorkKind.OfficerDeadline => ("due_at", SqlDialect.OfficerDeadlinePredicate, officerDueIndexHint),
+            DueWorkKind.OfficerDeadline => ("due_at", SqlDialect.OfficerDeadlinePredicate, indexHint("grievances_officer_due")),
             DueWorkKind.FeedbackWindow => ("feedback_due_at", $"status = {(int)GrievanceStatus.AwaitingFeedback}", string.Empty),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
         };
@@ -90,7 +90,7 @@ internal sealed partial class SqlStore
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = QueueQuery(filter, limit, after, _dialect.DepartmentDueIndexHint, _dialect.OfficerPendingIndexHint);
+        var (sql, parameters) = QueueQuery(filter, limit, after, _dialect.IndexHint);
         return await ReadManyAsync(sql, c => Bind(c, parameters), SqlColumns.ReadGrievance, cancellationToken).ConfigureAwait(false);
     }
 
@@ -98,9 +98,8 @@ internal sealed partial class SqlStore
     /// <param name="filter">The queue.</param>
     /// <param name="limit">At most this many.</param>
     /// <param name="after">The keyset cursor.</param>
-    /// <param name="departmentDueIndexHint">The dialect's hint for <c>grievances_department_due</c>, used for a department's queue in due order.</param>
-    /// <param name="officerPendingIndexHint">The dialect's hint for <c>grievances_officer_pending</c>, used for an officer's pending queue in due order.</param>
-    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after, string departmentDueIndexHint = "", string officerPendingIndexHint = "")
+    /// <param name="indexHint">The dialect's index hint (<see cref="SqlDialect.IndexHint"/>), for a department's queue and an officer's pending queue in due order.</param>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after, Func<string, string> indexHint)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -158,8 +157,8 @@ internal sealed partial class SqlStore
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         var hint = filter switch
         {
-            { Department: not null, Status: not null, Officer: null, Order: GrievanceOrder.DueTime } => departmentDueIndexHint,
-            { Officer: not null, Status: GrievanceStatus.PendingWithOfficer, Order: GrievanceOrder.DueTime } => officerPendingIndexHint,
+            { Department: not null, Status: not null, Officer: null, Order: GrievanceOrder.DueTime } => indexHint("grievances_department_due"),
+            { Officer: not null, Status: GrievanceStatus.PendingWithOfficer, Order: GrievanceOrder.DueTime } => indexHint("grievances_officer_pending"),
             _ => string.Empty,
         };
         return ($"SELECT {SqlColumns.Grievance} FROM grievances{hint}{where} ORDER BY {key}, id LIMIT @limit", parameters);

@@ -41,7 +41,7 @@ internal sealed partial class SqlStore
                 SqlColumns.Add(c, "as_of_day", asOfDay);
             }, ScorecardSql.Read, cancellationToken).ConfigureAwait(false);
             rows.AddRange(rollups);
-            var dueOnTheDay = await ReadManyAsync(ScorecardSql.DueOnTheDay(key, _dialect.StatusDueIndexHint), c =>
+            var dueOnTheDay = await ReadManyAsync(ScorecardSql.DueOnTheDay(key, _dialect.IndexHint), c =>
             {
                 Bind(c);
                 SqlColumns.Add(c, "as_of_day_start", asOfDay * TimeSpan.TicksPerDay);
