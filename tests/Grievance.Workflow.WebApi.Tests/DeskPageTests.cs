@@ -88,6 +88,7 @@ public sealed class DeskPageTests(DeskBrowser desk) : IClassFixture<DeskBrowser>
         await second.GotoAsync(first.Url);
 
         await ActAsync(first, "AddNote", form => form.Locator("textarea").FillAsync("Crew sent."));
+        await second.BringToFrontAsync();
         await ActAsync(second, "ReportAction", form => form.Locator("textarea").FillAsync("Pole re-erected."), expectNotice: false);
 
         var alert = await second.TextContentAsync("[data-testid=refused]");
@@ -172,10 +173,14 @@ public sealed class DeskPageTests(DeskBrowser desk) : IClassFixture<DeskBrowser>
         await details.Locator("summary").ClickAsync();
         await fill(details.Locator("form"));
         await details.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        // Waits for the answer's own element, not for a load state: a load-state wait started after the click can miss a
+        // navigation that already committed (seen once in a background tab), while the page before the post has neither element.
+        var answer = page.Locator(expectNotice ? "[data-testid=notice]" : "[data-testid=refused]");
+        await answer.WaitForAsync();
         if (expectNotice)
         {
-            (await page.TextContentAsync("[data-testid=notice]")).Should().Contain("done");
+            (await answer.TextContentAsync()).Should().Contain("done");
         }
     }
 
