@@ -64,10 +64,16 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // Version 3: internal notes, left out of what the complainant sees.
     private const string Schema3 = "ALTER TABLE history ADD COLUMN is_internal boolean NOT NULL DEFAULT false;";
 
+    // Version 15 (PostgreSQL only): claims keyed by ids compared byte-wise, as the grievances' own ids are. Under the default
+    // collation the claim query's "claimed by no one else" probe could not use the claims' primary key, so PostgreSQL joined every
+    // due row to a scan of the claims and sorted them all for each page (100-170 ms at 200,000 grievances) instead of reading the
+    // page in index order (3-5 ms).
+    private const string ClaimsInIdOrder = """ALTER TABLE due_claims ALTER COLUMN grievance_id TYPE text COLLATE "C";""";
+
     public override string SecondaryIndexesQuery =>
         "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'grievances' AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder];
 
     // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
     // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.
@@ -108,7 +114,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     // Fixed key of a transaction-scoped advisory lock ("GRVM" as an integer; "GRVO" is the outbox sequencer's).
 
-    public override string LockRows => " FOR UPDATE SKIP LOCKED";
+    /// <summary>The locking clause of a claim's read: rows another transaction locks are skipped, not waited for.</summary>
+    public const string SkipLocked = " FOR UPDATE SKIP LOCKED";
+
+    public override string LockRows => SkipLocked;
 
     // An index of millions of rows sorts in memory instead of in temporary files; for this transaction only.
     public override string IndexBuildSettings => "SET LOCAL maintenance_work_mem = '512MB'";

@@ -61,6 +61,10 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
         _store = new SqlStore(new PostgreSqlDialect(_dataSource));
     }
 
+    /// <summary>The query that reads due work to claim (what no other claimant holds, locked, skipping rows others lock), for plan tests.</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) ClaimQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
+        => SqlStore.DueQuery(kind, dueBy, limit, after, SqlDialect.NoIndexHint, PostgreSqlDialect.SkipLocked);
+
     /// <inheritdoc />
     /// <remarks>Closes the connection pool when the store made it from a connection string; a data source given to it stays open.</remarks>
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : default;

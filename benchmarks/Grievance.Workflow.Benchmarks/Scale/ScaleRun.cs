@@ -17,18 +17,21 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// Options: <c>--sqlite N</c> (1,000,000), <c>--postgres N</c> (200,000; needs GRIEVANCE_POSTGRES), <c>--days N</c> (100: a month
 /// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>,
 /// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--sqlite-file PATH</c> (the
-/// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it).
+/// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it), <c>--keep-postgres</c>
+/// (leave the PostgreSQL schema in place afterwards, for reading plans on it).
 /// </summary>
 internal static class ScaleRun
 {
     private static bool s_sweepOnly;
     private static string? s_sqliteFile;
+    private static bool s_keepPostgres;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Options(args);
         s_sweepOnly = options.ContainsKey("sweep-only");
         s_sqliteFile = options.GetValueOrDefault("sqlite-file");
+        s_keepPostgres = options.ContainsKey("keep-postgres");
         var sqliteCount = long.Parse(options.GetValueOrDefault("sqlite", "1000000"), CultureInfo.InvariantCulture);
         var postgresCount = long.Parse(options.GetValueOrDefault("postgres", "200000"), CultureInfo.InvariantCulture);
         var days = int.Parse(options.GetValueOrDefault("days", "100"), CultureInfo.InvariantCulture);
@@ -161,7 +164,14 @@ internal static class ScaleRun
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            if (s_keepPostgres)
+            {
+                Log($"PostgreSQL: kept schema {schema} (--keep-postgres).");
+            }
+            else
+            {
+                await ExecuteAsync(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            }
         }
 
         return rows;
