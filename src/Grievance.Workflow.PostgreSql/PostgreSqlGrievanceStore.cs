@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Events;
@@ -38,9 +39,13 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!Gives(connectionString, nameof(builder.MaxAutoPrepare)))
         {
-            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
+            builder.MaxAutoPrepare = 64;
+            if (!Gives(connectionString, nameof(builder.AutoPrepareMinUsages)))
+            {
+                builder.AutoPrepareMinUsages = 2;
+            }
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -59,6 +64,27 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     {
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         _store = new SqlStore(new PostgreSqlDialect(_dataSource));
+    }
+
+    /// <summary>Gets the data source the store reads and writes through, for tests of its settings.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>
+    /// Whether a connection string gives a setting itself, under any of its spellings (<c>Max Auto Prepare</c>, <c>MaxAutoPrepare</c>).
+    /// Npgsql's own builder cannot tell: its <c>ContainsKey</c> is true of every setting it knows, given or not.
+    /// </summary>
+    private static bool Gives(string connectionString, string setting)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string key in given.Keys)
+        {
+            if (string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), setting, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The query that reads due work to claim (what no other claimant holds, locked, skipping rows others lock), for plan tests.</summary>

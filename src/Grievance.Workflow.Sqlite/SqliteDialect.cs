@@ -76,6 +76,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string LockRows => string.Empty;
 
+    // Microsoft.Data.Sqlite compiles a statement once per command object and keeps no cache of its own.
+    public override bool ReusesCommands => true;
+
     /// <summary>SQLite's <c>INDEXED BY</c>: the query reads that index or fails to prepare, never another.</summary>
     public static string Hint(string index) => $" INDEXED BY {index}";
 

@@ -189,6 +189,10 @@ internal abstract class SqlDialect
     public virtual string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
         => $"SELECT {string.Join(", ", columns.Select((_, i) => $"json_extract(value, '$[{i.ToString(CultureInfo.InvariantCulture)}]')"))} FROM json_each(@{name}) WHERE TRUE";
 
+    /// <summary>Gets whether a transaction's statements run one command object again with new parameter values (see <c>SqlStatements</c>).</summary>
+    /// <value>The default is <see langword="false"/>: a new command for each use.</value>
+    public virtual bool ReusesCommands => false;
+
     /// <summary>Gets whether <see cref="SaveInOneRoundTripAsync"/> is supported: a client–server engine, where a round trip per statement is the cost.</summary>
     public virtual bool SavesInOneRoundTrip => false;
 

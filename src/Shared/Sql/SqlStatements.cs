@@ -7,33 +7,42 @@ using System.Threading.Tasks;
 namespace Grievance.Workflow.Storage.Sql;
 
 /// <summary>
-/// The commands of one transaction, one per SQL text, reused with new parameter values: SQLite compiles a statement once per
-/// command object, and a batch of like changes then compiles each of its statements once. Source shared by the adapters, not a
-/// public API. Not thread-safe: one transaction's.
+/// The commands of one transaction, one per SQL text. Where the dialect reuses commands (SQLite, which compiles a statement once
+/// per command object) a command is run again with new parameter values, so a batch of like changes compiles each statement once.
+/// Elsewhere each use gets a new command: Npgsql prepares by SQL text per connection whatever the command object, and an
+/// automatically prepared Npgsql command whose parameters were replaced binds the replaced ones again — the values of the use
+/// before. Source shared by the adapters, not a public API. Not thread-safe: one transaction's.
 /// </summary>
 internal sealed class SqlStatements : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly bool _reuse;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    public SqlStatements(DbConnection connection, DbTransaction transaction) => (_connection, _transaction) = (connection, transaction);
+    public SqlStatements(DbConnection connection, DbTransaction transaction, bool reuseCommands)
+        => (_connection, _transaction, _reuse) = (connection, transaction, reuseCommands);
 
     public DbTransaction Transaction => _transaction;
 
-    /// <summary>The command for a SQL text, its parameters cleared for binding.</summary>
+    /// <summary>The command for a SQL text, with no parameters yet: the one used before, cleared, or a new one.</summary>
     public DbCommand For(string sql)
     {
         if (_commands.TryGetValue(sql, out var command))
         {
-            command.Parameters.Clear();
-            return command;
+            if (_reuse)
+            {
+                command.Parameters.Clear();
+                return command;
+            }
+
+            command.Dispose();
         }
 
         command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
-        _commands.Add(sql, command);
+        _commands[sql] = command;
         return command;
     }
 

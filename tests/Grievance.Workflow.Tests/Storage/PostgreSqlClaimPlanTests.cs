@@ -3,6 +3,7 @@ using FluentAssertions;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Testing;
+using Grievance.Workflow.Tests.Support;
 using Npgsql;
 
 namespace Grievance.Workflow.Tests.Storage;
@@ -20,25 +21,11 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
     private static readonly DateTimeOffset DayOne = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly string _schema = $"claim_plans_{Guid.NewGuid():N}";
 
-    private static string ConnectionString => Environment.GetEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable)!;
+    private string Scoped => PostgreSqlServer.In(_schema);
 
-    private string Scoped => new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema }.ConnectionString;
+    public Task InitializeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"CREATE SCHEMA {_schema}");
 
-    public async Task InitializeAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task DisposeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
 
     [StoreFact]
     public Task A_claim_of_officers_deadlines_can_read_its_page_in_the_unflagged_deadline_index_order_probing_the_claims_by_key()
@@ -81,7 +68,7 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
             await store.ImportAsync(batch, default);
         }
 
-        await ExecuteAsync("ANALYZE", []);
+        await PostgreSqlServer.ExecuteAsync(Scoped, "ANALYZE");
         return store;
     }
 
@@ -90,25 +77,13 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
     {
         foreach (var item in items)
         {
-            await ExecuteAsync(
+            await PostgreSqlServer.ExecuteAsync(
+                Scoped,
                 "INSERT INTO due_claims (grievance_id, timer_token, claimed_until, claimant) VALUES (@id, @token, @until, 'another-node') ON CONFLICT DO NOTHING",
-                [("id", item.GrievanceId.Value.ToString("N")), ("token", item.TimerToken), ("until", until.UtcTicks)]);
+                ("id", item.GrievanceId.Value.ToString("N")), ("token", item.TimerToken), ("until", until.UtcTicks));
         }
 
-        await ExecuteAsync("ANALYZE due_claims", []);
-    }
-
-    private async Task ExecuteAsync(string sql, (string Name, object? Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Scoped);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        await command.ExecuteNonQueryAsync();
+        await PostgreSqlServer.ExecuteAsync(Scoped, "ANALYZE due_claims");
     }
 
     /// <summary>The nodes of the query's plan for these parameter values, with sorts, sequential and bitmap scans priced out.</summary>

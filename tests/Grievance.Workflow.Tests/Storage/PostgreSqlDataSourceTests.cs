@@ -53,6 +53,38 @@ public sealed class PostgreSqlDataSourceTests : IAsyncLifetime
         (await new PostgreSqlGrievanceStore(dataSource).FindAsync(g.Id, default)).Should().Be(g);
     }
 
+    // Regression: the store asked Npgsql's builder whether the string set Max Auto Prepare, and that builder says yes of every
+    // setting it knows, so automatic preparation was never turned on: every statement was parsed and planned afresh.
+    [Theory]
+    [InlineData("Host=db;Username=app", 64, 2)]
+    [InlineData("Host=db;Username=app;Max Auto Prepare=0", 0, 5)]
+    [InlineData("Host=db;Username=app;MaxAutoPrepare=8", 8, 5)]
+    [InlineData("Host=db;Username=app;Auto Prepare Min Usages=3", 64, 3)]
+    public void A_store_made_from_a_connection_string_prepares_statements_unless_the_string_says_otherwise(string connectionString, int maxAutoPrepare, int minUsages)
+    {
+        using var store = new PostgreSqlGrievanceStore(connectionString);
+
+        var settings = new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString);
+
+        settings.MaxAutoPrepare.Should().Be(maxAutoPrepare);
+        settings.AutoPrepareMinUsages.Should().Be(minUsages);
+    }
+
+    [StoreFact]
+    public async Task The_statements_of_a_store_made_from_a_connection_string_are_prepared_on_the_server()
+    {
+        using var seed = new Seed(build: b => b.UsePostgreSqlStore(new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema }.ConnectionString));
+        for (var i = 0; i < 3; i++)
+        {
+            await seed.ReportAsync(await seed.RegisterAsync());
+        }
+
+        var store = (PostgreSqlGrievanceStore)seed.Services.GetRequiredService<Grievance.Workflow.Storage.IGrievanceStore>();
+        await using var connection = await store.DataSource.OpenConnectionAsync(); // one writer in turn: the pool's one connection
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%grievances%'", connection);
+        ((long)(await command.ExecuteScalarAsync())!).Should().BeGreaterThan(0);
+    }
+
     [Fact]
     public void Without_a_registered_data_source_the_store_says_how_to_register_one()
     {
