@@ -11,7 +11,7 @@ namespace Grievance.Workflow.Storage.Sql;
 /// per command object) a command is run again with new parameter values, so a batch of like changes compiles each statement once.
 /// Elsewhere each use gets a new command: Npgsql prepares by SQL text per connection whatever the command object, and an
 /// automatically prepared Npgsql command whose parameters were replaced binds the replaced ones again — the values of the use
-/// before. Source shared by the adapters, not a public API. Not thread-safe: one transaction's.
+/// before (npgsql/npgsql#3850, open). Source shared by the adapters, not a public API. Not thread-safe: one transaction's.
 /// </summary>
 internal sealed class SqlStatements : IAsyncDisposable
 {
