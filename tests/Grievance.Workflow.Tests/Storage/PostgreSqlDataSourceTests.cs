@@ -73,14 +73,15 @@ public sealed class PostgreSqlDataSourceTests : IAsyncLifetime
     [StoreFact]
     public async Task The_statements_of_a_store_made_from_a_connection_string_are_prepared_on_the_server()
     {
-        using var seed = new Seed(build: b => b.UsePostgreSqlStore(new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema }.ConnectionString));
+        // One connection in the pool, so the one read below is the one that ran the commands.
+        using var seed = new Seed(build: b => b.UsePostgreSqlStore(new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema, MaxPoolSize = 1 }.ConnectionString));
         for (var i = 0; i < 3; i++)
         {
             await seed.ReportAsync(await seed.RegisterAsync());
         }
 
         var store = (PostgreSqlGrievanceStore)seed.Services.GetRequiredService<Grievance.Workflow.Storage.IGrievanceStore>();
-        await using var connection = await store.DataSource.OpenConnectionAsync(); // one writer in turn: the pool's one connection
+        await using var connection = await store.DataSource.OpenConnectionAsync();
         await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%grievances%'", connection);
         ((long)(await command.ExecuteScalarAsync())!).Should().BeGreaterThan(0);
     }
