@@ -57,6 +57,9 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
     /// <summary>The statistics queries' SQL by name (department as the key), for plan tests; every one binds its parameters by name.</summary>
     internal static IReadOnlyDictionary<string, string> StatisticsQueries => SqlStore.StatisticsQueries(ScorecardDimension.Department, SqliteDialect.Hint);
 
+    /// <summary>The retention job's query of closed grievances still holding a complainant's details, for plan tests.</summary>
+    internal static string RetentionQuery => SqlStore.RetentionQuery;
+
     /// <summary>The query of a complainant's grievances, for plan tests.</summary>
     internal static string ComplainantQuery => SqlStore.ByComplainant;
 

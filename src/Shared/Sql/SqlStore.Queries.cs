@@ -51,8 +51,9 @@ internal sealed partial class SqlStore
 
     /// <summary>
     /// The due-work query: its SQL and parameters (apart, so tests can read its plan). Officer deadlines are read from a partial
-    /// index that holds only pending, not yet flagged grievances, so flagged defaulters are never read again; its predicate is
-    /// written out literally, as a partial index needs.
+    /// index that holds only pending, not yet flagged grievances, so flagged defaulters are never read again, and feedback windows
+    /// from one that holds only grievances awaiting feedback; each predicate is written out literally, as a partial index needs,
+    /// and SQLite is told the index (without statistics it prefers an equality on another index's status and a sort).
     /// </summary>
     /// <param name="kind">Which timer.</param>
     /// <param name="dueBy">The moment the timers must have run out by.</param>
@@ -67,7 +68,7 @@ internal sealed partial class SqlStore
         var (column, filter, hint) = kind switch
         {
             DueWorkKind.OfficerDeadline => ("due_at", SqlDialect.OfficerDeadlinePredicate, indexHint("grievances_officer_due")),
-            DueWorkKind.FeedbackWindow => ("feedback_due_at", $"status = {(int)GrievanceStatus.AwaitingFeedback}", string.Empty),
+            DueWorkKind.FeedbackWindow => ("feedback_due_at", SqlDialect.AwaitingFeedbackPredicate, indexHint("grievances_feedback_deadline")),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
         };
         var parameters = new List<(string Name, object? Value)> { ("due_by", dueBy.UtcTicks), ("limit", limit) };

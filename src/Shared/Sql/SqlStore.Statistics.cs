@@ -67,6 +67,13 @@ internal sealed partial class SqlStore
         return Sum(rows, RollupTable.Cohorts.Counters.Length).Where(s => s.Value[0] != 0).Select(s => ScorecardSql.ToScorecard(s.Key, s.Value, medians.TryGetValue(s.Key, out var m) ? m : null)).ToList();
     }
 
+    /// <summary>
+    /// The closed grievances still holding a complainant's details, oldest closure first: a search of <c>grievances_retention</c>,
+    /// whose condition the query states as written so that the planner can use the partial index whatever the parameters.
+    /// </summary>
+    internal static readonly string RetentionQuery =
+        $"SELECT id FROM grievances WHERE closed_at < @closed_before AND {SqlDialect.RetentionPredicate} ORDER BY closed_at, id LIMIT @limit";
+
     public async ValueTask<int> AnonymizeClosedBeforeAsync(DateTimeOffset closedBefore, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -77,9 +84,8 @@ internal sealed partial class SqlStore
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = $"SELECT id FROM grievances WHERE closed_at < @closed_before AND complainant_id <> @anonymized ORDER BY closed_at, id LIMIT @limit{_dialect.LockRows}";
+            select.CommandText = RetentionQuery + _dialect.LockRows;
             SqlColumns.Add(select, "closed_before", closedBefore.UtcTicks);
-            SqlColumns.Add(select, "anonymized", Complainant.AnonymizedId);
             SqlColumns.Add(select, "limit", limit);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

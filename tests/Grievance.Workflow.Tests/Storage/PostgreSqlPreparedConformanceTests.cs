@@ -18,10 +18,12 @@ public sealed class PostgreSqlPreparedConformanceTests : GrievanceStoreConforman
     private readonly string _schema = $"prepared_{Guid.NewGuid():N}";
     private readonly List<NpgsqlDataSource> _dataSources = [];
 
+    // A small pool: this class runs beside the other PostgreSQL classes, whose kit also has 64 writers at once, on a server that
+    // allows 100 connections.
     protected override async ValueTask<IGrievanceStore> CreateStoreAsync()
     {
         await PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"CREATE SCHEMA {_schema}");
-        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(PostgreSqlServer.In(_schema)) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2 }.ConnectionString);
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(PostgreSqlServer.In(_schema)) { MaxAutoPrepare = 16, AutoPrepareMinUsages = 2, MaxPoolSize = 10 }.ConnectionString);
         _dataSources.Add(dataSource);
         return new PostgreSqlGrievanceStore(dataSource);
     }

@@ -89,6 +89,16 @@ public class SqliteQueuePlanTests : IDisposable
         plan.Should().ContainSingle().Which.Should().Be("SEARCH grievances USING INDEX grievances_complainant (complainant_id=? AND registered_at>?)");
     }
 
+    [Fact]
+    public async Task The_retention_job_reads_only_closed_grievances_with_details_from_its_partial_index_in_order()
+    {
+        await PrepareAsync();
+
+        var plan = await PlanAsync(SqliteGrievanceStore.RetentionQuery, [("closed_before", 1L), ("limit", 10)]);
+
+        plan.Should().ContainSingle().Which.Should().StartWith("SEARCH grievances USING INDEX grievances_retention (", "the index holds only closed grievances, in closure order: no sort");
+    }
+
     private async Task<List<string>> PlanAsync(string sql, List<(string Name, object? Value)> parameters)
     {
         await using var connection = new SqliteConnection(_file.ConnectionString);
