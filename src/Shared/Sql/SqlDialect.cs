@@ -53,8 +53,16 @@ internal abstract class SqlDialect
     /// <returns>An empty string.</returns>
     public static string NoIndexHint(string index) => string.Empty;
 
+    /// <summary>
+    /// A condition on the status, with the status written as a literal: a partial index whose condition is a status serves only
+    /// queries that state that condition the same way, never a parameter (which a planner cannot match to it).
+    /// </summary>
+    /// <param name="status">The status.</param>
+    /// <returns>For example <c>status = 2</c>.</returns>
+    public static string StatusIs(GrievanceStatus status) => $"status = {((int)status).ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>The officer-deadline sweep's filter, written out as the partial index <c>grievances_officer_due</c> (version 6) states it.</summary>
-    public static readonly string OfficerDeadlinePredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer} AND is_overdue = FALSE";
+    public static readonly string OfficerDeadlinePredicate = $"{StatusIs(GrievanceStatus.PendingWithOfficer)} AND is_overdue = FALSE";
 
     // Version 6: the sweep reads pending, unflagged deadlines from an index that leaves flagged defaulters out.
     protected static readonly string OfficerDueIndex = $"CREATE INDEX grievances_officer_due ON grievances (due_at, id) WHERE {OfficerDeadlinePredicate};";
@@ -89,8 +97,14 @@ internal abstract class SqlDialect
         CREATE INDEX grievances_retention ON grievances (closed_at, id) WHERE complainant_id <> 'anonymized';
         """;
 
+    /// <summary>
+    /// Drops an index a later version replaces, whether it exists or a first load took it down (its definition then waits in
+    /// <c>deferred_indexes</c> and goes too, so that the load's rebuild does not bring the old one back).
+    /// </summary>
+    private static string DropIndex(string name) => $"DROP INDEX IF EXISTS {name};\nDELETE FROM deferred_indexes WHERE name = '{name}';";
+
     /// <summary>The condition of <c>grievances_officer_pending</c> (version 14), which an officer's pending queue states as written here so that the planner can use the index.</summary>
-    public static readonly string OfficerPendingPredicate = $"status = {(int)GrievanceStatus.PendingWithOfficer}";
+    public static readonly string OfficerPendingPredicate = StatusIs(GrievanceStatus.PendingWithOfficer);
 
     // Version 14: an officer's pending queue from a partial index of the grievances pending with officers, and an officer's
     // grievances of any status from an index by registration, instead of one index on (officer, status, due_at): neither key holds
@@ -98,14 +112,13 @@ internal abstract class SqlDialect
     // move its entry, one random page per officer). The old index's definition goes from deferred_indexes too, so that a first load
     // interrupted before this version does not build it again.
     protected static readonly string OfficerIndexes = $"""
-        DROP INDEX IF EXISTS grievances_officer_queue;
-        DELETE FROM deferred_indexes WHERE name = 'grievances_officer_queue';
+        {DropIndex("grievances_officer_queue")}
         CREATE INDEX grievances_officer_pending ON grievances (officer, due_at, id) WHERE {OfficerPendingPredicate};
         CREATE INDEX grievances_officer_registered ON grievances (officer, registered_at, id);
         """;
 
     /// <summary>The condition of <c>grievances_feedback_deadline</c> (version 15 on SQLite, 16 on PostgreSQL), which the feedback-window sweep states as written here.</summary>
-    public static readonly string AwaitingFeedbackPredicate = $"status = {(int)GrievanceStatus.AwaitingFeedback}";
+    public static readonly string AwaitingFeedbackPredicate = StatusIs(GrievanceStatus.AwaitingFeedback);
 
     /// <summary>The condition of <c>grievances_retention</c> (the same versions), which the retention job states as written here.</summary>
     public static readonly string RetentionPredicate = $"closed_at IS NOT NULL AND complainant_id <> '{Complainant.AnonymizedId}'";
@@ -116,11 +129,9 @@ internal abstract class SqlDialect
     // wrote two entries for nothing (a page of 1,000 defaulters flagged: ~17,500 WAL records before, ~15,300 after). As in version
     // 14, the old definitions leave deferred_indexes too, so that an interrupted first load does not build them again.
     protected static readonly string NarrowerIndexes = $"""
-        DROP INDEX IF EXISTS grievances_feedback_deadline;
-        DELETE FROM deferred_indexes WHERE name = 'grievances_feedback_deadline';
+        {DropIndex("grievances_feedback_deadline")}
         CREATE INDEX grievances_feedback_deadline ON grievances (feedback_due_at, id) WHERE {AwaitingFeedbackPredicate};
-        DROP INDEX IF EXISTS grievances_retention;
-        DELETE FROM deferred_indexes WHERE name = 'grievances_retention';
+        {DropIndex("grievances_retention")}
         CREATE INDEX grievances_retention ON grievances (closed_at, id) WHERE {RetentionPredicate};
         """;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Grievance.Workflow.Queries;
@@ -130,7 +129,7 @@ internal sealed partial class SqlStore
         if (filter.Status is { } status)
         {
             // A literal, not a parameter: a planner can then use a partial index whose condition is the status (an officer's pending queue).
-            conditions.Add(status == GrievanceStatus.PendingWithOfficer ? SqlDialect.OfficerPendingPredicate : $"status = {((int)status).ToString(CultureInfo.InvariantCulture)}");
+            conditions.Add(SqlDialect.StatusIs(status));
         }
 
         Match(filter.Department is not null, "department = @department", "department", filter.Department?.Value);
