@@ -87,6 +87,10 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
         return false;
     }
 
+    /// <summary>The query of a page of a work queue, for plan tests.</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
+        => SqlStore.QueueQuery(filter, limit, after, SqlDialect.NoIndexHint);
+
     /// <summary>The query that reads due work to claim (what no other claimant holds, locked, skipping rows others lock), for plan tests.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) ClaimQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
         => SqlStore.DueQuery(kind, dueBy, limit, after, SqlDialect.NoIndexHint, PostgreSqlDialect.SkipLocked);

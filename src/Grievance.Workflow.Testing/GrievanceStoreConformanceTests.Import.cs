@@ -126,6 +126,40 @@ public abstract partial class GrievanceStoreConformanceTests
         Assert.Equal(1, stop.Rejection.Index);
     }
 
+    /// <summary>
+    /// Closure ends every clock, so no closed grievance has a due time or a feedback deadline: an import of one that has either is
+    /// refused, and a queue of closed grievances in due order, or due before a time, is empty on every store (a SQL store answers
+    /// it without reading the closed rows, which no index keeps by due time).
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_closed_grievance_has_no_due_time_and_an_import_of_one_that_has_is_refused()
+    {
+        if (Store is not IGrievanceImportStore || Store is not Queries.IGrievanceQuery query)
+        {
+            Optional(nameof(IGrievanceImportStore));
+            return;
+        }
+
+        var (records, _) = await SourceRecordsAsync();
+        var closed = records.Where(r => r.Grievance.IsClosed).ToList();
+        var first = closed[0];
+        var clocked = new[]
+        {
+            first with { Grievance = first.Grievance with { DueAt = Start.AddDays(3) } },
+            first with { Grievance = first.Grievance with { FeedbackDueAt = Start.AddDays(3) } },
+        };
+
+        var result = await new GrievanceImporter(Store).ImportAsync(Async([.. clocked, .. records]));
+
+        Assert.Equal(new ImportProgress(clocked.Length + records.Count, records.Count, 0, clocked.Length), result.Totals);
+        Assert.Equal([0L, 1L], result.Rejections.Select(r => r.Index));
+        var byRegistration = await query.FindAsync(new Queries.GrievanceFilter { Status = GrievanceStatus.Closed }, 100, null, default);
+        Assert.Equal(closed.Select(r => r.Grievance.Id).OrderBy(id => id.Value), byRegistration.Select(g => g.Id).OrderBy(id => id.Value));
+        Assert.Empty(await query.FindAsync(new Queries.GrievanceFilter { Status = GrievanceStatus.Closed, Order = Queries.GrievanceOrder.DueTime }, 100, null, default));
+        Assert.Empty(await query.FindAsync(new Queries.GrievanceFilter { Status = GrievanceStatus.Closed, DueBefore = Start.AddYears(1) }, 100, null, default));
+    }
+
     /// <summary>An import that dies mid-way has stored whole batches only; run again from the start, it stores the rest and nothing twice.</summary>
     /// <returns>A task.</returns>
     [StoreFact]

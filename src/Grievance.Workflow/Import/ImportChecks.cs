@@ -49,6 +49,12 @@ internal static class ImportChecks
             return "grievance.updatedAt is before grievance.registeredAt";
         }
 
+        if (g.IsClosed && (g.DueAt is not null || g.FeedbackDueAt is not null))
+        {
+            // As the engine leaves it: closure stops every clock, and the stores answer "closed, in due order" from that.
+            return "a closed grievance has a due time or a feedback deadline; closure ends both";
+        }
+
         foreach (var e in record.Events)
         {
             if (e is null || e.GrievanceId != g.Id || e.ReferenceNumber != g.ReferenceNumber)

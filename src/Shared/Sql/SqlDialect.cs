@@ -136,6 +136,34 @@ internal abstract class SqlDialect
         """;
 
     /// <summary>
+    /// The condition of the indexes that hold open grievances only (version 16 on SQLite, 17 on PostgreSQL): a query of an open
+    /// status states it as written here beside its status, so that SQLite's planner, which matches a partial index's condition by
+    /// its terms, can use them (PostgreSQL proves it from the status alone).
+    /// </summary>
+    public static readonly string OpenPredicate = $"status <> {((int)GrievanceStatus.Closed).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A condition on the status, as <see cref="StatusIs"/>, with <see cref="OpenPredicate"/> beside it for an open status.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>For example <c>status = 2 AND status &lt;&gt; 4</c>; for the closed status <c>status = 4</c>.</returns>
+    public static string StatusAndOpenness(GrievanceStatus status)
+        => status == GrievanceStatus.Closed ? StatusIs(status) : $"{StatusIs(status)} AND {OpenPredicate}";
+
+    // Version 16 on SQLite, 17 on PostgreSQL: the three indexes that lead with the status and serve work queues of open grievances
+    // (by status, a department's in due order) hold open grievances only. Closed grievances are most of a desk's rows and closure
+    // is final, so a closure now only takes its entries out instead of moving each to a random page among the closed ones (SQLite,
+    // 500 closures: ~1,470 pages written before, ~1,340 after); on PostgreSQL, where an update that changes an indexed column adds
+    // an entry to every index whose condition the new row meets, a closure writes three entries fewer. A queue of closed grievances
+    // reads the registration index (most rows qualify) or the disposal-time one, which keeps every status.
+    protected static readonly string OpenIndexes = $"""
+        {DropIndex("grievances_status_due")}
+        CREATE INDEX grievances_status_due ON grievances (status, due_at, id) WHERE {OpenPredicate};
+        {DropIndex("grievances_status_registered")}
+        CREATE INDEX grievances_status_registered ON grievances (status, registered_at, id) WHERE {OpenPredicate};
+        {DropIndex("grievances_department_due")}
+        CREATE INDEX grievances_department_due ON grievances (department, status, due_at, id) WHERE {OpenPredicate};
+        """;
+
+    /// <summary>
     /// Inserts many rows into a table within the transaction. The default reuses one compiled INSERT for every row; a dialect with
     /// a bulk path (PostgreSQL's binary <c>COPY</c>) overrides it.
     /// </summary>

@@ -87,9 +87,15 @@ internal sealed partial class SqlStore
         return ($"SELECT id, {column}, timer_token, version FROM grievances{hint} WHERE {filter} AND {column} <= @due_by{keyset}{unclaimed} ORDER BY {column}, id LIMIT @limit{unclaimedLocking}", parameters);
     }
 
-
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)
     {
+        if (filter is { Status: GrievanceStatus.Closed } && (filter.Order == GrievanceOrder.DueTime || filter.DueBefore is not null))
+        {
+            // Closure clears the due time (and an import of a closed grievance with one is refused), so no closed grievance has
+            // one; no index keeps closed grievances by due time either, so the query would read every closed row to find none.
+            return Array.Empty<GrievanceSnapshot>();
+        }
+
         var (sql, parameters) = QueueQuery(filter, limit, after, _dialect.IndexHint);
         return await ReadManyAsync(sql, c => Bind(c, parameters), SqlColumns.ReadGrievance, cancellationToken).ConfigureAwait(false);
     }
@@ -128,8 +134,9 @@ internal sealed partial class SqlStore
 
         if (filter.Status is { } status)
         {
-            // A literal, not a parameter: a planner can then use a partial index whose condition is the status (an officer's pending queue).
-            conditions.Add(SqlDialect.StatusIs(status));
+            // A literal, not a parameter: a planner can then use a partial index whose condition is the status (an officer's pending
+            // queue), and, for an open status, the indexes of open grievances (their condition stated beside it).
+            conditions.Add(SqlDialect.StatusAndOpenness(status));
         }
 
         Match(filter.Department is not null, "department = @department", "department", filter.Department?.Value);
@@ -159,6 +166,15 @@ internal sealed partial class SqlStore
         {
             { Department: not null, Status: not null, Officer: null, Order: GrievanceOrder.DueTime } => indexHint("grievances_department_due"),
             { Officer: not null, Status: GrievanceStatus.PendingWithOfficer, Order: GrievanceOrder.DueTime } => indexHint("grievances_officer_pending"),
+            // Closed grievances are in no index that leads with the status but the disposal-time one, which a planner without
+            // statistics would take for the status and then sort every closed row: the registration order's own index instead.
+            { Status: GrievanceStatus.Closed, Order: GrievanceOrder.RegistrationTime } => indexHint(filter switch
+            {
+                { Officer: not null } => "grievances_officer_registered",
+                { Department: not null } => "grievances_department_registered",
+                { District: not null } => "grievances_district_registered",
+                _ => "grievances_registered",
+            }),
             _ => string.Empty,
         };
         return ($"SELECT {SqlColumns.Grievance} FROM grievances{hint}{where} ORDER BY {key}, id LIMIT @limit", parameters);

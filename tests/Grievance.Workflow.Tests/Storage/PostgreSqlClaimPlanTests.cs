@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentAssertions;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Sweeping;
@@ -37,7 +36,7 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
 
     private async Task ReadsInIndexOrderAsync(DueWorkKind kind, string index)
     {
-        await using var store = await FillAsync();
+        await using var store = await PostgreSqlServer.FillAsync(Scoped, 6_000, DayOne);
         var dueBy = DayOne.AddDays(60);
         var firstPage = await store.FindDueAsync(kind, dueBy, 100, null, default);
         firstPage.Should().HaveCount(100);
@@ -48,7 +47,7 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
             foreach (var after in new DueWorkItem?[] { null, firstPage[^1] })
             {
                 var (sql, parameters) = PostgreSqlGrievanceStore.ClaimQuery(kind, dueBy, 100, after);
-                var nodes = await PlanAsync(sql, parameters);
+                var nodes = await PostgreSqlServer.PlanAsync(Scoped, sql, parameters);
 
                 var plan = string.Join(" | ", nodes.Select(n => $"{n.Type} {n.Relation} {n.Index}"));
                 nodes.Should().NotContain(n => n.Type == "Sort", "{0}, {1}: the page comes in the index's order, unsorted: {2}", what, after is null ? "first page" : "next page", plan);
@@ -56,20 +55,6 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
                 nodes.Where(n => n.Relation == "due_claims").Should().OnlyContain(n => n.Index == "due_claims_pkey", "{0}: the claims are probed by key: {1}", what, plan);
             }
         }
-    }
-
-    /// <summary>Imports 6,000 grievances over ten days (60% still pending, most of them long overdue) and lets the planner count them.</summary>
-    private async Task<PostgreSqlGrievanceStore> FillAsync()
-    {
-        var store = new PostgreSqlGrievanceStore(Scoped);
-        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(6_000, seed: 5, DayOne, days: 10, pendingPercent: 60).ToList();
-        foreach (var batch in records.Chunk(1_000))
-        {
-            await store.ImportAsync(batch, default);
-        }
-
-        await PostgreSqlServer.ExecuteAsync(Scoped, "ANALYZE");
-        return store;
     }
 
     /// <summary>Claims items as another node would, then lets the planner count the claims.</summary>
@@ -84,42 +69,5 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
         }
 
         await PostgreSqlServer.ExecuteAsync(Scoped, "ANALYZE due_claims");
-    }
-
-    /// <summary>The nodes of the query's plan for these parameter values, with sorts, sequential and bitmap scans priced out.</summary>
-    private async Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string sql, List<(string Name, object? Value)> parameters)
-    {
-        await using var connection = new NpgsqlConnection(Scoped);
-        await connection.OpenAsync();
-        await using (var settings = new NpgsqlCommand("SET enable_sort = off; SET enable_seqscan = off; SET enable_bitmapscan = off", connection))
-        {
-            await settings.ExecuteNonQueryAsync();
-        }
-
-        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        using var document = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
-        var nodes = new List<(string, string?, string?)>();
-        Walk(document.RootElement[0].GetProperty("Plan"), nodes);
-        return nodes;
-    }
-
-    private static void Walk(JsonElement node, List<(string Type, string? Relation, string? Index)> nodes)
-    {
-        nodes.Add((
-            node.GetProperty("Node Type").GetString()!,
-            node.TryGetProperty("Relation Name", out var relation) ? relation.GetString() : null,
-            node.TryGetProperty("Index Name", out var index) ? index.GetString() : null));
-        if (node.TryGetProperty("Plans", out var children))
-        {
-            foreach (var child in children.EnumerateArray())
-            {
-                Walk(child, nodes);
-            }
-        }
     }
 }

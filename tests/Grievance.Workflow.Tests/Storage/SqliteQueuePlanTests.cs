@@ -24,6 +24,11 @@ public class SqliteQueuePlanTests : IDisposable
         { "a department", new Queries.GrievanceFilter { Department = new DepartmentId("uppcl") }, "grievances_department_registered" },
         { "a district this month", new Queries.GrievanceFilter { District = "Agra", RegisteredFrom = DateTimeOffset.UnixEpoch }, "grievances_district_registered" },
         { "a registration period", new Queries.GrievanceFilter { RegisteredFrom = DateTimeOffset.UnixEpoch, RegisteredBefore = DateTimeOffset.UnixEpoch.AddDays(30) }, "grievances_registered" },
+        { "closed grievances, oldest first (the status indexes hold open ones only)", new Queries.GrievanceFilter { Status = GrievanceStatus.Closed }, "grievances_registered" },
+        { "a department's closed grievances", new Queries.GrievanceFilter { Status = GrievanceStatus.Closed, Department = new DepartmentId("uppcl") }, "grievances_department_registered" },
+        { "an officer's closed grievances", new Queries.GrievanceFilter { Status = GrievanceStatus.Closed, Officer = new OfficerId("uppcl-l1") }, "grievances_officer_registered" },
+        { "a district's closed grievances", new Queries.GrievanceFilter { Status = GrievanceStatus.Closed, District = "Agra" }, "grievances_district_registered" },
+        { "closed grievances in disposal order", new Queries.GrievanceFilter { Status = GrievanceStatus.Closed, Order = Queries.GrievanceOrder.DisposalTime }, "grievances_status_disposed" },
     };
 
     [Theory]

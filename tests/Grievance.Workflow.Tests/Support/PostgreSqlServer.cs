@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Tests.Storage;
 using Npgsql;
 
@@ -23,5 +25,68 @@ internal static class PostgreSqlServer
         }
 
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Imports generated grievances (registered over ten days from <paramref name="dayOne"/>, 60% still pending, most of them long
+    /// overdue) into a store on <paramref name="connectionString"/>, then lets the planner count them.
+    /// </summary>
+    public static async Task<PostgreSqlGrievanceStore> FillAsync(string connectionString, int count, DateTimeOffset dayOne)
+    {
+        var store = new PostgreSqlGrievanceStore(connectionString);
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(count, seed: 5, dayOne, days: 10, pendingPercent: 60).ToList();
+        foreach (var batch in records.Chunk(1_000))
+        {
+            await store.ImportAsync(batch, default);
+        }
+
+        await ExecuteAsync(connectionString, "ANALYZE");
+        return store;
+    }
+
+    /// <summary>Reads one number with a query on <paramref name="connectionString"/>.</summary>
+    public static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The nodes of the query's plan for these parameter values, with sorts, sequential and bitmap scans priced out.</summary>
+    public static async Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var settings = new NpgsqlCommand("SET enable_sort = off; SET enable_seqscan = off; SET enable_bitmapscan = off", connection))
+        {
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var document = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+        var nodes = new List<(string, string?, string?)>();
+        Walk(document.RootElement[0].GetProperty("Plan"), nodes);
+        return nodes;
+    }
+
+    private static void Walk(JsonElement node, List<(string Type, string? Relation, string? Index)> nodes)
+    {
+        nodes.Add((
+            node.GetProperty("Node Type").GetString()!,
+            node.TryGetProperty("Relation Name", out var relation) ? relation.GetString() : null,
+            node.TryGetProperty("Index Name", out var index) ? index.GetString() : null));
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                Walk(child, nodes);
+            }
+        }
     }
 }
