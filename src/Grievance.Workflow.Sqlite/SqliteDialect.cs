@@ -79,6 +79,8 @@ internal sealed class SqliteDialect : SqlDialect
     // Microsoft.Data.Sqlite compiles a statement once per command object and keeps no cache of its own.
     public override bool ReusesCommands => true;
 
+    public override bool WritesRollupsRowByRow => true;
+
     /// <summary>SQLite's <c>INDEXED BY</c>: the query reads that index or fails to prepare, never another.</summary>
     public static string Hint(string index) => $" INDEXED BY {index}";
 

@@ -18,13 +18,15 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>,
 /// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--sqlite-file PATH</c> (the
 /// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it), <c>--keep-postgres</c>
-/// (leave the PostgreSQL schema in place afterwards, for reading plans on it).
+/// (leave the PostgreSQL schema in place afterwards, for reading plans on it), <c>--sweep-kind deadlines|feedback</c> (measure that
+/// kind of sweep only: for profiling one).
 /// </summary>
 internal static class ScaleRun
 {
     private static bool s_sweepOnly;
     private static string? s_sqliteFile;
     private static bool s_keepPostgres;
+    private static string s_sweepKind = string.Empty;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -32,6 +34,7 @@ internal static class ScaleRun
         s_sweepOnly = options.ContainsKey("sweep-only");
         s_sqliteFile = options.GetValueOrDefault("sqlite-file");
         s_keepPostgres = options.ContainsKey("keep-postgres");
+        s_sweepKind = options.GetValueOrDefault("sweep-kind", string.Empty);
         var sqliteCount = long.Parse(options.GetValueOrDefault("sqlite", "1000000"), CultureInfo.InvariantCulture);
         var postgresCount = long.Parse(options.GetValueOrDefault("postgres", "200000"), CultureInfo.InvariantCulture);
         var days = int.Parse(options.GetValueOrDefault("days", "100"), CultureInfo.InvariantCulture);
@@ -184,6 +187,11 @@ internal static class ScaleRun
         var synchronous = store == "SQLite" ? " (Synchronous=Full)" : "";
         foreach (var (kind, what) in new[] { (DueWorkKind.OfficerDeadline, "officer deadlines (defaulters flagged)"), (DueWorkKind.FeedbackWindow, "feedback windows (closed unanswered)") })
         {
+            if (s_sweepKind.Length > 0 && s_sweepKind != (kind == DueWorkKind.OfficerDeadline ? "deadlines" : "feedback"))
+            {
+                continue;
+            }
+
             var (each, sweeps, handled) = await ScaleMeasurements.SweepAsync(db, kind, 10_000, runs: 3);
             rows.Add(new(
                 $"sweep of 10,000 due {what}, {store}{synchronous}, {count:N0} grievances",

@@ -37,6 +37,7 @@ internal sealed class RollupTable
     private readonly Dictionary<(Type, string), string> _upserts = new();
 
     private readonly Dictionary<string, int> _positions;
+    private string? _rowUpsert;
 
     private RollupTable(string name, string[] keyColumns, string[] counters)
     {
@@ -70,6 +71,12 @@ internal sealed class RollupTable
     /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then
     /// the counters') to the stored ones: one statement text whatever the number of rows.
     /// </summary>
+    /// <summary>The upsert of one row, its values bound by column name (<c>@dimension</c>, …, <c>@received</c>, …): counters add to the stored ones.</summary>
+    public string RowUpsert => _rowUpsert ??= new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", KeyColumns.Concat(Counters)).Append(") VALUES (")
+        .AppendJoin(", ", KeyColumns.Concat(Counters).Select(c => "@" + c)).Append(") ON CONFLICT (").AppendJoin(", ", KeyColumns).Append(") DO UPDATE SET ")
+        .AppendJoin(", ", Counters.Select(c => $"{c} = {Name}.{c} + excluded.{c}"))
+        .ToString();
+
     public string Upsert(SqlDialect dialect, string parameter)
     {
         lock (_upserts)

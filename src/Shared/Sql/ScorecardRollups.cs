@@ -104,6 +104,12 @@ internal sealed class ScorecardRollups
     /// </summary>
     public async ValueTask WriteAsync(SqlStatements statements, SqlDialect dialect, CancellationToken cancellationToken)
     {
+        if (dialect.WritesRollupsRowByRow)
+        {
+            await WriteRowByRowAsync(statements, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var (cohorts, flows) = (Rows(Cohorts, 0), Rows(Flows, 1));
         _deltas.Clear();
         if (cohorts is not null && flows is not null && dialect.CombineWrites(Cohorts.Upsert(dialect, "cohorts"), Flows.Upsert(dialect, "flows")) is { } both)
@@ -133,6 +139,12 @@ internal sealed class ScorecardRollups
     /// </summary>
     public async ValueTask WriteInPiecesAsync(SqlStatements statements, SqlDialect dialect, int rowsPerStatement, CancellationToken cancellationToken)
     {
+        if (dialect.WritesRollupsRowByRow)
+        {
+            await WriteRowByRowAsync(statements, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var piece = new ScorecardRollups(1);
         foreach (var (key, delta) in _deltas)
         {
@@ -148,6 +160,50 @@ internal sealed class ScorecardRollups
     }
 
     /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
+    /// <summary>
+    /// Writes each changed row with its table's one-row upsert, the command and its parameters made once per table and given each
+    /// row's values (for a dialect that reuses commands).
+    /// </summary>
+    private async ValueTask WriteRowByRowAsync(SqlStatements statements, CancellationToken cancellationToken)
+    {
+        var commands = new (System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters)?[2];
+        foreach (var (key, delta) in _deltas)
+        {
+            if (Array.TrueForAll(delta, v => v == 0))
+            {
+                continue;
+            }
+
+            var table = key.Table == 0 ? Cohorts : Flows;
+            if (commands[key.Table] is not { } upsert)
+            {
+                var command = statements.For(table.RowUpsert);
+                upsert = (command, table.KeyColumns.Concat(table.Counters).Select(c => SqlColumns.Add(command, c, null)).ToArray());
+                commands[key.Table] = upsert;
+            }
+
+            var values = upsert.Parameters;
+            values[0].Value = key.Dimension;
+            values[1].Value = key.Day;
+            values[2].Value = key.Key;
+            var next = 3;
+            if (table == Cohorts)
+            {
+                values[next++].Value = key.DueDay;
+            }
+
+            values[next++].Value = key.Shard;
+            for (var i = 0; i < delta.Length; i++)
+            {
+                values[next + i].Value = delta[i];
+            }
+
+            await upsert.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _deltas.Clear();
+    }
+
     private string? Rows(RollupTable table, int tableIndex)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

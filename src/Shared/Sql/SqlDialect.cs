@@ -248,6 +248,17 @@ internal abstract class SqlDialect
     public virtual string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
         => $"SELECT {string.Join(", ", columns.Select((_, i) => $"json_extract(value, '$[{i.ToString(CultureInfo.InvariantCulture)}]')"))} FROM json_each(@{name}) WHERE TRUE";
 
+    /// <summary>
+    /// Gets whether the scorecard rollups write each changed row with a statement of its own, compiled once and run again with the
+    /// row's values, rather than every row in one statement that reads them from a JSON array (<see cref="JsonRows"/>).
+    /// </summary>
+    /// <value>
+    /// The default is <see langword="false"/>. SQLite says <see langword="true"/>: reading a value out of JSON there costs ~0.7 µs,
+    /// so binding a row's values directly is 2.5× cheaper (2,200 rows of 27 values: ~17 ms against ~42 ms), and a sweep of
+    /// closures writes two to three rollup rows per grievance.
+    /// </value>
+    public virtual bool WritesRollupsRowByRow => false;
+
     /// <summary>Gets whether a transaction's statements run one command object again with new parameter values (see <c>SqlStatements</c>).</summary>
     /// <value>The default is <see langword="false"/>: a new command for each use.</value>
     public virtual bool ReusesCommands => false;
