@@ -37,11 +37,16 @@ internal sealed class RollupTable
     private readonly Dictionary<(Type, string), string> _upserts = new();
 
     private readonly Dictionary<string, int> _positions;
-    private string? _rowUpsert;
+    private readonly Dictionary<long, string> _rowUpserts = new();
 
     private RollupTable(string name, string[] keyColumns, string[] counters)
     {
         (Name, KeyColumns, Counters) = (name, keyColumns, counters);
+        if (counters.Length > 63)
+        {
+            throw new InvalidOperationException($"{name} has {counters.Length} counters; a row's changed counters are a 63-bit mask.");
+        }
+
         _positions = counters.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
     }
 
@@ -71,11 +76,29 @@ internal sealed class RollupTable
     /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then
     /// the counters') to the stored ones: one statement text whatever the number of rows.
     /// </summary>
-    /// <summary>The upsert of one row, its values bound by column name (<c>@dimension</c>, …, <c>@received</c>, …): counters add to the stored ones.</summary>
-    public string RowUpsert => _rowUpsert ??= new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", KeyColumns.Concat(Counters)).Append(") VALUES (")
-        .AppendJoin(", ", KeyColumns.Concat(Counters).Select(c => "@" + c)).Append(") ON CONFLICT (").AppendJoin(", ", KeyColumns).Append(") DO UPDATE SET ")
-        .AppendJoin(", ", Counters.Select(c => $"{c} = {Name}.{c} + excluded.{c}"))
-        .ToString();
+    /// <summary>
+    /// The upsert of one row that changes the counters in <paramref name="counters"/> (bit <c>i</c> for counter <c>i</c>), its
+    /// values bound by column name (<c>@dimension</c>, …, then the counters'): those counters add to the stored ones, and a new row
+    /// starts the others at zero. Binding only what changed keeps a closure's rollup rows at ~9 values instead of 27.
+    /// </summary>
+    public string RowUpsert(long counters)
+    {
+        lock (_rowUpserts)
+        {
+            if (_rowUpserts.TryGetValue(counters, out var cached))
+            {
+                return cached;
+            }
+
+            var changed = Counters.Where((_, i) => (counters & (1L << i)) != 0).ToList();
+            var columns = KeyColumns.Concat(changed).ToList();
+            var zeros = Counters.Where((_, i) => (counters & (1L << i)) == 0).ToList();
+            return _rowUpserts[counters] = new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", columns.Concat(zeros)).Append(") VALUES (")
+                .AppendJoin(", ", columns.Select(c => "@" + c).Concat(zeros.Select(_ => "0"))).Append(") ON CONFLICT (").AppendJoin(", ", KeyColumns).Append(") DO UPDATE SET ")
+                .AppendJoin(", ", changed.Select(c => $"{c} = {Name}.{c} + excluded.{c}"))
+                .ToString();
+        }
+    }
 
     public string Upsert(SqlDialect dialect, string parameter)
     {

@@ -161,25 +161,32 @@ internal sealed class ScorecardRollups
 
     /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
     /// <summary>
-    /// Writes each changed row with its table's one-row upsert, the command and its parameters made once per table and given each
-    /// row's values (for a dialect that reuses commands).
+    /// Writes each changed row with its table's one-row upsert of the counters it changes (<see cref="RollupTable.RowUpsert"/>),
+    /// each such command and its parameters made once and given each row's values (for a dialect that reuses commands).
     /// </summary>
     private async ValueTask WriteRowByRowAsync(SqlStatements statements, CancellationToken cancellationToken)
     {
-        var commands = new (System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters)?[2];
+        var commands = new Dictionary<(int Table, long Counters), (System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters)>();
         foreach (var (key, delta) in _deltas)
         {
-            if (Array.TrueForAll(delta, v => v == 0))
+            var counters = 0L;
+            for (var i = 0; i < delta.Length; i++)
+            {
+                counters |= delta[i] != 0 ? 1L << i : 0;
+            }
+
+            if (counters == 0)
             {
                 continue;
             }
 
             var table = key.Table == 0 ? Cohorts : Flows;
-            if (commands[key.Table] is not { } upsert)
+            if (!commands.TryGetValue((key.Table, counters), out var upsert))
             {
-                var command = statements.For(table.RowUpsert);
-                upsert = (command, table.KeyColumns.Concat(table.Counters).Select(c => SqlColumns.Add(command, c, null)).ToArray());
-                commands[key.Table] = upsert;
+                var command = statements.For(table.RowUpsert(counters));
+                var names = table.KeyColumns.Concat(table.Counters.Where((_, i) => (counters & (1L << i)) != 0));
+                upsert = (command, names.Select(c => SqlColumns.Add(command, c, null)).ToArray());
+                commands.Add((key.Table, counters), upsert);
             }
 
             var values = upsert.Parameters;
@@ -195,7 +202,10 @@ internal sealed class ScorecardRollups
             values[next++].Value = key.Shard;
             for (var i = 0; i < delta.Length; i++)
             {
-                values[next + i].Value = delta[i];
+                if (delta[i] != 0)
+                {
+                    values[next++].Value = delta[i];
+                }
             }
 
             await upsert.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
