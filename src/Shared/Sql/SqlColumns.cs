@@ -61,16 +61,21 @@ internal static class SqlColumns
     public static string Assignments(List<int> columns) => string.Join(", ", columns.Select(i => $"{GrievanceColumns[i]} = @{GrievanceColumns[i]}"));
 
     /// <summary>
-    /// Binds the id and <paramref name="columns"/> of a snapshot's <paramref name="values"/>, and nothing else: a driver that binds parameters by name (SQLite)
-    /// looks up every parameter it is given, so an update of a few columns must not carry all of them.
+    /// The parameters of an update of <paramref name="columns"/> at an expected version, as names (without <c>@</c>) and values:
+    /// the id, the columns (see <see cref="Changed"/>), then <c>expected_version</c>.
     /// </summary>
-    public static void AddGrievance(DbCommand command, object?[] values, List<int> columns)
+    public static (string[] Names, object?[] Values) UpdateParameters(object?[] values, List<int> columns, long expectedVersion)
     {
-        Add(command, "id", values[0]);
-        foreach (var i in columns)
+        var names = new string[columns.Count + 2];
+        var bound = new object?[columns.Count + 2];
+        (names[0], bound[0]) = ("id", values[0]);
+        for (var i = 0; i < columns.Count; i++)
         {
-            Add(command, GrievanceColumns[i], values[i]);
+            (names[i + 1], bound[i + 1]) = (GrievanceColumns[columns[i]], values[columns[i]]);
         }
+
+        (names[^1], bound[^1]) = ("expected_version", expectedVersion);
+        return (names, bound);
     }
 
     /// <summary>A snapshot's values, in <see cref="Grievance"/>'s column order.</summary>

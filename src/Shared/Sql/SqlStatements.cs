@@ -54,6 +54,32 @@ internal sealed class SqlStatements : IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a statement with <paramref name="values"/> bound to the parameters <paramref name="names"/> (without <c>@</c>) and
+    /// returns the rows it changed. Where commands are reused their parameter objects are too, given the new values: a SQL text
+    /// must always come with the same names, in the same order.
+    /// </summary>
+    public async ValueTask<int> ExecuteAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    {
+        if (!(_reuse && _commands.TryGetValue(sql, out var command) && command.Parameters.Count == names.Count))
+        {
+            command = For(sql);
+            for (var i = 0; i < names.Count; i++)
+            {
+                SqlColumns.Add(command, names[i], values[i]);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Runs a query and returns its first value.</summary>
     public async ValueTask<object?> ScalarAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {

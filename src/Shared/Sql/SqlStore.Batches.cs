@@ -136,11 +136,9 @@ internal sealed partial class SqlStore
         }
 
         var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
-        var updated = await statements.ExecuteAsync($"UPDATE grievances SET {SqlColumns.Assignments(columns)} WHERE id = @id AND version = @expected_version", c =>
-        {
-            SqlColumns.AddGrievance(c, values, columns);
-            SqlColumns.Add(c, "expected_version", change.ExpectedVersion);
-        }, cancellationToken).ConfigureAwait(false);
+        var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
+        var updated = await statements.ExecuteAsync($"UPDATE grievances SET {SqlColumns.Assignments(columns)} WHERE id = @id AND version = @expected_version", names, bound, cancellationToken)
+            .ConfigureAwait(false);
         if (updated == 0)
         {
             if (savepoint)
@@ -156,7 +154,7 @@ internal sealed partial class SqlStore
 
         try
         {
-            await statements.ExecuteAsync(InsertHistory, c => SqlColumns.AddHistory(c, change.Entry), cancellationToken).ConfigureAwait(false);
+            await statements.ExecuteAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out _) && commandId is { } taken)
         {
@@ -170,7 +168,7 @@ internal sealed partial class SqlStore
 
         foreach (var e in change.Events)
         {
-            await statements.ExecuteAsync(InsertEvent, c => SqlColumns.AddEvent(c, e, string.Empty), cancellationToken).ConfigureAwait(false);
+            await statements.ExecuteAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
         }
 
         if (savepoint)
