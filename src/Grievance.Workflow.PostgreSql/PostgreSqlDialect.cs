@@ -73,7 +73,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override string SecondaryIndexesQuery =>
         "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'grievances' AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes, DisposedIndex];
 
     // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
     // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.

@@ -72,7 +72,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override string SecondaryIndexesQuery =>
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'grievances' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases, DepartmentDueIndex, RollupSchema.Script("0"), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, NarrowerIndexes, OpenIndexes];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases, DepartmentDueIndex, RollupSchema.Script("0"), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, NarrowerIndexes, OpenIndexes, DisposedIndex];
 
     public override string LockRows => string.Empty;
 

@@ -163,6 +163,15 @@ internal abstract class SqlDialect
         CREATE INDEX grievances_department_due ON grievances (department, status, due_at, id) WHERE {OpenPredicate};
         """;
 
+    // Version 17 on SQLite, 18 on PostgreSQL: grievances_status_disposed holds the disposed grievances only. Its readers list
+    // grievances in disposal order, which leaves out those with no disposal time anyway (the queue query says so), yet every
+    // registration, routing and deadline wrote an entry for a grievance not yet disposed; on PostgreSQL flagging a defaulter,
+    // which rewrites an entry in every index its row is in, now writes one fewer.
+    protected static readonly string DisposedIndex = $"""
+        {DropIndex("grievances_status_disposed")}
+        CREATE INDEX grievances_status_disposed ON grievances (status, disposed_at, id) WHERE disposed_at IS NOT NULL;
+        """;
+
     /// <summary>
     /// Inserts many rows into a table within the transaction. The default reuses one compiled INSERT for every row; a dialect with
     /// a bulk path (PostgreSQL's binary <c>COPY</c>) overrides it.
