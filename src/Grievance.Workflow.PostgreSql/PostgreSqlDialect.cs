@@ -70,8 +70,19 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // page in index order (3-5 ms).
     private const string ClaimsInIdOrder = """ALTER TABLE due_claims ALTER COLUMN grievance_id TYPE text COLLATE "C";""";
 
-    public override string SecondaryIndexesQuery =>
-        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'grievances' AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
+    public override string SecondaryIndexesQuery => SecondaryIndexes;
+
+    /// <summary>
+    /// The grievance table's non-unique indexes, each definition read only for them. Not from <c>pg_indexes</c> filtered on its
+    /// <c>indexdef</c>: PostgreSQL may compute that column for the indexes of every schema before the schema filter, and an index
+    /// another session drops meanwhile then fails the whole query ("could not open relation with OID …").
+    /// </summary>
+    internal const string SecondaryIndexes = """
+        SELECT i.relname, pg_get_indexdef(x.indexrelid)
+        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE x.indrelid = to_regclass(quote_ident(current_schema()) || '.grievances') AND NOT x.indisunique
+        ORDER BY i.relname
+        """;
 
     public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes, DisposedIndex];
 

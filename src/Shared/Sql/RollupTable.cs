@@ -73,10 +73,6 @@ internal sealed class RollupTable
         + $"{string.Join(", ", CountersOfVersion9.Select(c => c + " BIGINT NOT NULL"))}, PRIMARY KEY ({string.Join(", ", KeyColumns)}));";
 
     /// <summary>
-    /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then
-    /// the counters') to the stored ones: one statement text whatever the number of rows.
-    /// </summary>
-    /// <summary>
     /// The upsert of one row that changes the counters in <paramref name="counters"/> (bit <c>i</c> for counter <c>i</c>), its
     /// values bound by column name (<c>@dimension</c>, …, then the counters'): those counters add to the stored ones, and a new row
     /// starts the others at zero. Binding only what changed keeps a closure's rollup rows at ~9 values instead of 27.
@@ -100,6 +96,10 @@ internal sealed class RollupTable
         }
     }
 
+    /// <summary>
+    /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then
+    /// the counters') to the stored ones: one statement text whatever the number of rows.
+    /// </summary>
     public string Upsert(SqlDialect dialect, string parameter)
     {
         lock (_upserts)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -159,14 +160,13 @@ internal sealed class ScorecardRollups
         _deltas.Clear();
     }
 
-    /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
     /// <summary>
     /// Writes each changed row with its table's one-row upsert of the counters it changes (<see cref="RollupTable.RowUpsert"/>),
     /// each such command and its parameters made once and given each row's values (for a dialect that reuses commands).
     /// </summary>
     private async ValueTask WriteRowByRowAsync(SqlStatements statements, CancellationToken cancellationToken)
     {
-        var commands = new Dictionary<(int Table, long Counters), (System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters)>();
+        var commands = new Dictionary<(int Table, long Counters), (DbCommand Command, DbParameter[] Parameters)>();
         foreach (var (key, delta) in _deltas)
         {
             var counters = 0L;
@@ -214,6 +214,7 @@ internal sealed class ScorecardRollups
         _deltas.Clear();
     }
 
+    /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
     private string? Rows(RollupTable table, int tableIndex)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();

@@ -70,7 +70,7 @@ internal static class ScorecardSql
     public static string DueOnTheDay(string key, Func<string, string> indexHint) => $"""
         SELECT {key} AS k, COUNT(*)
         FROM grievances g{indexHint("grievances_status_due")}
-        WHERE g.{SqlDialect.StatusAndOpenness(GrievanceStatus.PendingWithOfficer)} AND g.due_at >= @as_of_day_start AND g.due_at < @as_of
+        WHERE {SqlDialect.StatusAndOpenness(GrievanceStatus.PendingWithOfficer, "g.")} AND g.due_at >= @as_of_day_start AND g.due_at < @as_of
             AND g.registered_at >= @a AND g.registered_at < @b
         GROUP BY {key}
         """;

@@ -144,16 +144,17 @@ internal abstract class SqlDialect
 
     /// <summary>A condition on the status, as <see cref="StatusIs"/>, with <see cref="OpenPredicate"/> beside it for an open status.</summary>
     /// <param name="status">The status.</param>
+    /// <param name="alias">The table's alias with its dot (<c>g.</c>), or empty.</param>
     /// <returns>For example <c>status = 2 AND status &lt;&gt; 4</c>; for the closed status <c>status = 4</c>.</returns>
-    public static string StatusAndOpenness(GrievanceStatus status)
-        => status == GrievanceStatus.Closed ? StatusIs(status) : $"{StatusIs(status)} AND {OpenPredicate}";
+    public static string StatusAndOpenness(GrievanceStatus status, string alias = "")
+        => status == GrievanceStatus.Closed ? alias + StatusIs(status) : $"{alias}{StatusIs(status)} AND {alias}{OpenPredicate}";
 
     // Version 16 on SQLite, 17 on PostgreSQL: the three indexes that lead with the status and serve work queues of open grievances
     // (by status, a department's in due order) hold open grievances only. Closed grievances are most of a desk's rows and closure
     // is final, so a closure now only takes its entries out instead of moving each to a random page among the closed ones (SQLite,
-    // 500 closures: ~1,470 pages written before, ~1,340 after); on PostgreSQL, where an update that changes an indexed column adds
-    // an entry to every index whose condition the new row meets, a closure writes three entries fewer. A queue of closed grievances
-    // reads the registration index (most rows qualify) or the disposal-time one, which keeps every status.
+    // 1,000,000 grievances, a sweep of 10,000 closures: 2.2–2.4 s before, 1.45–1.9 s after); on PostgreSQL, where an update that
+    // changes an indexed column adds an entry to every index whose condition the new row meets, a closure writes three entries
+    // fewer. A queue of closed grievances reads a registration index (most rows qualify) or the disposal-time one.
     protected static readonly string OpenIndexes = $"""
         {DropIndex("grievances_status_due")}
         CREATE INDEX grievances_status_due ON grievances (status, due_at, id) WHERE {OpenPredicate};
