@@ -81,6 +81,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override bool WritesRollupsRowByRow => true;
 
+    public override IBoundStatement? Compile(DbConnection connection, string sql) => new SqliteBoundStatement((SqliteConnection)connection, sql);
+
     /// <summary>SQLite's <c>INDEXED BY</c>: the query reads that index or fails to prepare, never another.</summary>
     public static string Hint(string index) => $" INDEXED BY {index}";
 

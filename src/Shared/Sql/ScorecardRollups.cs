@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data.Common;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -161,12 +160,12 @@ internal sealed class ScorecardRollups
     }
 
     /// <summary>
-    /// Writes each changed row with its table's one-row upsert of the counters it changes (<see cref="RollupTable.RowUpsert"/>),
-    /// each such command and its parameters made once and given each row's values (for a dialect that reuses commands).
+    /// Writes each changed row with its table's one-row upsert of the counters it changes (<see cref="RollupTable.RowUpsert"/>):
+    /// each such statement compiled once per transaction and run again with each row's values.
     /// </summary>
     private async ValueTask WriteRowByRowAsync(SqlStatements statements, CancellationToken cancellationToken)
     {
-        var commands = new Dictionary<(int Table, long Counters), (DbCommand Command, DbParameter[] Parameters)>();
+        var shapes = new Dictionary<(int Table, long Counters), (string Sql, string[] Names)>();
         foreach (var (key, delta) in _deltas)
         {
             var counters = 0L;
@@ -181,34 +180,30 @@ internal sealed class ScorecardRollups
             }
 
             var table = key.Table == 0 ? Cohorts : Flows;
-            if (!commands.TryGetValue((key.Table, counters), out var upsert))
+            if (!shapes.TryGetValue((key.Table, counters), out var shape))
             {
-                var command = statements.For(table.RowUpsert(counters));
-                var names = table.KeyColumns.Concat(table.Counters.Where((_, i) => (counters & (1L << i)) != 0));
-                upsert = (command, names.Select(c => SqlColumns.Add(command, c, null)).ToArray());
-                commands.Add((key.Table, counters), upsert);
+                shape = (table.RowUpsert(counters), table.KeyColumns.Concat(table.Counters.Where((_, i) => (counters & (1L << i)) != 0)).ToArray());
+                shapes.Add((key.Table, counters), shape);
             }
 
-            var values = upsert.Parameters;
-            values[0].Value = key.Dimension;
-            values[1].Value = key.Day;
-            values[2].Value = key.Key;
+            var values = new object?[shape.Names.Length];
+            (values[0], values[1], values[2]) = (key.Dimension, key.Day, key.Key);
             var next = 3;
             if (table == Cohorts)
             {
-                values[next++].Value = key.DueDay;
+                values[next++] = key.DueDay;
             }
 
-            values[next++].Value = key.Shard;
-            for (var i = 0; i < delta.Length; i++)
+            values[next++] = key.Shard;
+            foreach (var value in delta)
             {
-                if (delta[i] != 0)
+                if (value != 0)
                 {
-                    values[next++].Value = delta[i];
+                    values[next++] = value;
                 }
             }
 
-            await upsert.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await statements.ExecuteAsync(shape.Sql, shape.Names, values, cancellationToken).ConfigureAwait(false);
         }
 
         _deltas.Clear();

@@ -17,11 +17,13 @@ internal sealed class SqlStatements : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly SqlDialect _dialect;
     private readonly bool _reuse;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IBoundStatement> _bound = new(StringComparer.Ordinal);
 
-    public SqlStatements(DbConnection connection, DbTransaction transaction, bool reuseCommands)
-        => (_connection, _transaction, _reuse) = (connection, transaction, reuseCommands);
+    public SqlStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
+        => (_connection, _transaction, _dialect, _reuse) = (connection, transaction, dialect, dialect.ReusesCommands);
 
     public DbTransaction Transaction => _transaction;
 
@@ -56,11 +58,23 @@ internal sealed class SqlStatements : IAsyncDisposable
 
     /// <summary>
     /// Runs a statement with <paramref name="values"/> bound to the parameters <paramref name="names"/> (without <c>@</c>) and
-    /// returns the rows it changed. Where commands are reused their parameter objects are too, given the new values: a SQL text
-    /// must always come with the same names, in the same order.
+    /// returns the rows it changed: compiled once and bound by position where the dialect can (<see cref="SqlDialect.Compile"/>),
+    /// else through a command whose parameter objects are reused where commands are. A SQL text must always come with the same
+    /// names, in the same order.
     /// </summary>
     public async ValueTask<int> ExecuteAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
+        if (!_bound.TryGetValue(sql, out var bound) && _dialect.Compile(_connection, sql) is { } compiled)
+        {
+            _bound.Add(sql, bound = compiled);
+        }
+
+        if (bound is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return bound.Execute(names, values);
+        }
+
         if (!(_reuse && _commands.TryGetValue(sql, out var command) && command.Parameters.Count == names.Count))
         {
             command = For(sql);
@@ -90,6 +104,11 @@ internal sealed class SqlStatements : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var statement in _bound.Values)
+        {
+            statement.Dispose();
+        }
+
         foreach (var command in _commands.Values)
         {
             await command.DisposeAsync().ConfigureAwait(false);

@@ -40,7 +40,7 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var statements = new SqlStatements(connection, transaction, _dialect.ReusesCommands);
+        await using var statements = new SqlStatements(connection, transaction, _dialect);
         var rollups = new ScorecardRollups(_dialect.RollupShards);
         var oneByOne = Enumerable.Range(0, changes.Count).ToList();
         if (_dialect.SavesInOneRoundTrip)

@@ -62,7 +62,7 @@ internal sealed partial class SqlStore
         await AppendOutboxAsync(connection, transaction, creation.Events, cancellationToken).ConfigureAwait(false);
         var rollups = new ScorecardRollups(_dialect.RollupShards);
         rollups.Add(grievance, 1);
-        await using (var statements = new SqlStatements(connection, transaction, _dialect.ReusesCommands))
+        await using (var statements = new SqlStatements(connection, transaction, _dialect))
         {
             await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
@@ -76,7 +76,7 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var statements = new SqlStatements(connection, transaction, _dialect.ReusesCommands);
+        await using var statements = new SqlStatements(connection, transaction, _dialect);
 
         // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.

@@ -61,7 +61,7 @@ internal sealed partial class SqlStore
         await BulkAsync("outbox", SqlColumns.Event, events).ConfigureAwait(false);
         if (deferred is null)
         {
-            await using var statements = new SqlStatements(connection, transaction, _dialect.ReusesCommands);
+            await using var statements = new SqlStatements(connection, transaction, _dialect);
             await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
 

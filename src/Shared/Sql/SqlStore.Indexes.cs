@@ -115,7 +115,7 @@ internal sealed partial class SqlStore
             return; // only indexes left to build, or another node settled the rollups first
         }
 
-        await using var statements = new SqlStatements(connection, transaction, _dialect.ReusesCommands);
+        await using var statements = new SqlStatements(connection, transaction, _dialect);
         if (owed && mine is not null)
         {
             await mine.WriteInPiecesAsync(statements, _dialect, RollupRowsPerStatement, cancellationToken).ConfigureAwait(false);
