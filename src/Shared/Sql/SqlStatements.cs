@@ -59,8 +59,7 @@ internal sealed class SqlStatements : IAsyncDisposable
     /// <summary>
     /// Runs a statement with <paramref name="values"/> bound to the parameters <paramref name="names"/> (without <c>@</c>) and
     /// returns the rows it changed: compiled once and bound by position where the dialect can (<see cref="SqlDialect.Compile"/>),
-    /// else through a command whose parameter objects are reused where commands are. A SQL text must always come with the same
-    /// names, in the same order.
+    /// else as a command. A SQL text must always come with the same names, in the same order.
     /// </summary>
     public async ValueTask<int> ExecuteAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
@@ -75,23 +74,13 @@ internal sealed class SqlStatements : IAsyncDisposable
             return bound.Execute(names, values);
         }
 
-        if (!(_reuse && _commands.TryGetValue(sql, out var command) && command.Parameters.Count == names.Count))
-        {
-            command = For(sql);
-            for (var i = 0; i < names.Count; i++)
-            {
-                SqlColumns.Add(command, names[i], values[i]);
-            }
-        }
-        else
+        return await ExecuteAsync(sql, c =>
         {
             for (var i = 0; i < names.Count; i++)
             {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                SqlColumns.Add(c, names[i], values[i]);
             }
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a query and returns its first value.</summary>
