@@ -32,20 +32,23 @@ internal static class ScaleMeasurements
     /// <summary>
     /// Sweeps of up to <paramref name="batch"/> due items of one kind, <paramref name="runs"/> of them: the median wall time per item
     /// handled, in microseconds, over the sweeps that found work (a store may hold fewer due items than the runs would take), how many
-    /// those were, and the fewest one of them handled.
+    /// those were, and the fewest one of them handled. With <paramref name="sweepers"/> above one, each run is that many sweepers
+    /// (as on that many nodes, each its own instance with its own claims) sweeping an equal share of the batch at once.
     /// </summary>
-    public static async Task<(double MicrosecondsEach, int Sweeps, int Handled)> SweepAsync(ScaleDatabase db, DueWorkKind kind, int batch, int runs)
+    public static async Task<(double MicrosecondsEach, int Sweeps, int Handled)> SweepAsync(ScaleDatabase db, DueWorkKind kind, int batch, int runs, int sweepers = 1)
     {
-        var sweeper = (GrievanceSweeper)db.Provider.GetRequiredService<IGrievanceSweeper>();
+        var nodes = sweepers == 1
+            ? [(GrievanceSweeper)db.Provider.GetRequiredService<IGrievanceSweeper>()]
+            : Enumerable.Range(0, sweepers).Select(_ => ActivatorUtilities.CreateInstance<GrievanceSweeper>(db.Provider)).ToArray();
         var each = new List<double>();
         var handled = 0;
         for (var run = 0; run < runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            var result = await sweeper.SweepOnlyAsync(kind, db.AsOf, batch);
+            var results = await Task.WhenAll(nodes.Select(node => node.SweepOnlyAsync(kind, db.AsOf, batch / sweepers).AsTask()));
             var elapsed = watch.Elapsed.TotalMilliseconds;
-            var done = result.FlaggedOverdue + result.Escalated + result.ClosedNoFeedback + result.FeedbackWindowsRearmed;
-            Console.Error.WriteLine($"  sweep {run} ({kind}): {done:N0} handled, {result.Skipped:N0} skipped, in {elapsed:N0} ms");
+            var done = results.Sum(r => r.FlaggedOverdue + r.Escalated + r.ClosedNoFeedback + r.FeedbackWindowsRearmed);
+            Console.Error.WriteLine($"  sweep {run} ({kind}, {sweepers} sweeper{(sweepers == 1 ? "" : "s")}): {done:N0} handled, {results.Sum(r => r.Skipped):N0} skipped, in {elapsed:N0} ms");
             if (done > 0)
             {
                 each.Add(elapsed * 1000 / done);

@@ -147,6 +147,16 @@ internal static class ScaleRun
             await ExecuteAsync(scoped, "ANALYZE");
             rows.Add(new($"import of {count:N0} grievances with history, PostgreSQL (60% pending; indexes built after it)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s)", "3.55M in < 10 min (≥ 5,917/s)"));
             rows.AddRange(await CommonAsync(db, "PostgreSQL", count));
+            if (s_sweepKind is "" or "deadlines")
+            {
+                // Two nodes' sweepers at once share the due work out by their claims: each item handled once, by one of them.
+                var (each, sweeps, handled) = await ScaleMeasurements.SweepAsync(db, DueWorkKind.OfficerDeadline, 10_000, runs: 3, sweepers: 2);
+                rows.Add(new(
+                    $"sweep of 10,000 due officer deadlines by two sweepers at once (as on two nodes), PostgreSQL, {count:N0} grievances",
+                    handled == 0 ? "not measured: none due" : $"{each * 10_000 / 1_000_000:N2} s per 10,000 ({each:N0} µs each; the median of {sweeps} sweeps, the smallest {handled:N0} items)",
+                    "< 1 s"));
+            }
+
             if (s_sweepOnly)
             {
                 return rows;

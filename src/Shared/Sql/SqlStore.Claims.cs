@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -15,7 +16,9 @@ internal sealed partial class SqlStore
     /// <summary>
     /// Reads unclaimed due work (on PostgreSQL locking the rows it reads and skipping rows another claimant is locking) and claims
     /// it in the same transaction. The claim is an upsert that succeeds only over a void or expired claim, so of two claimants
-    /// racing on one row exactly one gets it, whatever they read.
+    /// racing on one row exactly one gets it, whatever they read. A row lost in such a race (another claimant's claim committed
+    /// after this read began) is made up for by reading on past the page, so that a page comes back short only when nothing more
+    /// is due and unclaimed: a sweeper takes a short page for the last one.
     /// </summary>
     public async ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
         DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
@@ -26,29 +29,61 @@ internal sealed partial class SqlStore
             throw new ArgumentOutOfRangeException(nameof(claimedUntil), claimedUntil, $"A claim must last past the sweep's moment {dueBy:O}.");
         }
 
-        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint, _dialect.LockRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind.");
+        }
+
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var due = new List<DueWorkItem>();
-        await using (var select = connection.CreateCommand())
+        var claimed = new List<DueWorkItem>();
+        for (var cursor = after; claimed.Count < limit;)
         {
-            select.Transaction = transaction;
-            select.CommandText = sql;
-            Bind(select, parameters);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var wanted = limit - claimed.Count;
+            var read = await ReadUnclaimedAsync(connection, transaction, kind, dueBy, wanted, cursor, cancellationToken).ConfigureAwait(false);
+            if (read.Count > 0)
             {
-                due.Add(ReadDueWork(reader));
+                var won = await ClaimAsync(connection, transaction, read, claimant, claimedUntil, dueBy, cancellationToken).ConfigureAwait(false);
+                claimed.AddRange(won.Count == read.Count ? read : read.FindAll(item => won.Contains(SqlColumns.Id(item.GrievanceId))));
             }
+
+            if (read.Count < wanted)
+            {
+                break; // nothing more is due and unclaimed
+            }
+
+            cursor = read[^1];
         }
 
-        if (due.Count == 0)
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return claimed;
+    }
+
+    /// <summary>A page of due work no one else holds a live claim on, after the cursor, in due order (rows locked where the dialect locks).</summary>
+    private async ValueTask<List<DueWorkItem>> ReadUnclaimedAsync(
+        DbConnection connection, DbTransaction transaction, DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint, _dialect.LockRows);
+        var due = new List<DueWorkItem>();
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = sql;
+        Bind(select, parameters);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return due;
+            due.Add(ReadDueWork(reader));
         }
 
+        return due;
+    }
+
+    /// <summary>Claims the items for the claimant over void or expired claims only; returns the ids it won.</summary>
+    private static async ValueTask<HashSet<string>> ClaimAsync(
+        DbConnection connection, DbTransaction transaction, List<DueWorkItem> due, string claimant, DateTimeOffset claimedUntil, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var upsert = new StringBuilder("INSERT INTO due_claims (grievance_id, timer_token, claimed_until, claimant) VALUES ");
         for (var i = 0; i < due.Count; i++)
         {
@@ -59,30 +94,27 @@ internal sealed partial class SqlStore
         upsert.Append(" ON CONFLICT (grievance_id) DO UPDATE SET timer_token = excluded.timer_token, claimed_until = excluded.claimed_until, claimant = excluded.claimant")
             .Append(" WHERE due_claims.claimed_until <= @now OR due_claims.timer_token <> excluded.timer_token OR due_claims.claimant = excluded.claimant")
             .Append(" RETURNING grievance_id");
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
-        await using (var insert = connection.CreateCommand())
+        var won = new HashSet<string>(StringComparer.Ordinal);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = upsert.ToString();
+        for (var i = 0; i < due.Count; i++)
         {
-            insert.Transaction = transaction;
-            insert.CommandText = upsert.ToString();
-            for (var i = 0; i < due.Count; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                SqlColumns.Add(insert, "g" + n, SqlColumns.Id(due[i].GrievanceId));
-                SqlColumns.Add(insert, "t" + n, due[i].TimerToken);
-            }
-
-            SqlColumns.Add(insert, "until", claimedUntil.UtcTicks);
-            SqlColumns.Add(insert, "claimant", claimant);
-            SqlColumns.Add(insert, "now", dueBy.UtcTicks);
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                claimed.Add(reader.GetString(0));
-            }
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            SqlColumns.Add(insert, "g" + n, SqlColumns.Id(due[i].GrievanceId));
+            SqlColumns.Add(insert, "t" + n, due[i].TimerToken);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return claimed.Count == due.Count ? due : due.FindAll(item => claimed.Contains(SqlColumns.Id(item.GrievanceId)));
+        SqlColumns.Add(insert, "until", claimedUntil.UtcTicks);
+        SqlColumns.Add(insert, "claimant", claimant);
+        SqlColumns.Add(insert, "now", now.UtcTicks);
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            won.Add(reader.GetString(0));
+        }
+
+        return won;
     }
 
     public async ValueTask ReleaseClaimsAsync(IReadOnlyList<GrievanceId> grievances, string claimant, CancellationToken cancellationToken)

@@ -130,6 +130,51 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task A_claim_that_loses_a_row_to_a_claimant_racing_it_claims_the_next_due_row_instead_of_coming_back_short()
+    {
+        var node = Node();
+        for (var i = 0; i < 5; i++)
+        {
+            await node.RegisterAsync();
+        }
+
+        node.Clock.Advance(TimeSpan.FromDays(10));
+        var now = node.Clock.GetUtcNow();
+        var store = _stores[^1];
+        var due = await store.FindDueAsync(DueWorkKind.OfficerDeadline, now, 5, null, default);
+        due.Should().HaveCount(5);
+
+        // Another node claims the first due row in a transaction still open when this claim reads: the read does not see that
+        // claim, so it takes the row as free, and its claim of the row waits for the other's transaction, then loses to it.
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { SearchPath = _schema }.ConnectionString);
+        await other.OpenAsync();
+        await using var race = await other.BeginTransactionAsync();
+        await using (var claim = new NpgsqlCommand("INSERT INTO due_claims (grievance_id, timer_token, claimed_until, claimant) VALUES (@g, @t, @u, 'node-b')", other, race))
+        {
+            claim.Parameters.AddWithValue("g", due[0].GrievanceId.Value.ToString("N"));
+            claim.Parameters.AddWithValue("t", due[0].TimerToken);
+            claim.Parameters.AddWithValue("u", now.AddMinutes(2).UtcTicks);
+            (await claim.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        var otherPid = other.ProcessID;
+        var claiming = store.ClaimDueAsync(DueWorkKind.OfficerDeadline, now, 3, null, "node-a", now.AddMinutes(2), default).AsTask();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await CountAsync($"SELECT COUNT(*) FROM pg_stat_activity WHERE {otherPid} = ANY(pg_blocking_pids(pid))") == 0)
+        {
+            claiming.IsCompleted.Should().BeFalse("the claim must wait for the other node's claim of the first row");
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+            await Task.Delay(10);
+        }
+
+        await race.CommitAsync();
+        var claimed = await claiming;
+
+        claimed.Select(d => d.GrievanceId).Should().Equal(due.Skip(1).Take(3).Select(d => d.GrievanceId), "a page comes back short only when nothing more is due");
+        (await CountAsync("SELECT COUNT(*) FROM due_claims WHERE claimant = 'node-a'")).Should().Be(3);
+    }
+
+    [StoreFact]
     public async Task A_subscribers_dispatcher_fails_over_to_another_node_when_its_node_dies_and_nothing_is_lost_or_reordered()
     {
         var writer = Node();

@@ -27,7 +27,11 @@ public interface IDueWorkClaims
     /// <param name="claimant">Who claims: a name unique to the sweeper (node and instance), at most <see cref="GrievanceLimits.MaxIdentifierLength"/> characters.</param>
     /// <param name="claimedUntil">When the claims expire, after <paramref name="dueBy"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The items now claimed by <paramref name="claimant"/>, ordered by due time, then grievance id.</returns>
+    /// <returns>
+    /// The items now claimed by <paramref name="claimant"/>, ordered by due time, then grievance id: fewer than
+    /// <paramref name="limit"/> only when nothing more is due and unclaimed, so a sweeper takes a short page for the last. An item
+    /// another claimant wins in a race with this call is made up for by later ones, not left as a gap in the page.
+    /// </returns>
     ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
         DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken);
 
