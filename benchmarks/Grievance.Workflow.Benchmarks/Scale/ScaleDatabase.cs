@@ -31,7 +31,9 @@ internal sealed class ScaleDatabase : IAsyncDisposable
     public IGrievanceWorkflow Workflow => Provider.GetRequiredService<IGrievanceWorkflow>();
 
     /// <summary>Makes the engine over a store the caller configures, on a clock at the cut-over.</summary>
-    public static ScaleDatabase Open(Action<IGrievanceWorkflowBuilder> useStore, int days)
+    /// <summary>A database on a store, its clock at the end of the generated days.</summary>
+    /// <param name="pagesInFlight">How many pages a sweep handles at once (<see cref="Sweeping.SweepOptions.PagesInFlight"/>), or <see langword="null"/> for the default.</param>
+    public static ScaleDatabase Open(Action<IGrievanceWorkflowBuilder> useStore, int days, int? pagesInFlight = null)
     {
         var clock = new FakeTimeProvider(From.AddDays(days + 1));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
@@ -40,6 +42,7 @@ internal sealed class ScaleDatabase : IAsyncDisposable
             o.Routing.CategoryDepartments["electricity"] = "dept-01";
             o.Routing.Officers.Add(new OfficerAssignment { Department = "dept-01", Level = 1, Officer = "dept-01-l1" });
             o.Routing.Officers.Add(new OfficerAssignment { Department = "dept-01", Level = 2, Officer = "dept-01-l2" });
+            o.Sweep.PagesInFlight = pagesInFlight ?? o.Sweep.PagesInFlight;
         });
         useStore(builder);
         return new ScaleDatabase(services.BuildServiceProvider(), clock, days);

@@ -7,6 +7,7 @@ using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Sweeping;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Grievance.Workflow.Benchmarks.Scale;
@@ -19,7 +20,8 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--sqlite-file PATH</c> (the
 /// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it), <c>--keep-postgres</c>
 /// (leave the PostgreSQL schema in place afterwards, for reading plans on it), <c>--sweep-kind deadlines|feedback</c> (measure that
-/// kind of sweep only: for profiling one).
+/// kind of sweep only: for profiling one), <c>--pages-in-flight N</c> (how many pages a sweep handles at once; the library's default
+/// otherwise).
 /// </summary>
 internal static class ScaleRun
 {
@@ -27,6 +29,10 @@ internal static class ScaleRun
     private static string? s_sqliteFile;
     private static bool s_keepPostgres;
     private static string s_sweepKind = string.Empty;
+    private static int? s_pagesInFlight;
+
+    /// <summary>PostgreSQL's sweeps run two pages at once unless told otherwise: the setting its documentation recommends.</summary>
+    private const int PostgresPagesInFlight = 2;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,6 +41,7 @@ internal static class ScaleRun
         s_sqliteFile = options.GetValueOrDefault("sqlite-file");
         s_keepPostgres = options.ContainsKey("keep-postgres");
         s_sweepKind = options.GetValueOrDefault("sweep-kind", string.Empty);
+        s_pagesInFlight = options.TryGetValue("pages-in-flight", out var pages) ? int.Parse(pages, CultureInfo.InvariantCulture) : null;
         var sqliteCount = long.Parse(options.GetValueOrDefault("sqlite", "1000000"), CultureInfo.InvariantCulture);
         var postgresCount = long.Parse(options.GetValueOrDefault("postgres", "200000"), CultureInfo.InvariantCulture);
         var days = int.Parse(options.GetValueOrDefault("days", "100"), CultureInfo.InvariantCulture);
@@ -91,7 +98,7 @@ internal static class ScaleRun
             {
                 written.Flush(flushToDisk: true); // else the sweep's first sync writes the whole copy out
             }
-            await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={copy}"), days))
+            await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={copy}"), days, s_pagesInFlight))
             {
                 rows.AddRange(await CommonAsync(db, "SQLite", count));
             }
@@ -110,7 +117,7 @@ internal static class ScaleRun
         }
 
         var file = TempFile();
-        await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}"), days))
+        await using (var db = ScaleDatabase.Open(b => b.UseSqliteStore($"Data Source={file}"), days, s_pagesInFlight))
         {
             var (totals, seconds) = await db.ImportAsync(generator, count, seed: 1, deferIndexes: true);
             Log($"SQLite: imported {totals.Imported:N0} in {seconds:N1} s.");
@@ -139,7 +146,7 @@ internal static class ScaleRun
         try
         {
             var scoped = new NpgsqlConnectionStringBuilder(connection) { SearchPath = schema, MaxPoolSize = 40 }.ConnectionString;
-            await using var db = ScaleDatabase.Open(b => b.UsePostgreSqlStore(scoped), days);
+            await using var db = ScaleDatabase.Open(b => b.UsePostgreSqlStore(scoped), days, s_pagesInFlight ?? PostgresPagesInFlight);
 
             // More pending than the desk's own share, so that the defaulter list runs past row 100,000.
             var (totals, seconds) = await db.ImportAsync(generator, count, seed: 2, pendingPercent: 60, deferIndexes: true);
@@ -152,7 +159,7 @@ internal static class ScaleRun
                 // Two nodes' sweepers at once share the due work out by their claims: each item handled once, by one of them.
                 var (each, sweeps, handled) = await ScaleMeasurements.SweepAsync(db, DueWorkKind.OfficerDeadline, 10_000, runs: 3, sweepers: 2);
                 rows.Add(new(
-                    $"sweep of 10,000 due officer deadlines by two sweepers at once (as on two nodes), PostgreSQL, {count:N0} grievances",
+                    $"sweep of 10,000 due officer deadlines by two sweepers at once (as on two nodes), PostgreSQL ({db.Provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Sweep.PagesInFlight} pages in flight each), {count:N0} grievances",
                     handled == 0 ? "not measured: none due" : $"{each * 10_000 / 1_000_000:N2} s per 10,000 ({each:N0} µs each; the median of {sweeps} sweeps, the smallest {handled:N0} items)",
                     "< 1 s"));
             }
@@ -195,6 +202,8 @@ internal static class ScaleRun
     {
         var rows = new List<ScaleResult>();
         var synchronous = store == "SQLite" ? " (Synchronous=Full)" : "";
+        var pages = db.Provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Sweep.PagesInFlight;
+        synchronous += pages > 1 ? $" ({pages} pages in flight)" : "";
         foreach (var (kind, what) in new[] { (DueWorkKind.OfficerDeadline, "officer deadlines (defaulters flagged)"), (DueWorkKind.FeedbackWindow, "feedback windows (closed unanswered)") })
         {
             if (s_sweepKind.Length > 0 && s_sweepKind != (kind == DueWorkKind.OfficerDeadline ? "deadlines" : "feedback"))

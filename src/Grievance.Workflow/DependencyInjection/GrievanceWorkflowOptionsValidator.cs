@@ -145,6 +145,7 @@ internal sealed class GrievanceWorkflowOptionsValidator : IValidateOptions<Griev
             failures.Add($"Sweep.ClaimDuration: {options.Sweep.ClaimDuration}; it must be from 00:00:05 to 01:00:00.");
         }
 
+        Range(failures, "Sweep.PagesInFlight", options.Sweep.PagesInFlight, 1, 8);
         Range(failures, "Outbox.CheckpointEvery", options.Outbox.CheckpointEvery, 1, 10_000);
         if (options.Outbox.InitialBackoff < TimeSpan.Zero || options.Outbox.MaxBackoff < options.Outbox.InitialBackoff)
         {

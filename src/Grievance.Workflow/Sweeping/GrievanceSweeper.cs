@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     private readonly IDueWorkQuery _query;
     private readonly IDueWorkClaims? _claims;
     private readonly TimeSpan _claimDuration;
+    private readonly int _pagesInFlight;
     private long _sweeps;
 
     /// <summary>Creates the sweeper with the default <see cref="SweepOptions"/>.</summary>
@@ -43,7 +45,8 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         _workflow = workflow ?? throw new ArgumentNullException(nameof(workflow));
         _query = query ?? throw new ArgumentNullException(nameof(query));
         _claims = query as IDueWorkClaims;
-        _claimDuration = (options ?? throw new ArgumentNullException(nameof(options))).Value.Sweep.ClaimDuration;
+        var sweep = (options ?? throw new ArgumentNullException(nameof(options))).Value.Sweep;
+        (_claimDuration, _pagesInFlight) = (sweep.ClaimDuration, sweep.PagesInFlight);
         Claimant = $"sweeper/{Environment.ProcessId}/{Guid.NewGuid():N}";
     }
 
@@ -87,41 +90,85 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
 
     private string NextClaimant() => $"{Claimant}/{Interlocked.Increment(ref _sweeps).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    /// <summary>Reads and handles one kind's due work page by page (keyset-paged), adding what it did to <paramref name="result"/>.</summary>
+    /// <summary>
+    /// Reads and handles one kind's due work page by page (keyset-paged), adding what it did to <paramref name="result"/>. Up to
+    /// <see cref="SweepOptions.PagesInFlight"/> pages are handled at once: the next page is read while the ones before it are
+    /// written. Pages never share an item (each starts after the last item of the one before), and the sweep returns only once
+    /// every page it started is done.
+    /// </summary>
     private async ValueTask<SweepResult> SweepPagesAsync(SweepResult result, DueWorkKind kind, DateTimeOffset now, int batchSize, string claimant, CancellationToken cancellationToken)
     {
         var action = kind == DueWorkKind.OfficerDeadline ? GrievanceAction.SlaBreach : GrievanceAction.FeedbackWindowExpired;
-        DueWorkItem? after = null;
-        for (var examined = 0; examined < batchSize;)
+        var pages = new Queue<Task<SweepResult>>();
+        ExceptionDispatchInfo? failure = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
-            var due = _claims is null
-                ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
-                : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
-            examined += due.Count;
-            result = result with { Examined = result.Examined + due.Count };
-            if (due.Count == 0)
+            DueWorkItem? after = null;
+            for (var examined = 0; examined < batchSize;)
             {
-                break;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
+                var due = _claims is null
+                    ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
+                    : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                examined += due.Count;
+                result = result with { Examined = result.Examined + due.Count };
+                if (due.Count == 0)
+                {
+                    break;
+                }
 
-            result = await HandleAsync(result, due, action, claimant, cancellationToken).ConfigureAwait(false);
-            after = due[^1];
-            if (due.Count < limit)
-            {
-                break;
-            }
+                if (pages.Count == _pagesInFlight)
+                {
+                    result = Add(result, await pages.Dequeue().ConfigureAwait(false));
+                }
 
-            result = result with { HasMore = result.HasMore || examined >= batchSize };
+                pages.Enqueue(HandleAsync(due, action, claimant, cancellationToken));
+                after = due[^1];
+                if (due.Count < limit)
+                {
+                    break;
+                }
+
+                result = result with { HasMore = result.HasMore || examined >= batchSize };
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ExceptionDispatchInfo.Capture(ex);
         }
 
+        // Every page started is awaited, even when one failed or the sweep was cancelled, so none is still writing when the sweep
+        // returns or throws; the first failure is thrown then.
+        while (pages.Count > 0)
+        {
+            try
+            {
+                result = Add(result, await pages.Dequeue().ConfigureAwait(false));
+            }
+            catch (Exception ex)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+
+        failure?.Throw();
         return result;
     }
 
-    /// <summary>Applies one page of due work in one batch, counts what each command did, and gives up the page's claims.</summary>
-    private async ValueTask<SweepResult> HandleAsync(SweepResult result, IReadOnlyList<DueWorkItem> due, GrievanceAction action, string claimant, CancellationToken cancellationToken)
+    private static SweepResult Add(SweepResult a, SweepResult b) => a with
     {
+        Escalated = a.Escalated + b.Escalated,
+        FlaggedOverdue = a.FlaggedOverdue + b.FlaggedOverdue,
+        ClosedNoFeedback = a.ClosedNoFeedback + b.ClosedNoFeedback,
+        FeedbackWindowsRearmed = a.FeedbackWindowsRearmed + b.FeedbackWindowsRearmed,
+        Skipped = a.Skipped + b.Skipped,
+    };
+
+    /// <summary>Applies one page of due work in one batch, counts what each command did, and gives up the page's claims.</summary>
+    private async Task<SweepResult> HandleAsync(IReadOnlyList<DueWorkItem> due, GrievanceAction action, string claimant, CancellationToken cancellationToken)
+    {
+        var result = default(SweepResult);
         var commands = new GrievanceCommand[due.Count];
         var ids = new GrievanceId[due.Count];
         for (var i = 0; i < due.Count; i++)

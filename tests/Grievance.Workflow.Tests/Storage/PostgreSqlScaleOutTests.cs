@@ -130,6 +130,28 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Sweepers_on_two_nodes_with_pages_in_flight_handle_each_of_thousands_of_breaches_once()
+    {
+        var (a, b) = (Node(o => o.Sweep.PagesInFlight = 3), Node(o => o.Sweep.PagesInFlight = 2));
+        await Task.WhenAll(new[] { a, b }.Select(node => Task.Run(async () =>
+        {
+            for (var i = 0; i < 1_100; i++)
+            {
+                await node.RegisterAsync();
+            }
+        })));
+        a.Clock.Advance(TimeSpan.FromDays(10));
+        b.Clock.Advance(TimeSpan.FromDays(10));
+
+        var results = await Task.WhenAll(new[] { a, b }.Select(node => Task.Run(async () => await node.Services.GetRequiredService<IGrievanceSweeper>().SweepAsync(node.Clock.GetUtcNow(), 5_000))));
+
+        (results.Sum(r => r.Examined), results.Sum(r => r.FlaggedOverdue), results.Sum(r => r.Skipped)).Should().Be((2_200, 2_200, 0), "each breach is claimed by one sweeper, in one of its pages");
+        (await CountAsync("SELECT COUNT(*) FROM history WHERE action = " + (int)GrievanceAction.SlaBreach)).Should().Be(2_200);
+        (await CountAsync("SELECT COUNT(DISTINCT grievance_id) FROM history WHERE action = " + (int)GrievanceAction.SlaBreach)).Should().Be(2_200);
+        (await CountAsync("SELECT COUNT(*) FROM due_claims")).Should().Be(0, "claims are released once their page is handled");
+    }
+
+    [StoreFact]
     public async Task A_claim_that_loses_a_row_to_a_claimant_racing_it_claims_the_next_due_row_instead_of_coming_back_short()
     {
         var node = Node();
