@@ -159,7 +159,7 @@ internal static class ScaleRun
                 // Two nodes' sweepers at once share the due work out by their claims: each item handled once, by one of them.
                 var (each, sweeps, handled) = await ScaleMeasurements.SweepAsync(db, DueWorkKind.OfficerDeadline, 10_000, runs: 3, sweepers: 2);
                 rows.Add(new(
-                    $"sweep of 10,000 due officer deadlines by two sweepers at once (as on two nodes), PostgreSQL ({db.Provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Sweep.PagesInFlight} pages in flight each), {count:N0} grievances",
+                    $"sweep of 10,000 due officer deadlines by two sweepers at once (as on two nodes), PostgreSQL ({InFlight(db)} in flight each), {count:N0} grievances",
                     handled == 0 ? "not measured: none due" : $"{each * 10_000 / 1_000_000:N2} s per 10,000 ({each:N0} µs each; the median of {sweeps} sweeps, the smallest {handled:N0} items)",
                     "< 1 s"));
             }
@@ -197,13 +197,16 @@ internal static class ScaleRun
         return rows;
     }
 
+    /// <summary>How many pages a sweep of the database handles at once, in words: "1 page", "2 pages".</summary>
+    private static string InFlight(ScaleDatabase db)
+        => db.Provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Sweep.PagesInFlight is var n && n == 1 ? "1 page" : $"{n} pages";
+
     /// <summary>The rows measured the same way on each store: sweeps, a filtered defaulter page, monthly scorecards.</summary>
     private static async Task<List<ScaleResult>> CommonAsync(ScaleDatabase db, string store, long count)
     {
         var rows = new List<ScaleResult>();
         var synchronous = store == "SQLite" ? " (Synchronous=Full)" : "";
-        var pages = db.Provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Sweep.PagesInFlight;
-        synchronous += pages > 1 ? $" ({pages} pages in flight)" : "";
+        synchronous += db.Provider.GetRequiredService<IOptions<GrievanceWorkflowOptions>>().Value.Sweep.PagesInFlight > 1 ? $" ({InFlight(db)} in flight)" : "";
         foreach (var (kind, what) in new[] { (DueWorkKind.OfficerDeadline, "officer deadlines (defaulters flagged)"), (DueWorkKind.FeedbackWindow, "feedback windows (closed unanswered)") })
         {
             if (s_sweepKind.Length > 0 && s_sweepKind != (kind == DueWorkKind.OfficerDeadline ? "deadlines" : "feedback"))

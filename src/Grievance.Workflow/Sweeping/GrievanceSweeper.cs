@@ -92,9 +92,9 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
 
     /// <summary>
     /// Reads and handles one kind's due work page by page (keyset-paged), adding what it did to <paramref name="result"/>. Up to
-    /// <see cref="SweepOptions.PagesInFlight"/> pages are handled at once: the next page is read while the ones before it are
-    /// written. Pages never share an item (each starts after the last item of the one before), and the sweep returns only once
-    /// every page it started is done.
+    /// <see cref="SweepOptions.PagesInFlight"/> pages are handled at once: while a slot is free, the next page is read (and
+    /// claimed) as the ones before it are written. Pages never share an item (each starts after the last item of the one before),
+    /// and the sweep returns only once every page it started is done.
     /// </summary>
     private async ValueTask<SweepResult> SweepPagesAsync(SweepResult result, DueWorkKind kind, DateTimeOffset now, int batchSize, string claimant, CancellationToken cancellationToken)
     {
@@ -106,6 +106,12 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
             DueWorkItem? after = null;
             for (var examined = 0; examined < batchSize;)
             {
+                if (pages.Count == _pagesInFlight)
+                {
+                    // Every slot is taken: the oldest page finishes before the next is read (with one slot, page after page).
+                    result = Add(result, await pages.Dequeue().ConfigureAwait(false));
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
                 var due = _claims is null
@@ -116,11 +122,6 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
                 if (due.Count == 0)
                 {
                     break;
-                }
-
-                if (pages.Count == _pagesInFlight)
-                {
-                    result = Add(result, await pages.Dequeue().ConfigureAwait(false));
                 }
 
                 pages.Enqueue(HandleAsync(due, action, claimant, cancellationToken));
