@@ -166,7 +166,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         Skipped = a.Skipped + b.Skipped,
     };
 
-    /// <summary>Applies one page of due work in one batch, counts what each command did, and gives up the page's claims.</summary>
+    /// <summary>Applies one page of due work in one batch, gives up the page's claims (when it fails too), and counts what each command did.</summary>
     private async Task<SweepResult> HandleAsync(IReadOnlyList<DueWorkItem> due, GrievanceAction action, string claimant, CancellationToken cancellationToken)
     {
         var result = default(SweepResult);
@@ -179,10 +179,16 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
             ids[i] = item.GrievanceId;
         }
 
-        var outcomes = await _workflow.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
-        foreach (var outcome in outcomes)
+        IReadOnlyList<WorkflowResult> outcomes;
+        try
         {
-            result = Count(result, outcome);
+            outcomes = await _workflow.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (_claims is not null)
+        {
+            // The page failed: its claims are given up at once, so that another sweeper need not wait for them to run out.
+            await TryReleaseAsync(ids, claimant).ConfigureAwait(false);
+            throw;
         }
 
         if (_claims is not null)
@@ -190,7 +196,25 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
             await _claims.ReleaseAsync(ids, claimant, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var outcome in outcomes)
+        {
+            result = Count(result, outcome);
+        }
+
         return result;
+    }
+
+    /// <summary>Gives up claims after a failure, whatever the failure was (a cancelled sweep too); a release that fails as well is left to the claims' expiry.</summary>
+    private async ValueTask TryReleaseAsync(GrievanceId[] ids, string claimant)
+    {
+        try
+        {
+            await _claims!.ReleaseAsync(ids, claimant, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The claims run out after SweepOptions.ClaimDuration; the page's own failure is what the sweep throws.
+        }
     }
 
     private static SweepResult Count(SweepResult result, WorkflowResult outcome)

@@ -152,6 +152,26 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task A_sweeper_whose_page_fails_gives_up_its_claims_so_another_node_takes_the_work_at_once()
+    {
+        var (a, b) = (Node(), Node());
+        for (var i = 0; i < 5; i++)
+        {
+            await a.RegisterAsync();
+        }
+
+        a.Clock.Advance(TimeSpan.FromDays(10));
+        b.Clock.Advance(TimeSpan.FromDays(10));
+        var failing = new GrievanceSweeper(new FailingFirstPage(a.Workflow), a.Services.GetRequiredService<IDueWorkQuery>(), a.Services.GetRequiredService<IOptions<GrievanceWorkflowOptions>>());
+
+        var sweep = async () => await failing.SweepAsync(a.Clock.GetUtcNow(), 100);
+
+        await sweep.Should().ThrowAsync<InvalidOperationException>();
+        (await CountAsync("SELECT COUNT(*) FROM due_claims")).Should().Be(0, "the failed page's claims were given up, not left to run out");
+        (await b.Services.GetRequiredService<IGrievanceSweeper>().SweepAsync(b.Clock.GetUtcNow(), 100)).FlaggedOverdue.Should().Be(5);
+    }
+
+    [StoreFact]
     public async Task A_claim_that_loses_a_row_to_a_claimant_racing_it_claims_the_next_due_row_instead_of_coming_back_short()
     {
         var node = Node();

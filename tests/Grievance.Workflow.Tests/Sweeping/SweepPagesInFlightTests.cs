@@ -54,6 +54,26 @@ public sealed class SweepPagesInFlightTests
         (workflow.Started, workflow.Finished).Should().Be((2, 1), "the second page ran to its end before the failure surfaced, and the third never started");
     }
 
+    [Fact]
+    public async Task A_page_that_fails_gives_up_its_claims_so_another_sweeper_takes_the_work_at_once()
+    {
+        using var seed = new Seed();
+        for (var i = 0; i < 5; i++)
+        {
+            await seed.RegisterAsync();
+        }
+
+        seed.Clock.Advance(TimeSpan.FromDays(9));
+        var now = seed.Clock.GetUtcNow();
+        var claims = (IDueWorkClaims)seed.Services.GetRequiredService<IDueWorkQuery>();
+        var failing = new GrievanceSweeper(new FailingFirstPage(seed.Workflow), seed.Services.GetRequiredService<IDueWorkQuery>(), seed.Services.GetRequiredService<IOptions<GrievanceWorkflowOptions>>());
+
+        var sweep = async () => await failing.SweepAsync(now, 100);
+
+        await sweep.Should().ThrowAsync<InvalidOperationException>();
+        (await claims.ClaimDueAsync(DueWorkKind.OfficerDeadline, now, 100, null, "another-node", now.AddMinutes(2), default)).Should().HaveCount(5, "the failed page's claims were given up, not left to run out");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(9)]
@@ -66,49 +86,5 @@ public sealed class SweepPagesInFlightTests
         var resolve = () => provider.GetRequiredService<IGrievanceWorkflow>();
 
         resolve.Should().Throw<OptionsValidationException>().WithMessage("*Sweep.PagesInFlight*");
-    }
-
-    /// <summary>The engine, but its first batch fails and its second takes a while, so the second is still running when the first fails.</summary>
-    private sealed class FailingFirstPage(IGrievanceWorkflow inner) : IGrievanceWorkflow
-    {
-        private int _started;
-        private int _finished;
-
-        public int Started => _started;
-
-        public int Finished => _finished;
-
-        public async ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(IReadOnlyList<GrievanceCommand> commands, CancellationToken cancellationToken = default)
-        {
-            if (Interlocked.Increment(ref _started) == 1)
-            {
-                throw new InvalidOperationException("page 1 failed");
-            }
-
-            await Task.Delay(100, cancellationToken);
-            var results = await inner.ExecuteManyAsync(commands, cancellationToken);
-            Interlocked.Increment(ref _finished);
-            return results;
-        }
-
-        public ValueTask<CommandResult> RegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default) => inner.RegisterAsync(command, cancellationToken);
-
-        public ValueTask<WorkflowResult> TryRegisterAsync(RegisterGrievance command, CancellationToken cancellationToken = default) => inner.TryRegisterAsync(command, cancellationToken);
-
-        public ValueTask<CommandResult> ExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default) => inner.ExecuteAsync(command, cancellationToken);
-
-        public ValueTask<WorkflowResult> TryExecuteAsync(GrievanceCommand command, CancellationToken cancellationToken = default) => inner.TryExecuteAsync(command, cancellationToken);
-
-        public ValueTask<GrievanceSnapshot> GetAsync(GrievanceId id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
-
-        public ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default) => inner.FindByReferenceAsync(referenceNumber, cancellationToken);
-
-        public ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(id, cancellationToken);
-
-        public ValueTask<Grievance.Workflow.Tracking.GrievanceTracking> TrackAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken = default) => inner.TrackAsync(referenceNumber, cancellationToken);
-
-        public ValueTask<Grievance.Workflow.Tracking.GrievanceTracking> TrackForComplainantAsync(ReferenceNumber referenceNumber, Actor complainant, CancellationToken cancellationToken = default) => inner.TrackForComplainantAsync(referenceNumber, complainant, cancellationToken);
-
-        public ValueTask<IReadOnlyList<GrievanceAction>> GetPermittedActionsAsync(GrievanceId id, Actor actor, CancellationToken cancellationToken = default) => inner.GetPermittedActionsAsync(id, actor, cancellationToken);
     }
 }
