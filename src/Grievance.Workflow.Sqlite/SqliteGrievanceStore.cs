@@ -43,8 +43,13 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(options);
         ConnectionString = connectionString;
-        _store = new SqlStore(new SqliteDialect(connectionString, options));
+        var dialect = new SqliteDialect(connectionString, options);
+        Checkpointer = dialect.Checkpointer;
+        _store = new SqlStore(dialect);
     }
+
+    /// <summary>Gets the background checkpointer (<see cref="SqliteStoreOptions.CheckpointInBackground"/>), for tests, or <see langword="null"/>.</summary>
+    internal SqliteCheckpointer? Checkpointer { get; }
 
     /// <summary>The work-queue query's SQL and parameters, for tests that read its plan.</summary>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)

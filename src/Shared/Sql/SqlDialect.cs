@@ -173,6 +173,12 @@ internal abstract class SqlDialect
         CREATE INDEX grievances_status_disposed ON grievances (status, disposed_at, id) WHERE disposed_at IS NOT NULL;
         """;
 
+    /// <summary>Called after each of the store's transactions commits, on the committing thread: must return at once.</summary>
+    /// <remarks>The default does nothing; SQLite starts a background checkpoint from it.</remarks>
+    public virtual void Committed()
+    {
+    }
+
     /// <summary>
     /// Inserts many rows into a table within the transaction. The default reuses one compiled INSERT for every row; a dialect with
     /// a bulk path (PostgreSQL's binary <c>COPY</c>) overrides it.

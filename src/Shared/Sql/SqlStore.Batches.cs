@@ -80,7 +80,7 @@ internal sealed partial class SqlStore
         }
 
         await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 

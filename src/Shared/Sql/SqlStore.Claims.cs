@@ -57,7 +57,7 @@ internal sealed partial class SqlStore
             cursor = read[^1];
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return claimed;
     }
 
@@ -134,7 +134,7 @@ internal sealed partial class SqlStore
             SqlColumns.Add(c, "claimant", claimant);
             _dialect.AddList(c, "ids", grievances.Select(SqlColumns.Id).ToList());
         }, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<bool> TryAcquireLeaseAsync(string handler, string holder, DateTimeOffset now, DateTimeOffset heldUntil, CancellationToken cancellationToken)
@@ -162,7 +162,7 @@ internal sealed partial class SqlStore
                 SqlColumns.Add(c, "until", heldUntil.UtcTicks);
                 SqlColumns.Add(c, "now", now.UtcTicks);
             }).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return granted is string;
     }
 
@@ -178,6 +178,6 @@ internal sealed partial class SqlStore
             SqlColumns.Add(c, "handler", handler);
             SqlColumns.Add(c, "holder", holder);
         }, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 }

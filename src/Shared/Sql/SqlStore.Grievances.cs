@@ -67,7 +67,7 @@ internal sealed partial class SqlStore
             await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ internal sealed partial class SqlStore
         }
 
         await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private const string InsertHistory = $"INSERT INTO history ({SqlColumns.History}) VALUES (@grievance_id, @sequence, @occurred_at, @actor_role, @actor_id, @actor_department, @actor_level, @action, @from_status, @to_status, @outcome, @from_level, @to_level, @department, @officer, @text, @reason_code, @rating, @command_id, @is_internal, @command_fingerprint)";

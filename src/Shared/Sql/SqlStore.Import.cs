@@ -65,7 +65,7 @@ internal sealed partial class SqlStore
             await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         if (deferred is not null)
         {
             lock (deferred)

@@ -42,7 +42,7 @@ internal sealed partial class SqlStore
                 .ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         Interlocked.CompareExchange(ref _deferredRollups, new ScorecardRollups(_dialect.RollupShards), null);
         return indexes.Count;
     }
@@ -88,7 +88,7 @@ internal sealed partial class SqlStore
 
             await WriteAsync(connection, transaction, "DELETE FROM deferred_indexes WHERE name = @name", c => SqlColumns.Add(c, "name", name), cancellationToken)
                 .ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         }
 
         return deferred.Count;
@@ -125,7 +125,7 @@ internal sealed partial class SqlStore
             await RecomputeRollupsAsync(connection, statements, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Computes both rollup tables again from the grievance rows, the writers held off (the dialect's rebuild lock).</summary>

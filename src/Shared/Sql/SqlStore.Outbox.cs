@@ -40,7 +40,7 @@ internal sealed partial class SqlStore
         // Deliveries are keyed by (handler, position): one key range per handler, and every handler has a checkpoint row.
         await WriteAsync(connection, transaction, "DELETE FROM outbox_deliveries WHERE handler IN (SELECT handler FROM outbox_checkpoints) AND position <= @last", c => SqlColumns.Add(c, "last", last), cancellationToken).ConfigureAwait(false);
         var pruned = await WriteAsync(connection, transaction, "DELETE FROM outbox WHERE position <= @last", c => SqlColumns.Add(c, "last", last), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return pruned;
     }
 
@@ -63,7 +63,7 @@ internal sealed partial class SqlStore
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await WriteAsync(connection, transaction, "DELETE FROM outbox_deliveries WHERE handler = @handler", c => SqlColumns.Add(c, "handler", handler), cancellationToken).ConfigureAwait(false);
         var forgotten = await WriteAsync(connection, transaction, "DELETE FROM outbox_checkpoints WHERE handler = @handler", c => SqlColumns.Add(c, "handler", handler), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return forgotten > 0;
     }
 
@@ -126,7 +126,7 @@ internal sealed partial class SqlStore
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs the dialect's outbox sequencer when events are waiting for a position (see <see cref="SqlDialect.OutboxSequencer"/>).</summary>
@@ -147,7 +147,7 @@ internal sealed partial class SqlStore
 
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, _dialect.OutboxSequencer, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private static async ValueTask AppendOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceEvent> events, CancellationToken cancellationToken)

@@ -112,7 +112,7 @@ internal sealed partial class SqlStore
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return ids.Count;
     }
 }

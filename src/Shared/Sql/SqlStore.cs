@@ -19,6 +19,13 @@ internal sealed partial class SqlStore
 
     public SqlStore(SqlDialect dialect) => _dialect = dialect;
 
+    /// <summary>Commits a transaction of this store's and tells the dialect (<see cref="SqlDialect.Committed"/>).</summary>
+    private async ValueTask CommitAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _dialect.Committed();
+    }
+
     /// <summary>Creates or upgrades the schema once per store; a failed attempt is tried again on the next call.</summary>
     public ValueTask MigrateAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +67,7 @@ internal sealed partial class SqlStore
             await ExecuteAsync(connection, transaction, $"INSERT INTO grievance_schema (version) VALUES ({next})", cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
 
         // Indexes an import took down and did not build again (it failed, or the process died): built now, before any query.
         await RebuildIndexesAsync(connection, cancellationToken).ConfigureAwait(false);
