@@ -31,7 +31,6 @@ internal sealed class ScaleDatabase : IAsyncDisposable
     public IGrievanceWorkflow Workflow => Provider.GetRequiredService<IGrievanceWorkflow>();
 
     /// <summary>Makes the engine over a store the caller configures, on a clock at the cut-over.</summary>
-    /// <summary>A database on a store, its clock at the end of the generated days.</summary>
     /// <param name="pagesInFlight">How many pages a sweep handles at once (<see cref="Sweeping.SweepOptions.PagesInFlight"/>), or <see langword="null"/> for the default.</param>
     public static ScaleDatabase Open(Action<IGrievanceWorkflowBuilder> useStore, int days, int? pagesInFlight = null)
     {

@@ -20,8 +20,8 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--sqlite-file PATH</c> (the
 /// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it), <c>--keep-postgres</c>
 /// (leave the PostgreSQL schema in place afterwards, for reading plans on it), <c>--sweep-kind deadlines|feedback</c> (measure that
-/// kind of sweep only: for profiling one), <c>--pages-in-flight N</c> (how many pages a sweep handles at once; the library's default
-/// otherwise).
+/// kind of sweep only: for profiling one), <c>--pages-in-flight N</c> (how many pages a sweep handles at once: by default 1 on SQLite,
+/// the library's default, and 2 on PostgreSQL, as its README recommends).
 /// </summary>
 internal static class ScaleRun
 {
