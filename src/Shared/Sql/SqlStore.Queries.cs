@@ -48,6 +48,16 @@ internal sealed partial class SqlStore
         }
     }
 
+    /// <summary>Refuses a due-work read of an unknown kind or of fewer than one item, before anything is opened.</summary>
+    internal static void ValidateDue(DueWorkKind kind, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (kind is not (DueWorkKind.OfficerDeadline or DueWorkKind.FeedbackWindow))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind.");
+        }
+    }
+
     /// <summary>
     /// The due-work query: its SQL and parameters (apart, so tests can read its plan). Officer deadlines are read from a partial
     /// index that holds only pending, not yet flagged grievances, so flagged defaulters are never read again, and feedback windows
@@ -63,13 +73,10 @@ internal sealed partial class SqlStore
     internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(
         DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, Func<string, string> indexHint, string? unclaimedLocking = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var (column, filter, hint) = kind switch
-        {
-            DueWorkKind.OfficerDeadline => ("due_at", SqlDialect.OfficerDeadlinePredicate, indexHint("grievances_officer_due")),
-            DueWorkKind.FeedbackWindow => ("feedback_due_at", SqlDialect.AwaitingFeedbackPredicate, indexHint("grievances_feedback_deadline")),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown due-work kind."),
-        };
+        ValidateDue(kind, limit);
+        var (column, filter, hint) = kind == DueWorkKind.OfficerDeadline
+            ? ("due_at", SqlDialect.OfficerDeadlinePredicate, indexHint("grievances_officer_due"))
+            : ("feedback_due_at", SqlDialect.AwaitingFeedbackPredicate, indexHint("grievances_feedback_deadline"));
         var parameters = new List<(string Name, object? Value)> { ("due_by", dueBy.UtcTicks), ("limit", limit) };
 
         // A row-value comparison: both engines seek the index to it, where the OR form is filtered row by row.
