@@ -1,3 +1,4 @@
+using System;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -50,6 +51,7 @@ internal sealed class SqliteDialect : SqlDialect
     private readonly ConditionalWeakTable<object, object> _preparedHandles = new();
     private int _walEnsured;
     private int _prepared;
+    private int _closed;
 
     private readonly string _pragmas;
 
@@ -59,7 +61,14 @@ internal sealed class SqliteDialect : SqlDialect
         var synchronous = options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL";
         _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA cache_size = -{options.CacheSizeKibibytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}; PRAGMA synchronous = {synchronous};";
         var source = new SqliteConnectionStringBuilder(connectionString);
-        if (options.CheckpointInBackground && source.Mode != SqliteOpenMode.Memory && source.DataSource is { Length: > 0 } file && file != ":memory:")
+        var inFile = source.Mode != SqliteOpenMode.Memory && source.DataSource is { Length: > 0 } file && file != ":memory:";
+        if (inFile)
+        {
+            // The log starts over once checkpointed; cut it back then, not only reuse it at the size it once grew to.
+            _pragmas += $" PRAGMA journal_size_limit = {options.LogSizeLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
+        }
+
+        if (options.CheckpointInBackground && inFile)
         {
             // The writers' own checkpoint only as a backstop, should the background rounds fall behind: 10,000 pages (~40 MiB).
             _pragmas += " PRAGMA wal_autocheckpoint = 10000;";
@@ -106,8 +115,30 @@ internal sealed class SqliteDialect : SqlDialect
     /// <summary>Gets how many physical connections this dialect has set its PRAGMAs on (a pooled connection is set once).</summary>
     internal int PhysicalConnectionsPrepared => Volatile.Read(ref _prepared);
 
+    /// <summary>
+    /// Closes the dialect for good: connections are opened no more, the background checkpoints stop (waiting for the running one)
+    /// and the pooled connections close — the last to close copies the log into the file and removes it. Idempotent.
+    /// </summary>
+    /// <returns>A task that completes when closed.</returns>
+    public async ValueTask CloseAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        if (Checkpointer is { } checkpointer)
+        {
+            await checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _closed) == 1, typeof(SqliteGrievanceStore));
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 

@@ -20,11 +20,13 @@ namespace Grievance.Workflow.Sqlite;
 /// </summary>
 /// <remarks>
 /// Thread-safe; any number of processes on one machine may share the file (SQLite serializes writers, waiting up to 30 s for the
-/// write lock). For several machines, use the PostgreSQL store.
+/// write lock). For several machines, use the PostgreSQL store. Dispose it (the container does) before copying, moving or deleting
+/// the file: disposal stops its background work and closes its connections, which leaves the whole database in the file itself.
 /// </remarks>
-public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IImportIndexStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer
+public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore, IGrievanceImportStore, IImportIndexStore, IDueWorkQuery, IOutboxStore, IOutboxLeases, IOutboxPruner, IGrievanceQuery, IGrievanceStatistics, IGrievanceFlowReports, IComplainantGrievanceQuery, IComplainantAnonymizer, IAsyncDisposable, IDisposable
 {
     private readonly SqlStore _store;
+    private readonly SqliteDialect _dialect;
 
     /// <summary>Creates the store.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, for example <c>Data Source=grievances.db</c>.</param>
@@ -43,10 +45,22 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(options);
         ConnectionString = connectionString;
-        var dialect = new SqliteDialect(connectionString, options);
-        Checkpointer = dialect.Checkpointer;
-        _store = new SqlStore(dialect);
+        _dialect = new SqliteDialect(connectionString, options);
+        Checkpointer = _dialect.Checkpointer;
+        _store = new SqlStore(_dialect);
     }
+
+    /// <summary>
+    /// Closes the store: stops its background checkpoints, waiting for the one running, and closes the connections it pooled — the
+    /// last connection to the file to close copies the write-ahead log into it and removes the log, so that the file alone then
+    /// holds every commit. Calls made after this throw <see cref="ObjectDisposedException"/>; calls running finish first. Calling
+    /// it again does nothing. A database in memory goes with its last connection.
+    /// </summary>
+    /// <returns>A task that completes when the store is closed.</returns>
+    public ValueTask DisposeAsync() => _dialect.CloseAsync();
+
+    /// <summary>Closes the store, as <see cref="DisposeAsync"/> does, blocking until it is closed.</summary>
+    public void Dispose() => _dialect.CloseAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Gets the background checkpointer (<see cref="SqliteStoreOptions.CheckpointInBackground"/>), for tests, or <see langword="null"/>.</summary>
     internal SqliteCheckpointer? Checkpointer { get; }

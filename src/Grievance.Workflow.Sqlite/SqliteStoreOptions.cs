@@ -30,5 +30,12 @@ public sealed class SqliteStoreOptions
     /// <value>The default is <see langword="true"/>: a sweep of 10,000 closures on a 1,000,000-grievance file takes ~15% less time.</value>
     public bool CheckpointInBackground { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the size, in bytes, the write-ahead log is cut back to when it starts over after a checkpoint (SQLite's
+    /// <c>journal_size_limit</c>): a log keeps the size it once grew to, so without a limit a first load's hundreds of MiB would stay
+    /// on disk for good. For tests; 64 MiB, well above the log a busy desk's commits leave between checkpoints.
+    /// </summary>
+    internal long LogSizeLimitBytes { get; set; } = 64L * 1024 * 1024;
+
     private int _cacheSize = 65_536;
 }
