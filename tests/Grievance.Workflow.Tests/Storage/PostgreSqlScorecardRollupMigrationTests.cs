@@ -1,3 +1,4 @@
+using FluentAssertions;
 using Grievance.Workflow.PostgreSql;
 using Grievance.Workflow.Testing;
 using Npgsql;
@@ -25,6 +26,27 @@ public sealed class PostgreSqlScorecardRollupMigrationTests : IAsyncLifetime
     [StoreFact]
     public Task The_migration_fills_the_tally_and_the_rollups_of_existing_grievances()
         => ScorecardRollupMigration.MigratesAsync(() => new PostgreSqlGrievanceStore(ConnectionString), sql => ExecuteAsync(ConnectionString, sql));
+
+    [StoreFact]
+    public async Task The_rollup_tables_leave_half_of_each_page_free_so_that_their_updates_stay_on_the_page()
+    {
+        await using var store = new PostgreSqlGrievanceStore(ConnectionString);
+        await store.MigrateAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT relname, array_to_string(reloptions, ',') FROM pg_class WHERE oid IN ('grievance_rollups'::regclass, 'grievance_flows'::regclass) ORDER BY relname", connection);
+        var options = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                options.Add($"{reader.GetString(0)}: {reader.GetString(1)}");
+            }
+        }
+
+        options.Should().Equal("grievance_flows: fillfactor=50", "grievance_rollups: fillfactor=50");
+    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
