@@ -181,9 +181,26 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>
     public override string? CombineWrites(string first, string second) => $"WITH first_write AS ({first}), second_write AS ({second}) SELECT 1";
 
-    /// <summary>The rows of a JSON array, typed from its elements: <c>jsonb_array_elements</c> of the parameter.</summary>
-    public override string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
-        => $"SELECT {string.Join(", ", columns.Select((c, i) => $"(r->>{i.ToString(System.Globalization.CultureInfo.InvariantCulture)})::{c switch { JsonColumn.Integer => "integer", JsonColumn.BigInteger => "bigint", _ => "text" }}"))} FROM jsonb_array_elements(@{name}::jsonb) r";
+    /// <summary>The rows of one typed array per column, side by side (<c>unnest</c>): sent in binary, nothing to parse on the server.</summary>
+    public override string RowsOf(string name, IReadOnlyList<RowColumn> columns)
+        => $"SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => $"@{name}_{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))})";
+
+    /// <summary>Binds each column as a typed array, <c>@name_0</c>, <c>@name_1</c>…, for <see cref="RowsOf"/>.</summary>
+    public override void AddRows(DbCommand command, string name, IReadOnlyList<RowColumn> columns, IReadOnlyList<Array> values)
+    {
+        var parameters = ((NpgsqlCommand)command).Parameters;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = $"{name}_{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            parameters.Add(values[i] switch
+            {
+                int[] numbers => new NpgsqlParameter<int[]>(column, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { TypedValue = numbers },
+                long[] numbers => new NpgsqlParameter<long[]>(column, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = numbers },
+                string[] texts => new NpgsqlParameter<string[]>(column, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = texts },
+                _ => throw new ArgumentException($"Column {i} is a {values[i].GetType().Name}, not an int, long or string array.", nameof(values)),
+            });
+        }
+    }
 
     /// <summary>
     /// Set-wise: the changes that write the same columns share one statement, their values in one array per column, which updates

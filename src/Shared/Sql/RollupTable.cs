@@ -48,6 +48,7 @@ internal sealed class RollupTable
         }
 
         _positions = counters.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        ColumnTypes = keyColumns.Select(c => c == "key" ? RowColumn.Text : RowColumn.Integer).Concat(counters.Select(_ => RowColumn.BigInteger)).ToArray();
     }
 
     public string Name { get; }
@@ -55,6 +56,9 @@ internal sealed class RollupTable
     public string[] KeyColumns { get; }
 
     public string[] Counters { get; }
+
+    /// <summary>Gets the type of each column of a row of deltas: the key columns' (the key text, the others integers), then the counters' (64-bit).</summary>
+    public RowColumn[] ColumnTypes { get; }
 
     /// <summary>The counters of schema version 9, which created the table (later versions add the others).</summary>
     public string[] CountersOfVersion9 => Counters.Where(c => !AddedLater.ContainsKey(c)).ToArray();
@@ -97,8 +101,8 @@ internal sealed class RollupTable
     }
 
     /// <summary>
-    /// The upsert that adds the rows of the JSON array bound to <c>@{parameter}</c> (each an array of the key columns' values, then
-    /// the counters') to the stored ones: one statement text whatever the number of rows.
+    /// The upsert that adds the rows bound under <c>{parameter}</c> (<see cref="SqlDialect.AddRows"/>: the key columns' values, then
+    /// the counters', in <see cref="ColumnTypes"/>) to the stored ones: one statement text whatever the number of rows.
     /// </summary>
     public string Upsert(SqlDialect dialect, string parameter)
     {
@@ -111,9 +115,8 @@ internal sealed class RollupTable
             }
 
             var columns = KeyColumns.Concat(Counters).ToArray();
-            var types = KeyColumns.Select(c => c == "key" ? JsonColumn.Text : JsonColumn.Integer).Concat(Counters.Select(_ => JsonColumn.BigInteger)).ToArray();
             return _upserts[id] = new StringBuilder("INSERT INTO ").Append(Name).Append(" (").AppendJoin(", ", columns).Append(") ")
-                .Append(dialect.JsonRows(parameter, types))
+                .Append(dialect.RowsOf(parameter, ColumnTypes))
                 .Append(" ON CONFLICT (").AppendJoin(", ", KeyColumns).Append(") DO UPDATE SET ")
                 .AppendJoin(", ", Counters.Select(c => $"{c} = {Name}.{c} + excluded.{c}"))
                 .ToString();

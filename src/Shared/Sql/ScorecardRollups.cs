@@ -100,7 +100,7 @@ internal sealed class ScorecardRollups
 
     /// <summary>
     /// Writes the deltas within the transaction, in key order, skipping those that cancel out — one statement per table, its rows
-    /// in one JSON parameter, whatever their number — then forgets them.
+    /// bound as one parameter (or one per column), whatever their number — then forgets them.
     /// </summary>
     public async ValueTask WriteAsync(SqlStatements statements, SqlDialect dialect, CancellationToken cancellationToken)
     {
@@ -116,20 +116,20 @@ internal sealed class ScorecardRollups
         {
             await statements.ExecuteAsync(both, c =>
             {
-                SqlColumns.Add(c, "cohorts", cohorts);
-                SqlColumns.Add(c, "flows", flows);
+                dialect.AddRows(c, "cohorts", Cohorts.ColumnTypes, cohorts);
+                dialect.AddRows(c, "flows", Flows.ColumnTypes, flows);
             }, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (cohorts is not null)
         {
-            await statements.ExecuteAsync(Cohorts.Upsert(dialect, "cohorts"), c => SqlColumns.Add(c, "cohorts", cohorts), cancellationToken).ConfigureAwait(false);
+            await statements.ExecuteAsync(Cohorts.Upsert(dialect, "cohorts"), c => dialect.AddRows(c, "cohorts", Cohorts.ColumnTypes, cohorts), cancellationToken).ConfigureAwait(false);
         }
 
         if (flows is not null)
         {
-            await statements.ExecuteAsync(Flows.Upsert(dialect, "flows"), c => SqlColumns.Add(c, "flows", flows), cancellationToken).ConfigureAwait(false);
+            await statements.ExecuteAsync(Flows.Upsert(dialect, "flows"), c => dialect.AddRows(c, "flows", Flows.ColumnTypes, flows), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -209,44 +209,45 @@ internal sealed class ScorecardRollups
         _deltas.Clear();
     }
 
-    /// <summary>A table's non-zero deltas as a JSON array of rows (key columns, then counters), or <see langword="null"/> for none.</summary>
-    private string? Rows(RollupTable table, int tableIndex)
+    /// <summary>
+    /// A table's non-zero deltas, column by column in <see cref="RollupTable.ColumnTypes"/>' order (for <see cref="SqlDialect.AddRows"/>),
+    /// or <see langword="null"/> for none.
+    /// </summary>
+    private Array[]? Rows(RollupTable table, int tableIndex)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        var count = 0;
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        var rows = _deltas.Where(d => d.Key.Table == tableIndex && !Array.TrueForAll(d.Value, v => v == 0)).ToList();
+        if (rows.Count == 0)
         {
-            json.WriteStartArray();
-            foreach (var (key, delta) in _deltas)
-            {
-                if (key.Table != tableIndex || Array.TrueForAll(delta, v => v == 0))
-                {
-                    continue;
-                }
-
-                count++;
-                json.WriteStartArray();
-                json.WriteNumberValue(key.Dimension);
-                json.WriteNumberValue(key.Day);
-                json.WriteStringValue(key.Key);
-                if (table == Cohorts)
-                {
-                    json.WriteNumberValue(key.DueDay);
-                }
-
-                json.WriteNumberValue(key.Shard);
-                foreach (var value in delta)
-                {
-                    json.WriteNumberValue(value);
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
+            return null;
         }
 
-        return count == 0 ? null : System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var columns = table.ColumnTypes.Select(t => t switch
+        {
+            RowColumn.Integer => (Array)new int[rows.Count],
+            RowColumn.BigInteger => new long[rows.Count],
+            _ => new string[rows.Count],
+        }).ToArray();
+        var counters = table.KeyColumns.Length;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (key, delta) = rows[r];
+            var c = 0;
+            ((int[])columns[c++])[r] = key.Dimension;
+            ((int[])columns[c++])[r] = key.Day;
+            ((string[])columns[c++])[r] = key.Key;
+            if (table == Cohorts)
+            {
+                ((int[])columns[c++])[r] = key.DueDay;
+            }
+
+            ((int[])columns[c])[r] = key.Shard;
+            for (var i = 0; i < delta.Length; i++)
+            {
+                ((long[])columns[counters + i])[r] = delta[i];
+            }
+        }
+
+        return columns;
     }
 
     /// <summary>The UTC day number (days since 0001-01-01) of an instant in ticks.</summary>

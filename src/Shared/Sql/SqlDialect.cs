@@ -248,18 +248,53 @@ internal abstract class SqlDialect
     public virtual string? CombineWrites(string first, string second) => null;
 
     /// <summary>
-    /// Gets a SELECT of the rows of the JSON array bound to <c>@name</c>, each an array of values in <paramref name="columns"/>' order:
-    /// many rows in one statement with one parameter. The default reads them with SQLite's <c>json_each</c>.
+    /// Gets a SELECT of the rows that <see cref="AddRows"/> binds under <paramref name="name"/>, in <paramref name="columns"/>' order:
+    /// many rows in one statement, one statement text whatever their number. The default reads them from one JSON array of rows
+    /// with SQLite's <c>json_each</c>.
     /// </summary>
     /// <param name="name">The parameter's name, without <c>@</c>.</param>
-    /// <param name="columns">The type of each value.</param>
+    /// <param name="columns">The type of each column.</param>
     /// <returns>The SELECT, usable as the source of an <c>INSERT … ON CONFLICT</c>.</returns>
-    public virtual string JsonRows(string name, IReadOnlyList<JsonColumn> columns)
+    public virtual string RowsOf(string name, IReadOnlyList<RowColumn> columns)
         => $"SELECT {string.Join(", ", columns.Select((_, i) => $"json_extract(value, '$[{i.ToString(CultureInfo.InvariantCulture)}]')"))} FROM json_each(@{name}) WHERE TRUE";
+
+    /// <summary>Binds rows for <see cref="RowsOf"/>. The default binds one JSON array of rows.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="name">The parameter's name, without <c>@</c>.</param>
+    /// <param name="columns">The type of each column.</param>
+    /// <param name="values">The values, column by column: an <see cref="int"/>, <see cref="long"/> or <see cref="string"/> array for each, as its type says, all of one length.</param>
+    public virtual void AddRows(DbCommand command, string name, IReadOnlyList<RowColumn> columns, IReadOnlyList<Array> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            for (var row = 0; row < values[0].Length; row++)
+            {
+                json.WriteStartArray();
+                for (var column = 0; column < columns.Count; column++)
+                {
+                    switch (values[column])
+                    {
+                        case int[] numbers: json.WriteNumberValue(numbers[row]); break;
+                        case long[] numbers: json.WriteNumberValue(numbers[row]); break;
+                        case string[] texts: json.WriteStringValue(texts[row]); break;
+                        default: throw new ArgumentException($"Column {column} is a {values[column].GetType().Name}, not an int, long or string array.", nameof(values));
+                    }
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        SqlColumns.Add(command, name, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 
     /// <summary>
     /// Gets whether the scorecard rollups write each changed row with a statement of its own, compiled once and run again with the
-    /// row's values, rather than every row in one statement that reads them from a JSON array (<see cref="JsonRows"/>).
+    /// row's values, rather than every row in one statement that reads them from one parameter (<see cref="RowsOf"/>).
     /// </summary>
     /// <value>
     /// The default is <see langword="false"/>. SQLite says <see langword="true"/>: reading a value out of JSON there costs ~0.7 µs,
