@@ -71,7 +71,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
     private const string ClaimsInIdOrder = """ALTER TABLE due_claims ALTER COLUMN grievance_id TYPE text COLLATE "C";""";
 
     // Version 19: the rollup tables leave half of each page free. Their rows are updated over and over (a page of 1,000 closures
-    // rewrites ~4,000 of them), and an update that finds room on its row's page is heap-only: no new entry in the key's index, the
+    // writes ~3,500 of them), and an update that finds room on its row's page is heap-only: no new entry in the key's index, the
     // old version pruned in place. On full pages every such update added an index entry: 4,000 rollup updates took 133–147 ms, with
     // room 41–47 ms (200,000 grievances). Pages written from now on keep the room; VACUUM FULL gives it to the pages there are.
     private const string RollupsUpdatedInPlace = """
