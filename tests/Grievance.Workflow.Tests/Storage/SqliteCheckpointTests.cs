@@ -87,6 +87,40 @@ public sealed class SqliteCheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Commits_racing_the_checkpointers_disposal_start_no_round_after_it()
+    {
+        var store = new SqliteGrievanceStore(_file.ConnectionString);
+        await store.MigrateAsync(); // a file to checkpoint
+        await store.DisposeAsync();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var checkpointer = new SqliteCheckpointer(_file.ConnectionString);
+            using var stop = new CancellationTokenSource();
+            var committers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    while (!stop.IsCancellationRequested)
+                    {
+                        checkpointer.Committed();
+                        Thread.Yield();
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning, // threads of their own: the rounds need the pool's
+                TaskScheduler.Default)).ToArray();
+            await Task.Delay(attempt % 4 * 5);
+
+            await checkpointer.DisposeAsync(); // while commits keep coming
+            checkpointer.IsRunning.Should().BeFalse($"disposal waits for the round (attempt {attempt})");
+            var rounds = checkpointer.Rounds;
+            await Task.Delay(80); // longer than the spacing between rounds
+            (checkpointer.IsRunning, checkpointer.Rounds, checkpointer.Failures).Should().Be((false, rounds, 0L), $"no round starts after disposal (attempt {attempt})");
+            await stop.CancelAsync();
+            await Task.WhenAll(committers);
+        }
+    }
+
+    [Fact]
     public async Task The_log_is_cut_back_to_its_limit_when_it_starts_over_instead_of_keeping_the_size_it_grew_to()
     {
         const long Limit = 256 * 1024;
