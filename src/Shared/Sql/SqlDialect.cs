@@ -249,48 +249,24 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// Gets a SELECT of the rows that <see cref="AddRows"/> binds under <paramref name="name"/>, in <paramref name="columns"/>' order:
-    /// many rows in one statement, one statement text whatever their number. The default reads them from one JSON array of rows
-    /// with SQLite's <c>json_each</c>.
+    /// many rows in one statement, one statement text whatever their number. A dialect that writes the rollups in one statement
+    /// (<see cref="WritesRollupsRowByRow"/> false) provides it; the base has no form of its own.
     /// </summary>
     /// <param name="name">The parameter's name, without <c>@</c>.</param>
     /// <param name="columns">The type of each column.</param>
     /// <returns>The SELECT, usable as the source of an <c>INSERT … ON CONFLICT</c>.</returns>
+    /// <exception cref="NotSupportedException">The dialect writes its rollups row by row.</exception>
     public virtual string RowsOf(string name, IReadOnlyList<RowColumn> columns)
-        => $"SELECT {string.Join(", ", columns.Select((_, i) => $"json_extract(value, '$[{i.ToString(CultureInfo.InvariantCulture)}]')"))} FROM json_each(@{name}) WHERE TRUE";
+        => throw new NotSupportedException($"{GetType().Name} writes its rollups row by row; it binds no rows in one statement.");
 
-    /// <summary>Binds rows for <see cref="RowsOf"/>. The default binds one JSON array of rows.</summary>
+    /// <summary>Binds rows for <see cref="RowsOf"/>, which a dialect that provides one provides too.</summary>
     /// <param name="command">The command.</param>
     /// <param name="name">The parameter's name, without <c>@</c>.</param>
     /// <param name="columns">The type of each column.</param>
     /// <param name="values">The values, column by column: an <see cref="int"/>, <see cref="long"/> or <see cref="string"/> array for each, as its type says, all of one length.</param>
+    /// <exception cref="NotSupportedException">The dialect writes its rollups row by row.</exception>
     public virtual void AddRows(DbCommand command, string name, IReadOnlyList<RowColumn> columns, IReadOnlyList<Array> values)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            for (var row = 0; row < values[0].Length; row++)
-            {
-                json.WriteStartArray();
-                for (var column = 0; column < columns.Count; column++)
-                {
-                    switch (values[column])
-                    {
-                        case int[] numbers: json.WriteNumberValue(numbers[row]); break;
-                        case long[] numbers: json.WriteNumberValue(numbers[row]); break;
-                        case string[] texts: json.WriteStringValue(texts[row]); break;
-                        default: throw new ArgumentException($"Column {column} is a {values[column].GetType().Name}, not an int, long or string array.", nameof(values));
-                    }
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        SqlColumns.Add(command, name, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
+        => throw new NotSupportedException($"{GetType().Name} writes its rollups row by row; it binds no rows in one statement.");
 
     /// <summary>
     /// Gets whether the scorecard rollups write each changed row with a statement of its own, compiled once and run again with the
