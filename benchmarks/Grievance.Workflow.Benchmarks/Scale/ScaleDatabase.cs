@@ -2,7 +2,6 @@ using Grievance.Workflow.Demo.Import;
 using Grievance.Workflow.Import;
 using Grievance.Workflow.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Grievance.Workflow.Benchmarks.Scale;
 
@@ -12,16 +11,13 @@ internal sealed class ScaleDatabase : IAsyncDisposable
     /// <summary>The first registration day of the generated grievances.</summary>
     public static readonly DateTimeOffset From = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private ScaleDatabase(ServiceProvider provider, FakeTimeProvider clock, int days)
+    private ScaleDatabase(ServiceProvider provider, int days)
     {
         Provider = provider;
-        Clock = clock;
         Days = days;
     }
 
     public ServiceProvider Provider { get; }
-
-    public FakeTimeProvider Clock { get; }
 
     public int Days { get; }
 
@@ -34,7 +30,7 @@ internal sealed class ScaleDatabase : IAsyncDisposable
     /// <param name="pagesInFlight">How many pages a sweep handles at once (<see cref="Sweeping.SweepOptions.PagesInFlight"/>), or <see langword="null"/> for the default.</param>
     public static ScaleDatabase Open(Action<IGrievanceWorkflowBuilder> useStore, int days, int? pagesInFlight = null)
     {
-        var clock = new FakeTimeProvider(From.AddDays(days + 1));
+        var clock = new FixedClock(From.AddDays(days + 1));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
         var builder = services.AddGrievanceWorkflow(o =>
         {
@@ -44,7 +40,7 @@ internal sealed class ScaleDatabase : IAsyncDisposable
             o.Sweep.PagesInFlight = pagesInFlight ?? o.Sweep.PagesInFlight;
         });
         useStore(builder);
-        return new ScaleDatabase(services.BuildServiceProvider(), clock, days);
+        return new ScaleDatabase(services.BuildServiceProvider(), days);
     }
 
     /// <summary>Imports <paramref name="count"/> generated grievances; returns the import's totals and its wall time (index builds included).</summary>

@@ -32,23 +32,40 @@ internal static class ScaleMeasurements
     /// <summary>
     /// Sweeps of up to <paramref name="batch"/> due items of one kind, <paramref name="runs"/> of them: the median wall time per item
     /// handled, in microseconds, over the sweeps that found work (a store may hold fewer due items than the runs would take), how many
-    /// those were, and the fewest one of them handled. With <paramref name="sweepers"/> above one, each run is that many sweepers
-    /// (as on that many nodes, each its own instance with its own claims) sweeping an equal share of the batch at once.
+    /// those were, and the fewest one of them handled, after a warm-up of a twentieth of the batch that is not counted. With
+    /// <paramref name="sweepers"/> above one, each run is that many sweepers (as on that many nodes, each its own instance with its
+    /// own claims) sweeping an equal share of the batch at once.
     /// </summary>
     public static async Task<(double MicrosecondsEach, int Sweeps, int Handled)> SweepAsync(ScaleDatabase db, DueWorkKind kind, int batch, int runs, int sweepers = 1)
     {
         var nodes = sweepers == 1
             ? [(GrievanceSweeper)db.Provider.GetRequiredService<IGrievanceSweeper>()]
             : Enumerable.Range(0, sweepers).Select(_ => ActivatorUtilities.CreateInstance<GrievanceSweeper>(db.Provider)).ToArray();
+        // Warm-up, not counted: two sweeps of a fortieth of the batch each, with a pause after each. A process's first items of a
+        // kind run unoptimized code; tiered compilation counts calls only after a quiet spell and then recompiles hot methods on a
+        // background thread, which without the pauses happens during the measured sweep (seen as its CPU time varying 2x run to run).
+        var warmed = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            var warm = await nodes[0].SweepOnlyAsync(kind, db.AsOf, Math.Max(1, batch / 40));
+            warmed += warm.FlaggedOverdue + warm.Escalated + warm.ClosedNoFeedback + warm.FeedbackWindowsRearmed;
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        Console.Error.WriteLine($"  warm-up ({kind}): {warmed:N0} handled, not counted");
         var each = new List<double>();
         var handled = 0;
         for (var run = 0; run < runs; run++)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var results = await Task.WhenAll(nodes.Select(node => node.SweepOnlyAsync(kind, db.AsOf, batch / sweepers).AsTask()));
             var elapsed = watch.Elapsed.TotalMilliseconds;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var done = results.Sum(r => r.FlaggedOverdue + r.Escalated + r.ClosedNoFeedback + r.FeedbackWindowsRearmed);
-            Console.Error.WriteLine($"  sweep {run} ({kind}, {sweepers} sweeper{(sweepers == 1 ? "" : "s")}): {done:N0} handled, {results.Sum(r => r.Skipped):N0} skipped, in {elapsed:N0} ms");
+            Console.Error.WriteLine(
+                $"  sweep {run} ({kind}, {sweepers} sweeper{(sweepers == 1 ? "" : "s")}): {done:N0} handled, {results.Sum(r => r.Skipped):N0} skipped, in {elapsed:N0} ms"
+                + $" (this process's CPU {cpu.TotalMilliseconds:N0} ms)");
             if (done > 0)
             {
                 each.Add(elapsed * 1000 / done);
