@@ -165,6 +165,44 @@ public abstract partial class GrievanceStoreConformanceTests
         await Assert.ThrowsAnyAsync<ArgumentException>(async () => await claims.ClaimDueAsync(DueWorkKind.OfficerDeadline, now, 5, null, "node-e", now, default));
     }
 
+    /// <summary>
+    /// A claim that returns grievances returns them as stored, in due order, as many as a claim of items would, and claims them:
+    /// another claimant is given the rest, and the same claimant's next page (after the last one's item) holds none of another's.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_claim_of_grievances_returns_them_as_stored_in_due_order_and_claims_them()
+    {
+        if (Store is not IDueGrievanceClaims claims)
+        {
+            Optional(nameof(IDueGrievanceClaims));
+            return; // optional: a sweeper then reads each claimed page again by id
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            // Due in the reverse order of registration, so that due order is not the order of creation.
+            var g = Minimal(GrievanceId.New(), $"REF-CG{i}") with { Status = GrievanceStatus.PendingWithOfficer, DueAt = Start.AddDays(1).AddMinutes(10 - i), TimerToken = 1 };
+            await Store.CreateAsync(new GrievanceCreation(g, FirstEntry(g, null), null), default);
+        }
+
+        var now = Start.AddDays(2);
+        var until = now.AddMinutes(2);
+        var first = await claims.ClaimDueGrievancesAsync(DueWorkKind.OfficerDeadline, now, 3, null, "node-a", until, default);
+        var rest = await claims.ClaimDueAsync(DueWorkKind.OfficerDeadline, now, 5, null, "node-b", until, default);
+        var next = await claims.ClaimDueGrievancesAsync(DueWorkKind.OfficerDeadline, now, 3, DueWorkItem.Of(first[^1], DueWorkKind.OfficerDeadline), "node-a", until, default);
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal(new[] { "REF-CG4", "REF-CG3", "REF-CG2" }, first.Select(g => g.ReferenceNumber.Value));
+        foreach (var g in first)
+        {
+            Assert.Equal(await Store.FindAsync(g.Id, default), g);
+        }
+
+        Assert.Equal(new[] { "REF-CG1", "REF-CG0" }, await Task.WhenAll(rest.Select(async d => (await Store.FindAsync(d.GrievanceId, default))!.ReferenceNumber.Value)));
+        Assert.Empty(next);
+    }
+
     /// <summary>A handler's lease is held by one dispatcher at a time, renewed by its holder, and free once released or run out.</summary>
     /// <returns>A task.</returns>
     [StoreFact]

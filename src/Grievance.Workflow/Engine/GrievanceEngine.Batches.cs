@@ -9,7 +9,16 @@ namespace Grievance.Workflow.Engine;
 // Many commands at once: one read, each decided on its own, one write with a version check per change.
 internal sealed partial class GrievanceEngine
 {
-    public async ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(IReadOnlyList<GrievanceCommand> commands, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(IReadOnlyList<GrievanceCommand> commands, CancellationToken cancellationToken = default)
+        => ExecuteManyAsync(commands, loaded: null, cancellationToken);
+
+    /// <summary>
+    /// Executes the commands as <see cref="ExecuteManyAsync(IReadOnlyList{GrievanceCommand}, CancellationToken)"/> does, deciding the
+    /// batched ones on the snapshots the caller has already read (a sweeper's claim reads them) instead of reading them again; a
+    /// grievance not among them is read as usual.
+    /// </summary>
+    internal async ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(
+        IReadOnlyList<GrievanceCommand> commands, IReadOnlyDictionary<GrievanceId, GrievanceSnapshot>? loaded, CancellationToken cancellationToken)
     {
         ChangeBatches.ValidateCount(commands, "commands", nameof(commands));
 
@@ -36,7 +45,7 @@ internal sealed partial class GrievanceEngine
 
         if (batched.Count > 0)
         {
-            await ExecuteBatchAsync(batchStore!, commands, batched, results, oneByOne, cancellationToken).ConfigureAwait(false);
+            await ExecuteBatchAsync(batchStore!, commands, batched, loaded, results, oneByOne, cancellationToken).ConfigureAwait(false);
         }
 
         oneByOne.Sort();
@@ -49,24 +58,41 @@ internal sealed partial class GrievanceEngine
     }
 
     /// <summary>
-    /// Reads the grievances of the batched commands in one read, decides each, and saves the changes in one write. A command
-    /// without an expected version that lost a race to another writer joins <paramref name="oneByOne"/> to be re-decided.
+    /// Reads the grievances of the batched commands in one read (those not <paramref name="loaded"/> already), decides each, and
+    /// saves the changes in one write. A command without an expected version that lost a race to another writer joins
+    /// <paramref name="oneByOne"/> to be re-decided.
     /// </summary>
     private async ValueTask ExecuteBatchAsync(
-        IGrievanceBatchStore store, IReadOnlyList<GrievanceCommand> commands, List<int> batched, WorkflowResult[] results, List<int> oneByOne, CancellationToken cancellationToken)
+        IGrievanceBatchStore store,
+        IReadOnlyList<GrievanceCommand> commands,
+        List<int> batched,
+        IReadOnlyDictionary<GrievanceId, GrievanceSnapshot>? loaded,
+        WorkflowResult[] results,
+        List<int> oneByOne,
+        CancellationToken cancellationToken)
     {
         var start = _instruments.StartTiming();
-        var ids = new GrievanceId[batched.Count];
-        for (var k = 0; k < batched.Count; k++)
+        var byId = new Dictionary<GrievanceId, GrievanceSnapshot>(batched.Count);
+        var ids = new List<GrievanceId>(loaded is null ? batched.Count : 0);
+        foreach (var i in batched)
         {
-            ids[k] = commands[batched[k]].GrievanceId;
+            var id = commands[i].GrievanceId;
+            if (loaded is not null && loaded.TryGetValue(id, out var known))
+            {
+                byId[id] = known;
+            }
+            else
+            {
+                ids.Add(id);
+            }
         }
 
-        var found = await store.FindManyAsync(ids, cancellationToken).ConfigureAwait(false);
-        var byId = new Dictionary<GrievanceId, GrievanceSnapshot>(found.Count);
-        foreach (var snapshot in found)
+        if (ids.Count > 0)
         {
-            byId[snapshot.Id] = snapshot;
+            foreach (var snapshot in await store.FindManyAsync(ids, cancellationToken).ConfigureAwait(false))
+            {
+                byId[snapshot.Id] = snapshot;
+            }
         }
 
         var changes = new List<GrievanceChange>(batched.Count);

@@ -57,12 +57,13 @@ public sealed partial class InMemoryGrievanceStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         cancellationToken.ThrowIfCancellationRequested();
-        return new(FindDue(kind, dueBy, limit, after));
+        return new(FindDue(kind, dueBy, limit, after).ConvertAll(d => d.Item));
     }
 
-    private List<DueWorkItem> FindDue(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
+    /// <summary>Due work after the cursor in due order, each item with the snapshot it was read from.</summary>
+    private List<(DueWorkItem Item, GrievanceSnapshot Grievance)> FindDue(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
     {
-        var due = new List<DueWorkItem>();
+        var due = new List<(DueWorkItem Item, GrievanceSnapshot Grievance)>();
         foreach (var slot in _grievances.Values)
         {
             var g = slot.Current;
@@ -75,11 +76,11 @@ public sealed partial class InMemoryGrievanceStore
             var item = new DueWorkItem(g.Id, at.GetValueOrDefault(), g.TimerToken, g.Version);
             if (isDue && (after is not { } cursor || Compare(item, cursor) > 0))
             {
-                due.Add(item);
+                due.Add((item, g));
             }
         }
 
-        due.Sort(Compare);
+        due.Sort(static (a, b) => Compare(a.Item, b.Item));
         return due.Count > limit ? due.GetRange(0, limit) : due;
     }
 

@@ -8,7 +8,7 @@ using Grievance.Workflow.Sweeping;
 namespace Grievance.Workflow.Storage;
 
 // Sharing work between sweepers and dispatchers of one process: claims on due work, leases on outbox handlers.
-public sealed partial class InMemoryGrievanceStore : IDueWorkClaims, IOutboxLeases
+public sealed partial class InMemoryGrievanceStore : IDueGrievanceClaims, IOutboxLeases
 {
     private readonly Dictionary<GrievanceId, (long TimerToken, DateTimeOffset Until, string Claimant)> _claims = new();
     private readonly Dictionary<string, (string Holder, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
@@ -16,6 +16,15 @@ public sealed partial class InMemoryGrievanceStore : IDueWorkClaims, IOutboxLeas
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+        => new(Claim(kind, dueBy, limit, after, claimant, claimedUntil, cancellationToken).ConvertAll(d => d.Item));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<GrievanceSnapshot>> ClaimDueGrievancesAsync(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+        => new(Claim(kind, dueBy, limit, after, claimant, claimedUntil, cancellationToken).ConvertAll(d => d.Grievance));
+
+    private List<(DueWorkItem Item, GrievanceSnapshot Grievance)> Claim(
         DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -28,17 +37,17 @@ public sealed partial class InMemoryGrievanceStore : IDueWorkClaims, IOutboxLeas
 
         lock (_sharingLock)
         {
-            var claimed = new List<DueWorkItem>(limit);
+            var claimed = new List<(DueWorkItem Item, GrievanceSnapshot Grievance)>(limit);
             var cursor = after;
             while (claimed.Count < limit)
             {
                 var page = FindDue(kind, dueBy, limit, cursor);
-                foreach (var item in page)
+                foreach (var (item, grievance) in page)
                 {
                     if (claimed.Count < limit && (!_claims.TryGetValue(item.GrievanceId, out var held) || held.Until <= dueBy || held.TimerToken != item.TimerToken || held.Claimant == claimant))
                     {
                         _claims[item.GrievanceId] = (item.TimerToken, claimedUntil, claimant);
-                        claimed.Add(item);
+                        claimed.Add((item, grievance));
                     }
                 }
 
@@ -47,10 +56,10 @@ public sealed partial class InMemoryGrievanceStore : IDueWorkClaims, IOutboxLeas
                     break;
                 }
 
-                cursor = page[^1];
+                cursor = page[^1].Item;
             }
 
-            return new(claimed);
+            return claimed;
         }
     }
 

@@ -14,7 +14,8 @@ namespace Grievance.Workflow.Sweeping;
 /// <see cref="IGrievanceWorkflow.ExecuteManyAsync"/> — one read and one write for the whole page on a store that supports
 /// batches. An item another sweeper or command changed first is refused (a version conflict or a stale timer), counted as skipped
 /// and left. With a store that implements <see cref="IDueWorkClaims"/>, each page is claimed first, so that sweepers on several
-/// nodes share the due work out instead of all doing it.
+/// nodes share the due work out instead of all doing it; with one that implements <see cref="IDueGrievanceClaims"/>, the claim's
+/// read of the page's grievances is the one the commands are decided on (when the workflow is this library's engine).
 /// </summary>
 /// <remarks>Thread-safe; holds no state between sweeps but its claimant name.</remarks>
 public sealed class GrievanceSweeper : IGrievanceSweeper
@@ -24,6 +25,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     private readonly IGrievanceWorkflow _workflow;
     private readonly IDueWorkQuery _query;
     private readonly IDueWorkClaims? _claims;
+    private readonly IDueGrievanceClaims? _grievanceClaims; // set only with this library's engine, which takes the claimed snapshots
     private readonly TimeSpan _claimDuration;
     private readonly int _pagesInFlight;
     private long _sweeps;
@@ -45,6 +47,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         _workflow = workflow ?? throw new ArgumentNullException(nameof(workflow));
         _query = query ?? throw new ArgumentNullException(nameof(query));
         _claims = query as IDueWorkClaims;
+        _grievanceClaims = workflow is Engine.GrievanceEngine ? query as IDueGrievanceClaims : null;
         var sweep = (options ?? throw new ArgumentNullException(nameof(options))).Value.Sweep;
         (_claimDuration, _pagesInFlight) = (sweep.ClaimDuration, sweep.PagesInFlight);
         Claimant = $"sweeper/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -114,9 +117,20 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
 
                 cancellationToken.ThrowIfCancellationRequested();
                 var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
-                var due = _claims is null
-                    ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
-                    : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<DueWorkItem> due;
+                Dictionary<GrievanceId, GrievanceSnapshot>? loaded = null;
+                if (_grievanceClaims is not null)
+                {
+                    var grievances = await _grievanceClaims.ClaimDueGrievancesAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                    (due, loaded) = ItemsOf(grievances, kind);
+                }
+                else
+                {
+                    due = _claims is null
+                        ? await _query.FindDueAsync(kind, now, limit, after, cancellationToken).ConfigureAwait(false)
+                        : await _claims.ClaimDueAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                }
+
                 examined += due.Count;
                 result = result with { Examined = result.Examined + due.Count };
                 if (due.Count == 0)
@@ -124,7 +138,7 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
                     break;
                 }
 
-                pages.Enqueue(HandleAsync(due, action, claimant, cancellationToken));
+                pages.Enqueue(HandleAsync(due, loaded, action, claimant, cancellationToken));
                 after = due[^1];
                 if (due.Count < limit)
                 {
@@ -166,8 +180,26 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         Skipped = a.Skipped + b.Skipped,
     };
 
-    /// <summary>Applies one page of due work in one batch, gives up the page's claims (when it fails too), and counts what each command did.</summary>
-    private async Task<SweepResult> HandleAsync(IReadOnlyList<DueWorkItem> due, GrievanceAction action, string claimant, CancellationToken cancellationToken)
+    /// <summary>The items of claimed grievances, in their order, and the grievances by id.</summary>
+    private static (DueWorkItem[] Items, Dictionary<GrievanceId, GrievanceSnapshot> ById) ItemsOf(IReadOnlyList<GrievanceSnapshot> grievances, DueWorkKind kind)
+    {
+        var items = new DueWorkItem[grievances.Count];
+        var byId = new Dictionary<GrievanceId, GrievanceSnapshot>(grievances.Count);
+        for (var i = 0; i < grievances.Count; i++)
+        {
+            items[i] = DueWorkItem.Of(grievances[i], kind);
+            byId[grievances[i].Id] = grievances[i];
+        }
+
+        return (items, byId);
+    }
+
+    /// <summary>
+    /// Applies one page of due work in one batch (decided on the <paramref name="loaded"/> grievances when the claim read them),
+    /// gives up the page's claims (when it fails too), and counts what each command did.
+    /// </summary>
+    private async Task<SweepResult> HandleAsync(
+        IReadOnlyList<DueWorkItem> due, Dictionary<GrievanceId, GrievanceSnapshot>? loaded, GrievanceAction action, string claimant, CancellationToken cancellationToken)
     {
         var result = default(SweepResult);
         var commands = new GrievanceCommand[due.Count];
@@ -182,7 +214,9 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         IReadOnlyList<WorkflowResult> outcomes;
         try
         {
-            outcomes = await _workflow.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
+            outcomes = loaded is not null && _workflow is Engine.GrievanceEngine engine
+                ? await engine.ExecuteManyAsync(commands, loaded, cancellationToken).ConfigureAwait(false)
+                : await _workflow.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
         }
         catch when (_claims is not null)
         {

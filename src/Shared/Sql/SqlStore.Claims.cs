@@ -13,15 +13,26 @@ namespace Grievance.Workflow.Storage.Sql;
 // Sharing work between nodes: claims on due work for sweepers, a lease per outbox handler for dispatchers.
 internal sealed partial class SqlStore
 {
-    /// <summary>
-    /// Reads unclaimed due work (on PostgreSQL locking the rows it reads and skipping rows another claimant is locking) and claims
-    /// it in the same transaction. The claim is an upsert that succeeds only over a void or expired claim, so of two claimants
-    /// racing on one row exactly one gets it, whatever they read. A row lost in such a race (another claimant's claim committed
-    /// after this read began) is made up for by reading on past the page, so that a page comes back short only when nothing more
-    /// is due and unclaimed: a sweeper takes a short page for the last one.
-    /// </summary>
+    /// <summary>Claims due work (<see cref="ClaimAsync(DueWorkKind, DateTimeOffset, int, DueWorkItem?, string, DateTimeOffset, bool, CancellationToken)"/>), its items only.</summary>
     public async ValueTask<IReadOnlyList<DueWorkItem>> ClaimDueAsync(
         DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+        => (await ClaimAsync(kind, dueBy, limit, after, claimant, claimedUntil, whole: false, cancellationToken).ConfigureAwait(false)).ConvertAll(c => c.Item);
+
+    /// <summary>Claims as <see cref="ClaimDueAsync"/> does, reading the claimed grievances' whole rows in the same query.</summary>
+    public async ValueTask<IReadOnlyList<GrievanceSnapshot>> ClaimDueGrievancesAsync(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, CancellationToken cancellationToken)
+        => (await ClaimAsync(kind, dueBy, limit, after, claimant, claimedUntil, whole: true, cancellationToken).ConfigureAwait(false)).ConvertAll(c => c.Grievance!);
+
+    /// <summary>
+    /// Reads unclaimed due work (on PostgreSQL locking the rows it reads and skipping rows another claimant is locking) and claims
+    /// it in the same transaction; with <paramref name="whole"/>, each item's grievance comes with it, from the same read. The
+    /// claim is an upsert that succeeds only over a void or expired claim, so of two claimants racing on one row exactly one gets
+    /// it, whatever they read. A row lost in such a race (another claimant's claim committed after this read began) is made up for
+    /// by reading on past the page, so that a page comes back short only when nothing more is due and unclaimed: a sweeper takes a
+    /// short page for the last one.
+    /// </summary>
+    private async ValueTask<List<(DueWorkItem Item, GrievanceSnapshot? Grievance)>> ClaimAsync(
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, string claimant, DateTimeOffset claimedUntil, bool whole, CancellationToken cancellationToken)
     {
         ChangeBatches.ValidateName(claimant, nameof(claimant));
         if (claimedUntil <= dueBy)
@@ -33,15 +44,15 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        var claimed = new List<DueWorkItem>();
+        var claimed = new List<(DueWorkItem Item, GrievanceSnapshot? Grievance)>();
         for (var cursor = after; claimed.Count < limit;)
         {
             var wanted = limit - claimed.Count;
-            var read = await ReadUnclaimedAsync(connection, transaction, kind, dueBy, wanted, cursor, cancellationToken).ConfigureAwait(false);
+            var read = await ReadUnclaimedAsync(connection, transaction, kind, dueBy, wanted, cursor, whole, cancellationToken).ConfigureAwait(false);
             if (read.Count > 0)
             {
                 var won = await ClaimAsync(connection, transaction, read, claimant, claimedUntil, dueBy, cancellationToken).ConfigureAwait(false);
-                claimed.AddRange(won.Count == read.Count ? read : read.FindAll(item => won.Contains(SqlColumns.Id(item.GrievanceId))));
+                claimed.AddRange(won.Count == read.Count ? read : read.FindAll(due => won.Contains(SqlColumns.Id(due.Item.GrievanceId))));
             }
 
             if (read.Count < wanted)
@@ -49,19 +60,22 @@ internal sealed partial class SqlStore
                 break; // nothing more is due and unclaimed
             }
 
-            cursor = read[^1];
+            cursor = read[^1].Item;
         }
 
         await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
         return claimed;
     }
 
-    /// <summary>A page of due work no one else holds a live claim on, after the cursor, in due order (rows locked where the dialect locks).</summary>
-    private async ValueTask<List<DueWorkItem>> ReadUnclaimedAsync(
-        DbConnection connection, DbTransaction transaction, DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of due work no one else holds a live claim on, after the cursor, in due order (rows locked where the dialect locks);
+    /// with <paramref name="whole"/>, each with its grievance read from the same row.
+    /// </summary>
+    private async ValueTask<List<(DueWorkItem Item, GrievanceSnapshot? Grievance)>> ReadUnclaimedAsync(
+        DbConnection connection, DbTransaction transaction, DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, bool whole, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint, _dialect.LockRows);
-        var due = new List<DueWorkItem>();
+        var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint, _dialect.LockRows, whole);
+        var due = new List<(DueWorkItem Item, GrievanceSnapshot? Grievance)>();
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
         select.CommandText = sql;
@@ -69,7 +83,15 @@ internal sealed partial class SqlStore
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            due.Add(ReadDueWork(reader));
+            if (whole)
+            {
+                var grievance = SqlColumns.ReadGrievance(reader);
+                due.Add((DueWorkItem.Of(grievance, kind), grievance));
+            }
+            else
+            {
+                due.Add((ReadDueWork(reader), null));
+            }
         }
 
         return due;
@@ -77,7 +99,7 @@ internal sealed partial class SqlStore
 
     /// <summary>Claims the items for the claimant over void or expired claims only; returns the ids it won.</summary>
     private static async ValueTask<HashSet<string>> ClaimAsync(
-        DbConnection connection, DbTransaction transaction, List<DueWorkItem> due, string claimant, DateTimeOffset claimedUntil, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, List<(DueWorkItem Item, GrievanceSnapshot? Grievance)> due, string claimant, DateTimeOffset claimedUntil, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var upsert = new StringBuilder("INSERT INTO due_claims (grievance_id, timer_token, claimed_until, claimant) VALUES ");
         for (var i = 0; i < due.Count; i++)
@@ -96,8 +118,8 @@ internal sealed partial class SqlStore
         for (var i = 0; i < due.Count; i++)
         {
             var n = i.ToString(CultureInfo.InvariantCulture);
-            SqlColumns.Add(insert, "g" + n, SqlColumns.Id(due[i].GrievanceId));
-            SqlColumns.Add(insert, "t" + n, due[i].TimerToken);
+            SqlColumns.Add(insert, "g" + n, SqlColumns.Id(due[i].Item.GrievanceId));
+            SqlColumns.Add(insert, "t" + n, due[i].Item.TimerToken);
         }
 
         SqlColumns.Add(insert, "until", claimedUntil.UtcTicks);

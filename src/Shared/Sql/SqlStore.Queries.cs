@@ -70,8 +70,9 @@ internal sealed partial class SqlStore
     /// <param name="after">The keyset cursor.</param>
     /// <param name="indexHint">The dialect's index hint (<see cref="SqlDialect.IndexHint"/>).</param>
     /// <param name="unclaimedLocking">For a claim: leave out what another claimant holds, and end with this locking clause.</param>
+    /// <param name="whole">Read the grievances' whole rows (<see cref="SqlColumns.Grievance"/>) instead of the items' four columns.</param>
     internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(
-        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, Func<string, string> indexHint, string? unclaimedLocking = null)
+        DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, Func<string, string> indexHint, string? unclaimedLocking = null, bool whole = false)
     {
         ValidateDue(kind, limit);
         var (column, filter, hint) = kind == DueWorkKind.OfficerDeadline
@@ -91,7 +92,8 @@ internal sealed partial class SqlStore
         var unclaimed = unclaimedLocking is null
             ? string.Empty
             : " AND NOT EXISTS (SELECT 1 FROM due_claims c WHERE c.grievance_id = grievances.id AND c.timer_token = grievances.timer_token AND c.claimed_until > @due_by)";
-        return ($"SELECT id, {column}, timer_token, version FROM grievances{hint} WHERE {filter} AND {column} <= @due_by{keyset}{unclaimed} ORDER BY {column}, id LIMIT @limit{unclaimedLocking}", parameters);
+        var select = whole ? SqlColumns.Grievance : $"id, {column}, timer_token, version";
+        return ($"SELECT {select} FROM grievances{hint} WHERE {filter} AND {column} <= @due_by{keyset}{unclaimed} ORDER BY {column}, id LIMIT @limit{unclaimedLocking}", parameters);
     }
 
     public async ValueTask<IReadOnlyList<GrievanceSnapshot>> FindGrievancesAsync(GrievanceFilter filter, int limit, GrievancePageCursor? after, CancellationToken cancellationToken)

@@ -122,21 +122,9 @@ public sealed class ConcurrencyTests : IDisposable
         (await seed.Workflow.GetHistoryAsync(g.Id)).Should().HaveCount(2);
     }
 
-    private sealed class AlwaysContended(IGrievanceStore inner) : IGrievanceStore
+    private sealed class AlwaysContended(IGrievanceStore inner) : ForwardingStore(inner)
     {
-        public ValueTask<GrievanceSnapshot?> FindAsync(GrievanceId id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
-
-        public ValueTask<GrievanceSnapshot?> FindByReferenceAsync(ReferenceNumber referenceNumber, CancellationToken cancellationToken) => inner.FindByReferenceAsync(referenceNumber, cancellationToken);
-
-        public ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken) => inner.GetHistoryAsync(id, cancellationToken);
-
-        public ValueTask<HistoryEntry?> FindByCommandIdAsync(CommandId commandId, CancellationToken cancellationToken) => inner.FindByCommandIdAsync(commandId, cancellationToken);
-
-        public ValueTask<ContactDetails?> GetContactDetailsAsync(GrievanceId id, CancellationToken cancellationToken) => inner.GetContactDetailsAsync(id, cancellationToken);
-
-        public ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken) => inner.CreateAsync(creation, cancellationToken);
-
-        public ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
+        public override ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
             => throw new GrievanceConcurrencyException(change.Grievance.Id, change.ExpectedVersion, change.ExpectedVersion + 1);
     }
 

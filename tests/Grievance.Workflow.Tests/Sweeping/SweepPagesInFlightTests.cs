@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Grievance.Workflow.Storage;
 using Grievance.Workflow.Sweeping;
 using Grievance.Workflow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,27 @@ public sealed class SweepPagesInFlightTests
         {
             (await seed.Workflow.GetHistoryAsync(id)).Count(e => e.Action == GrievanceAction.SlaBreach).Should().Be(1);
         }
+    }
+
+    [Fact]
+    public async Task A_sweep_decides_each_page_on_the_grievances_its_claim_read_and_reads_none_of_them_again()
+    {
+        var store = new CountingClaimStore(new InMemoryGrievanceStore());
+        using var seed = new Seed(o => o.Sweep.PagesInFlight = 2, build: b => b.UseStore(_ => store));
+        for (var i = 0; i < 1_500; i++)
+        {
+            await seed.RegisterAsync();
+        }
+
+        seed.Clock.Advance(TimeSpan.FromDays(9));
+        var readsBefore = store.ReadsById;
+        var sweeper = (GrievanceSweeper)seed.Services.GetRequiredService<IGrievanceSweeper>();
+
+        var swept = await sweeper.SweepOnlyAsync(DueWorkKind.OfficerDeadline, seed.Clock.GetUtcNow(), 5_000);
+
+        swept.FlaggedOverdue.Should().Be(1_500);
+        store.GrievanceClaims.Should().BeGreaterThanOrEqualTo(2, "1,500 items are two pages of at most 1,000");
+        (store.ReadsById - readsBefore).Should().Be(0, "each page's commands were decided on the grievances its claim returned");
     }
 
     [Fact]
