@@ -91,9 +91,12 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
         => SqlStore.QueueQuery(filter, limit, after, SqlDialect.NoIndexHint);
 
-    /// <summary>The query that reads due work to claim (what no other claimant holds, locked, skipping rows others lock), for plan tests.</summary>
-    internal static (string Sql, List<(string Name, object? Value)> Parameters) ClaimQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
-        => SqlStore.DueQuery(kind, dueBy, limit, after, SqlDialect.NoIndexHint, PostgreSqlDialect.SkipLocked);
+    /// <summary>
+    /// The query that reads due work to claim (what no other claimant holds, locked, skipping rows others lock), for plan tests;
+    /// with <paramref name="whole"/>, the form that reads the grievances' whole rows (<see cref="ClaimDueGrievancesAsync"/>).
+    /// </summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) ClaimQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, bool whole = false)
+        => SqlStore.DueQuery(kind, dueBy, limit, after, SqlDialect.NoIndexHint, PostgreSqlDialect.SkipLocked, whole);
 
     /// <inheritdoc />
     /// <remarks>Closes the connection pool when the store made it from a connection string; a data source given to it stays open.</remarks>

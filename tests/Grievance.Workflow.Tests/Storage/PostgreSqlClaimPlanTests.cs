@@ -15,16 +15,9 @@ namespace Grievance.Workflow.Tests.Storage;
 /// so the plan is read with sorts, sequential and bitmap scans priced out: what remains is what the schema makes possible.
 /// </summary>
 [SkipUnlessEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable, "a PostgreSQL connection string, for example Host=localhost;Username=grievance;Password=…;Database=grievance_tests")]
-public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
+public sealed class PostgreSqlClaimPlanTests() : PostgreSqlSchemaTests("claim_plans")
 {
     private static readonly DateTimeOffset DayOne = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _schema = $"claim_plans_{Guid.NewGuid():N}";
-
-    private string Scoped => PostgreSqlServer.In(_schema);
-
-    public Task InitializeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"CREATE SCHEMA {_schema}");
-
-    public Task DisposeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
 
     [StoreFact]
     public Task A_claim_of_officers_deadlines_can_read_its_page_in_the_unflagged_deadline_index_order_probing_the_claims_by_key()
@@ -44,15 +37,17 @@ public sealed class PostgreSqlClaimPlanTests : IAsyncLifetime
         foreach (var (claims, what) in new[] { (0, "nothing claimed"), (50, "another node holding 50 claims") })
         {
             await ClaimAsync(firstPage.Take(claims), dueBy.AddHours(1));
-            foreach (var after in new DueWorkItem?[] { null, firstPage[^1] })
+            foreach (var (after, whole) in new (DueWorkItem?, bool)[] { (null, false), (firstPage[^1], false), (null, true), (firstPage[^1], true) })
             {
-                var (sql, parameters) = PostgreSqlGrievanceStore.ClaimQuery(kind, dueBy, 100, after);
+                // Both forms: the items alone, and the whole rows a sweeper's claim of grievances reads.
+                var (sql, parameters) = PostgreSqlGrievanceStore.ClaimQuery(kind, dueBy, 100, after, whole);
                 var nodes = await PostgreSqlServer.PlanAsync(Scoped, sql, parameters);
 
                 var plan = string.Join(" | ", nodes.Select(n => $"{n.Type} {n.Relation} {n.Index}"));
-                nodes.Should().NotContain(n => n.Type == "Sort", "{0}, {1}: the page comes in the index's order, unsorted: {2}", what, after is null ? "first page" : "next page", plan);
-                nodes.Should().Contain(n => n.Relation == "grievances" && n.Index == index, "{0}: {1}", what, plan);
-                nodes.Where(n => n.Relation == "due_claims").Should().OnlyContain(n => n.Index == "due_claims_pkey", "{0}: the claims are probed by key: {1}", what, plan);
+                var page = $"{(after is null ? "first page" : "next page")}{(whole ? ", whole rows" : "")}";
+                nodes.Should().NotContain(n => n.Type == "Sort", "{0}, {1}: the page comes in the index's order, unsorted: {2}", what, page, plan);
+                nodes.Should().Contain(n => n.Relation == "grievances" && n.Index == index, "{0}, {1}: {2}", what, page, plan);
+                nodes.Where(n => n.Relation == "due_claims").Should().OnlyContain(n => n.Index == "due_claims_pkey", "{0}, {1}: the claims are probed by key: {2}", what, page, plan);
             }
         }
     }

@@ -12,16 +12,9 @@ namespace Grievance.Workflow.Tests.Storage;
 /// <see cref="PostgreSqlClaimPlanTests"/>: what remains is what the schema makes possible.
 /// </summary>
 [SkipUnlessEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable, "a PostgreSQL connection string, for example Host=localhost;Username=grievance;Password=…;Database=grievance_tests")]
-public sealed class PostgreSqlQueuePlanTests : IAsyncLifetime
+public sealed class PostgreSqlQueuePlanTests() : PostgreSqlSchemaTests("queue_plans")
 {
     private static readonly DateTimeOffset DayOne = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _schema = $"queue_plans_{Guid.NewGuid():N}";
-
-    private string Scoped => PostgreSqlServer.In(_schema);
-
-    public Task InitializeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"CREATE SCHEMA {_schema}");
-
-    public Task DisposeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
 
     [StoreFact]
     public Task Triage_reads_the_open_grievances_by_status_and_registration()
@@ -71,7 +64,7 @@ public sealed class PostgreSqlQueuePlanTests : IAsyncLifetime
         await using var connection = new Npgsql.NpgsqlConnection(Scoped);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE schemaname = @schema AND indexname = @index", connection);
-        command.Parameters.AddWithValue("schema", _schema);
+        command.Parameters.AddWithValue("schema", Schema);
         command.Parameters.AddWithValue("index", index);
         return (string)(await command.ExecuteScalarAsync())!;
     }

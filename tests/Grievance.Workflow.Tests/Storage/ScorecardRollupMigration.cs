@@ -19,6 +19,7 @@ internal static class ScorecardRollupMigration
     // each page, the disposal index of disposed grievances, the indexes of open grievances, the narrower feedback and retention
     // indexes, and on PostgreSQL the claims in id order) are only forgotten: migrating again repeats them harmlessly.
     public const string Downgrade = """
+        DELETE FROM grievance_schema WHERE version = 20;
         DELETE FROM grievance_schema WHERE version = 19;
         DELETE FROM grievance_schema WHERE version = 18;
         DELETE FROM grievance_schema WHERE version = 17;
