@@ -79,15 +79,19 @@ internal sealed class PostgreSqlDialect : SqlDialect
         ALTER TABLE grievance_flows SET (fillfactor = 50);
         """;
 
-    // Version 20: the command-id index holds the history entries that have a command id only. Entries without one — every
-    // sweeper's, every imported one, a command sent without an id — each put a NULL in the unique index (PostgreSQL indexes
-    // NULLs), which no lookup reads: a sweep of 1,000 wrote 1,000 such entries, and a state's history of tens of millions kept
-    // one each. A lookup by command id (`command_id = @command`) implies the condition, so it reads the same index; a reused id
-    // still fails on it, under the same name. Written to run again over itself (a test downgrade forgets the version).
-    private const string CommandIdsOnly = """
+    // Version 20: two unique indexes hold the rows whose key is set only. The history's command-id index: entries without a
+    // command id — every sweeper's, every imported one, a command sent without an id — each put a NULL in it (PostgreSQL indexes
+    // NULLs) that no lookup reads; a sweep of 1,000 wrote 1,000 such entries, and a state's history of tens of millions kept one
+    // each. The outbox's position index: every event is written without a position (the sequencer gives it one later), so each
+    // insert also put a NULL at the index's right end, the page the sequencer's positions go to as well. Every reader states a
+    // condition that implies the key is set (`command_id = @command`, `position > @after`, MAX), so each reads the same index;
+    // a reused command id still fails on it, under the same name. Written to run again over itself (a test downgrade forgets it).
+    private const string UniqueKeysOnly = """
         ALTER TABLE history DROP CONSTRAINT IF EXISTS history_command_id_key;
         DROP INDEX IF EXISTS history_command_id_key;
         CREATE UNIQUE INDEX history_command_id_key ON history (command_id) WHERE command_id IS NOT NULL;
+        DROP INDEX IF EXISTS outbox_position;
+        CREATE UNIQUE INDEX outbox_position ON outbox (position) WHERE position IS NOT NULL;
         """;
 
     public override string SecondaryIndexesQuery => SecondaryIndexes;
@@ -104,7 +108,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         ORDER BY i.relname
         """;
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes, DisposedIndex, RollupsUpdatedInPlace, CommandIdsOnly];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes, DisposedIndex, RollupsUpdatedInPlace, UniqueKeysOnly];
 
     // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
     // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.
