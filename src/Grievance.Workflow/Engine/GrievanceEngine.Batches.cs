@@ -18,7 +18,7 @@ internal sealed partial class GrievanceEngine
     /// grievance not among them is read as usual.
     /// </summary>
     internal async ValueTask<IReadOnlyList<WorkflowResult>> ExecuteManyAsync(
-        IReadOnlyList<GrievanceCommand> commands, IReadOnlyDictionary<GrievanceId, GrievanceSnapshot>? loaded, CancellationToken cancellationToken)
+        IReadOnlyList<GrievanceCommand> commands, IReadOnlyList<GrievanceSnapshot>? loaded, CancellationToken cancellationToken)
     {
         ChangeBatches.ValidateCount(commands, "commands", nameof(commands));
 
@@ -66,24 +66,24 @@ internal sealed partial class GrievanceEngine
         IGrievanceBatchStore store,
         IReadOnlyList<GrievanceCommand> commands,
         List<int> batched,
-        IReadOnlyDictionary<GrievanceId, GrievanceSnapshot>? loaded,
+        IReadOnlyList<GrievanceSnapshot>? loaded,
         WorkflowResult[] results,
         List<int> oneByOne,
         CancellationToken cancellationToken)
     {
         var start = _instruments.StartTiming();
         var byId = new Dictionary<GrievanceId, GrievanceSnapshot>(batched.Count);
-        var ids = new List<GrievanceId>(loaded is null ? batched.Count : 0);
+        foreach (var snapshot in loaded ?? [])
+        {
+            byId[snapshot.Id] = snapshot;
+        }
+
+        var ids = new List<GrievanceId>(batched.Count - byId.Count);
         foreach (var i in batched)
         {
-            var id = commands[i].GrievanceId;
-            if (loaded is not null && loaded.TryGetValue(id, out var known))
+            if (!byId.ContainsKey(commands[i].GrievanceId))
             {
-                byId[id] = known;
-            }
-            else
-            {
-                ids.Add(id);
+                ids.Add(commands[i].GrievanceId);
             }
         }
 

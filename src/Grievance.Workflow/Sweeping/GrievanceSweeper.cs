@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +26,8 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
     private readonly IGrievanceWorkflow _workflow;
     private readonly IDueWorkQuery _query;
     private readonly IDueWorkClaims? _claims;
-    private readonly IDueGrievanceClaims? _grievanceClaims; // set only with this library's engine, which takes the claimed snapshots
+    private readonly Engine.GrievanceEngine? _engine; // this library's engine, which takes the snapshots a claim read
+    private readonly IDueGrievanceClaims? _grievanceClaims; // set only with _engine
     private readonly TimeSpan _claimDuration;
     private readonly int _pagesInFlight;
     private long _sweeps;
@@ -47,7 +49,8 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         _workflow = workflow ?? throw new ArgumentNullException(nameof(workflow));
         _query = query ?? throw new ArgumentNullException(nameof(query));
         _claims = query as IDueWorkClaims;
-        _grievanceClaims = workflow is Engine.GrievanceEngine ? query as IDueGrievanceClaims : null;
+        _engine = workflow as Engine.GrievanceEngine;
+        _grievanceClaims = _engine is null ? null : query as IDueGrievanceClaims;
         var sweep = (options ?? throw new ArgumentNullException(nameof(options))).Value.Sweep;
         (_claimDuration, _pagesInFlight) = (sweep.ClaimDuration, sweep.PagesInFlight);
         Claimant = $"sweeper/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -118,11 +121,11 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
                 cancellationToken.ThrowIfCancellationRequested();
                 var limit = Math.Min(batchSize - examined, GrievanceLimits.MaxBatchSize);
                 IReadOnlyList<DueWorkItem> due;
-                Dictionary<GrievanceId, GrievanceSnapshot>? loaded = null;
+                IReadOnlyList<GrievanceSnapshot>? loaded = null;
                 if (_grievanceClaims is not null)
                 {
-                    var grievances = await _grievanceClaims.ClaimDueGrievancesAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
-                    (due, loaded) = ItemsOf(grievances, kind);
+                    loaded = await _grievanceClaims.ClaimDueGrievancesAsync(kind, now, limit, after, claimant, now + _claimDuration, cancellationToken).ConfigureAwait(false);
+                    due = loaded.Select(g => DueWorkItem.Of(g, kind)).ToArray();
                 }
                 else
                 {
@@ -180,26 +183,12 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         Skipped = a.Skipped + b.Skipped,
     };
 
-    /// <summary>The items of claimed grievances, in their order, and the grievances by id.</summary>
-    private static (DueWorkItem[] Items, Dictionary<GrievanceId, GrievanceSnapshot> ById) ItemsOf(IReadOnlyList<GrievanceSnapshot> grievances, DueWorkKind kind)
-    {
-        var items = new DueWorkItem[grievances.Count];
-        var byId = new Dictionary<GrievanceId, GrievanceSnapshot>(grievances.Count);
-        for (var i = 0; i < grievances.Count; i++)
-        {
-            items[i] = DueWorkItem.Of(grievances[i], kind);
-            byId[grievances[i].Id] = grievances[i];
-        }
-
-        return (items, byId);
-    }
-
     /// <summary>
     /// Applies one page of due work in one batch (decided on the <paramref name="loaded"/> grievances when the claim read them),
     /// gives up the page's claims (when it fails too), and counts what each command did.
     /// </summary>
     private async Task<SweepResult> HandleAsync(
-        IReadOnlyList<DueWorkItem> due, Dictionary<GrievanceId, GrievanceSnapshot>? loaded, GrievanceAction action, string claimant, CancellationToken cancellationToken)
+        IReadOnlyList<DueWorkItem> due, IReadOnlyList<GrievanceSnapshot>? loaded, GrievanceAction action, string claimant, CancellationToken cancellationToken)
     {
         var result = default(SweepResult);
         var commands = new GrievanceCommand[due.Count];
@@ -214,8 +203,8 @@ public sealed class GrievanceSweeper : IGrievanceSweeper
         IReadOnlyList<WorkflowResult> outcomes;
         try
         {
-            outcomes = loaded is not null && _workflow is Engine.GrievanceEngine engine
-                ? await engine.ExecuteManyAsync(commands, loaded, cancellationToken).ConfigureAwait(false)
+            outcomes = loaded is not null
+                ? await _engine!.ExecuteManyAsync(commands, loaded, cancellationToken).ConfigureAwait(false)
                 : await _workflow.ExecuteManyAsync(commands, cancellationToken).ConfigureAwait(false);
         }
         catch when (_claims is not null)
