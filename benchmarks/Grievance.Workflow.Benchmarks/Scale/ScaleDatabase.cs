@@ -45,12 +45,14 @@ internal sealed class ScaleDatabase : IAsyncDisposable
 
     /// <summary>Imports <paramref name="count"/> generated grievances; returns the import's totals and its wall time (index builds included).</summary>
     /// <param name="deferIndexes">A first load: the store's secondary indexes are built after it (<see cref="ImportOptions.DeferIndexes"/>).</param>
-    public async Task<(ImportProgress Totals, double Seconds)> ImportAsync(ImportGenerator generator, long count, int seed, int? pendingPercent = null, bool deferIndexes = false)
+    /// <param name="pendingPercent">The share pending with an officer (see <see cref="ImportGenerator.Generate"/>).</param>
+    /// <param name="awaitingFeedbackPercent">The share awaiting feedback (see <see cref="ImportGenerator.Generate"/>).</param>
+    public async Task<(ImportProgress Totals, double Seconds)> ImportAsync(ImportGenerator generator, long count, int seed, int? pendingPercent = null, bool deferIndexes = false, int? awaitingFeedbackPercent = null)
     {
         var importer = Provider.GetRequiredService<IGrievanceImporter>();
         var options = new ImportOptions { DeferIndexes = deferIndexes };
         var (milliseconds, result) = await ScaleTimer.OnceAsync(async () =>
-            await importer.ImportAsync(ToAsync(generator.Generate(count, seed, From, Days, pendingPercent)), options));
+            await importer.ImportAsync(ToAsync(generator.Generate(count, seed, From, Days, pendingPercent, awaitingFeedbackPercent)), options));
         return (result.Totals, milliseconds / 1000);
     }
 

@@ -95,18 +95,51 @@ public sealed class ImportGenerator
     /// <param name="from">The first registration day.</param>
     /// <param name="days">The days registrations spread over.</param>
     /// <param name="pendingPercent">The share of records still pending with an officer, 0 to 100; the desk's own share (15%) when <see langword="null"/>.</param>
+    /// <param name="awaitingFeedbackPercent">
+    /// The share of records awaiting the complainant's feedback, 0 to 100 (most with the window run out by the period's end, so a
+    /// sweep closes them); the desk's own share (5%) when <see langword="null"/>. With <paramref name="pendingPercent"/>, at most 100
+    /// in all; the records of neither share keep the desk's proportions among themselves.
+    /// </param>
     /// <returns>The records in registration order; reference numbers <c>IMP-{seed}-{n}</c>.</returns>
-    public IEnumerable<ImportedGrievance> Generate(long count, int seed, DateTimeOffset from, int days, int? pendingPercent = null)
+    public IEnumerable<ImportedGrievance> Generate(long count, int seed, DateTimeOffset from, int days, int? pendingPercent = null, int? awaitingFeedbackPercent = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(pendingPercent ?? 0, nameof(pendingPercent));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pendingPercent ?? 0, 100, nameof(pendingPercent));
+        ArgumentOutOfRangeException.ThrowIfNegative(awaitingFeedbackPercent ?? 0, nameof(awaitingFeedbackPercent));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(awaitingFeedbackPercent ?? 0, 100 - (pendingPercent ?? 0), nameof(awaitingFeedbackPercent));
+        return GenerateCore(count, seed, from, days, [(GrievanceStatus.PendingWithOfficer, pendingPercent), (GrievanceStatus.AwaitingFeedback, awaitingFeedbackPercent)]);
+    }
+
+    private IEnumerable<ImportedGrievance> GenerateCore(long count, int seed, DateTimeOffset from, int days, (GrievanceStatus Status, int? Percent)[] shares)
+    {
         var random = new Random(seed);
-        var pending = _templates.Where(t => t.Record.Grievance.Status == GrievanceStatus.PendingWithOfficer).ToArray();
-        var others = _templates.Where(t => t.Record.Grievance.Status != GrievanceStatus.PendingWithOfficer).ToArray();
-        var (all, pendingWeight, othersWeight) = (_templates.Sum(t => t.Weight), pending.Sum(t => t.Weight), others.Sum(t => t.Weight));
+
+        // A pool per status given a share, drawn with one number out of 100; the rest of the draws from the templates of no such status.
+        var given = shares.Where(s => s.Percent is not null).Select(s => (s.Status, Pool: Pool(t => t.Status == s.Status), Below: s.Percent!.Value)).ToArray();
+        for (var i = 1; i < given.Length; i++)
+        {
+            given[i].Below += given[i - 1].Below;
+        }
+
+        var rest = Pool(t => !given.Any(g => g.Status == t.Status));
         for (var n = 0L; n < count; n++)
         {
-            var (pool, total) = pendingPercent is not { } share ? (_templates, all) : random.Next(100) < share ? (pending, pendingWeight) : (others, othersWeight);
+            var (pool, total) = rest;
+            if (given.Length > 0)
+            {
+                var draw = random.Next(100);
+                foreach (var share in given)
+                {
+                    if (draw < share.Below)
+                    {
+                        (pool, total) = share.Pool;
+                        break;
+                    }
+                }
+            }
+
             var pick = random.Next(total);
             var template = pool[0].Record;
             foreach (var (record, weight) in pool)
@@ -126,6 +159,12 @@ public sealed class ImportGenerator
             var withContact = random.Next(4) != 0;
             yield return Stamp(template, n, seed, registered, department, district, channel, withContact);
         }
+    }
+
+    private ((ImportedGrievance Record, int Weight)[] Templates, int Total) Pool(Func<GrievanceSnapshot, bool> member)
+    {
+        var templates = _templates.Where(t => member(t.Record.Grievance)).ToArray();
+        return (templates, templates.Sum(t => t.Weight));
     }
 
     private static ImportedGrievance Stamp(ImportedGrievance template, long n, int seed, DateTimeOffset registered, string department, string district, Channel channel, bool withContact)
