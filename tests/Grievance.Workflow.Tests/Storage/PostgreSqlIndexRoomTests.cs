@@ -1,0 +1,80 @@
+using FluentAssertions;
+using Grievance.Workflow.PostgreSql;
+using Grievance.Workflow.Testing;
+using Grievance.Workflow.Tests.Support;
+using Npgsql;
+
+namespace Grievance.Workflow.Tests.Storage;
+
+/// <summary>
+/// The grievance table's indexes leave room in their leaves (schema version 21 on PostgreSQL): every update that changes an indexed
+/// column adds an entry to each index beside the old one, and in packed leaves that meant a pass looking for old versions to
+/// delete, then a split. The setting is kept with each index, so a first load's rebuild keeps it, and a schema written before it
+/// gets it on its indexes and on the definitions of any a first load holds down.
+/// </summary>
+[SkipUnlessEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable, "a PostgreSQL connection string, for example Host=localhost;Username=grievance;Password=…;Database=grievance_tests")]
+public sealed class PostgreSqlIndexRoomTests() : PostgreSqlSchemaTests("index_room")
+{
+    private static readonly string Room = $"fillfactor={PostgreSqlDialect.GrievanceIndexFillFactor}";
+
+    [StoreFact]
+    public async Task Every_index_of_the_grievance_table_leaves_room_and_keeps_it_through_a_first_loads_rebuild()
+    {
+        await using var store = new PostgreSqlGrievanceStore(Scoped);
+        await store.MigrateAsync();
+        var indexes = await IndexOptionsAsync();
+
+        indexes.Should().HaveCountGreaterThan(10).And.OnlyContain(i => i.Options == Room, "every index of the table takes an entry for each update that moves its row");
+        var suspended = await store.SuspendIndexesAsync(default);
+        suspended.Should().BeGreaterThan(5);
+        (await PostgreSqlServer.CountAsync(Scoped, $"SELECT count(*) FROM deferred_indexes WHERE definition LIKE 'CREATE INDEX %' AND definition NOT LIKE '% WITH (fillfactor=''{PostgreSqlDialect.GrievanceIndexFillFactor}'')%'")).Should().Be(0, "a held-down index keeps its room in its definition");
+        await store.RebuildIndexesAsync(default);
+        (await IndexOptionsAsync()).Should().BeEquivalentTo(indexes, "the rebuilt indexes are the same, with the same room");
+    }
+
+    [StoreFact]
+    public async Task A_schema_written_before_version_21_gets_the_room_on_its_indexes_and_on_those_a_first_load_holds_down()
+    {
+        List<(string Name, string Options)> indexes;
+        await using (var before = new PostgreSqlGrievanceStore(Scoped))
+        {
+            await before.MigrateAsync();
+            indexes = await IndexOptionsAsync();
+            await before.SuspendIndexesAsync(default);
+        }
+
+        // Version 20 as it was: no room on the indexes, none in the held-down definitions (as pg_get_indexdef wrote them then).
+        await PostgreSqlServer.ExecuteAsync(Scoped, $"""
+            DO $$ DECLARE i record; BEGIN
+                FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = 'grievances'::regclass
+                LOOP EXECUTE format('ALTER INDEX %I RESET (fillfactor)', i.relname); END LOOP;
+            END $$;
+            UPDATE deferred_indexes SET definition = regexp_replace(definition, ' WITH \(fillfactor=[^)]*\)', '');
+            DELETE FROM grievance_schema WHERE version = 21;
+            """);
+        (await IndexOptionsAsync()).Should().OnlyContain(i => i.Options == string.Empty);
+        NpgsqlConnection.ClearAllPools();
+
+        await using var after = new PostgreSqlGrievanceStore(Scoped);
+        (await after.MigrateAsync()).Should().BeGreaterThanOrEqualTo(21);
+
+        (await IndexOptionsAsync()).Should().BeEquivalentTo(indexes, "the migration sets the room on the indexes in place and on those it builds again after the interrupted load");
+    }
+
+    private async Task<List<(string Name, string Options)>> IndexOptionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Scoped);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname, coalesce(array_to_string(c.reloptions, ','), '') FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = 'grievances'::regclass ORDER BY 1",
+            connection);
+        var indexes = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return indexes;
+    }
+}
