@@ -224,6 +224,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>
     public override string? CombineWrites(string first, string second) => $"WITH first_write AS ({first}), second_write AS ({second}) SELECT 1";
 
+    /// <summary>Typed arrays, one per column (<see cref="RowsOf"/>).</summary>
+    public override bool BindsRows => true;
+
     /// <summary>The rows of one typed array per column, side by side (<c>unnest</c>): sent in binary, nothing to parse on the server.</summary>
     public override string RowsOf(string name, IReadOnlyList<RowColumn> columns)
         => $"SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => $"@{name}_{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))})";

@@ -97,34 +97,46 @@ internal sealed partial class SqlStore
         return due;
     }
 
-    /// <summary>Claims the items for the claimant over void or expired claims only; returns the ids it won.</summary>
-    private static async ValueTask<HashSet<string>> ClaimAsync(
+    /// <summary>The columns of the claimed items bound as rows (<see cref="SqlDialect.RowsOf"/>): the grievance id and the timer token.</summary>
+    private static readonly RowColumn[] ClaimColumns = [RowColumn.Text, RowColumn.BigInteger];
+
+    /// <summary>
+    /// Claims the items for the claimant over void or expired claims only; returns the ids it won. Where the dialect binds rows as
+    /// one parameter, the items go as two arrays, so the statement's text is the same for every page (prepared once, nothing to
+    /// parse); elsewhere as a list of values, two parameters an item.
+    /// </summary>
+    private async ValueTask<HashSet<string>> ClaimAsync(
         DbConnection connection, DbTransaction transaction, List<(DueWorkItem Item, GrievanceSnapshot? Grievance)> due, string claimant, DateTimeOffset claimedUntil, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var upsert = new StringBuilder("INSERT INTO due_claims (grievance_id, timer_token, claimed_until, claimant) VALUES ");
-        for (var i = 0; i < due.Count; i++)
-        {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            upsert.Append(i == 0 ? "(@g" : ", (@g").Append(n).Append(", @t").Append(n).Append(", @until, @claimant)");
-        }
-
-        upsert.Append(" ON CONFLICT (grievance_id) DO UPDATE SET timer_token = excluded.timer_token, claimed_until = excluded.claimed_until, claimant = excluded.claimant")
-            .Append(" WHERE due_claims.claimed_until <= @now OR due_claims.timer_token <> excluded.timer_token OR due_claims.claimant = excluded.claimant")
-            .Append(" RETURNING grievance_id");
-        var won = new HashSet<string>(StringComparer.Ordinal);
+        const string Columns = "INSERT INTO due_claims (grievance_id, timer_token, claimed_until, claimant) ";
+        const string OverVoidOrExpired = " ON CONFLICT (grievance_id) DO UPDATE SET timer_token = excluded.timer_token, claimed_until = excluded.claimed_until, claimant = excluded.claimant"
+            + " WHERE due_claims.claimed_until <= @now OR due_claims.timer_token <> excluded.timer_token OR due_claims.claimant = excluded.claimant"
+            + " RETURNING grievance_id";
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = upsert.ToString();
-        for (var i = 0; i < due.Count; i++)
+        if (_dialect.BindsRows)
         {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            SqlColumns.Add(insert, "g" + n, SqlColumns.Id(due[i].Item.GrievanceId));
-            SqlColumns.Add(insert, "t" + n, due[i].Item.TimerToken);
+            insert.CommandText = $"{Columns}SELECT r.g, r.t, @until, @claimant FROM ({_dialect.RowsOf("claims", ClaimColumns)}) AS r(g, t){OverVoidOrExpired}";
+            _dialect.AddRows(insert, "claims", ClaimColumns, [due.ConvertAll(d => SqlColumns.Id(d.Item.GrievanceId)).ToArray(), due.ConvertAll(d => d.Item.TimerToken).ToArray()]);
+        }
+        else
+        {
+            var values = new StringBuilder(Columns).Append("VALUES ");
+            for (var i = 0; i < due.Count; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                values.Append(i == 0 ? "(@g" : ", (@g").Append(n).Append(", @t").Append(n).Append(", @until, @claimant)");
+                SqlColumns.Add(insert, "g" + n, SqlColumns.Id(due[i].Item.GrievanceId));
+                SqlColumns.Add(insert, "t" + n, due[i].Item.TimerToken);
+            }
+
+            insert.CommandText = values.Append(OverVoidOrExpired).ToString();
         }
 
         SqlColumns.Add(insert, "until", claimedUntil.UtcTicks);
         SqlColumns.Add(insert, "claimant", claimant);
         SqlColumns.Add(insert, "now", now.UtcTicks);
+        var won = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
