@@ -106,20 +106,22 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // (reading their heap pages), then split the leaf. A sweep of 10,000 flags on indexes a first load had just built spent a
     // quarter of the server's time in those passes; with room, a twentieth. PostgreSQL's documentation gives the same advice for
     // the indexes of heavily updated tables. Only indexes built from now on (a first load's rebuild, REINDEX) get the room: the
-    // setting is kept with each index, and with the definitions of any a first load holds down, so the rebuild keeps it.
+    // setting is kept with each index, and with the definitions of any a first load holds down, so the rebuild keeps it. B-tree
+    // indexes only — a host's own GIN or GiST index on the table has no such setting and is left as it is — and, among held-down
+    // definitions, those on plain columns (a host's expression index keeps its definition untouched).
     private static readonly string IndexesWithRoom = $$"""
         DO $$
         DECLARE i record;
         BEGIN
-            FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
-                WHERE x.indrelid = to_regclass(quote_ident(current_schema()) || '.grievances')
+            FOR i IN SELECT c.relname FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_am a ON a.oid = c.relam
+                WHERE x.indrelid = to_regclass(quote_ident(current_schema()) || '.grievances') AND a.amname = 'btree'
             LOOP
                 EXECUTE format('ALTER INDEX %I.%I SET (fillfactor = {{GrievanceIndexFillFactor}})', current_schema(), i.relname);
             END LOOP;
         END $$;
         UPDATE deferred_indexes
-        SET definition = regexp_replace(definition, '^(CREATE INDEX .* USING btree \([^)]*\))', '\1 WITH (fillfactor=''{{GrievanceIndexFillFactor}}'')')
-        WHERE definition LIKE 'CREATE INDEX %' AND definition NOT LIKE '%fillfactor%';
+        SET definition = regexp_replace(definition, '^(CREATE INDEX \S+ ON \S+ USING btree \([A-Za-z0-9_, ]+\))( WHERE .*)?$', '\1 WITH (fillfactor=''{{GrievanceIndexFillFactor}}'')\2')
+        WHERE definition ~ '^CREATE INDEX \S+ ON \S+ USING btree \([A-Za-z0-9_, ]+\)( WHERE .*)?$';
         """;
 
     public override string SecondaryIndexesQuery => SecondaryIndexes;
