@@ -117,7 +117,13 @@ internal sealed partial class SqlStore
         if (_dialect.BindsRows)
         {
             insert.CommandText = $"{Columns}SELECT r.g, r.t, @until, @claimant FROM ({_dialect.RowsOf("claims", ClaimColumns)}) AS r(g, t){OverVoidOrExpired}";
-            _dialect.AddRows(insert, "claims", ClaimColumns, [due.ConvertAll(d => SqlColumns.Id(d.Item.GrievanceId)).ToArray(), due.ConvertAll(d => d.Item.TimerToken).ToArray()]);
+            var (ids, tokens) = (new string[due.Count], new long[due.Count]);
+            for (var i = 0; i < due.Count; i++)
+            {
+                (ids[i], tokens[i]) = (SqlColumns.Id(due[i].Item.GrievanceId), due[i].Item.TimerToken);
+            }
+
+            _dialect.AddRows(insert, "claims", ClaimColumns, [ids, tokens]);
         }
         else
         {
