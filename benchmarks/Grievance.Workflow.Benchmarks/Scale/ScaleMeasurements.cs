@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Diagnostics;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;
@@ -42,14 +41,22 @@ internal static class ScaleMeasurements
         var nodes = sweepers == 1
             ? [(GrievanceSweeper)db.Provider.GetRequiredService<IGrievanceSweeper>()]
             : Enumerable.Range(0, sweepers).Select(_ => ActivatorUtilities.CreateInstance<GrievanceSweeper>(db.Provider)).ToArray();
-        // Warm-up, not counted: two sweeps of a fortieth of the batch each, with a pause after each. A process's first items of a
-        // kind run unoptimized code; tiered compilation counts calls only after a quiet spell and then recompiles hot methods on a
-        // background thread, which without the pauses happens during the measured sweep (seen as its CPU time varying 2x run to run).
+        // Warm-up, not counted: four rounds of twenty small sweeps (a twentieth of the batch in all), with a pause after each round.
+        // A process's first items of a kind run unoptimized code; tiered compilation counts calls (thirty before a method is
+        // recompiled, twice over with profile-guided optimization: first with instrumentation, then optimized) only after a quiet
+        // spell and recompiles hot methods on a background thread, which without the pauses happens during the measured sweep
+        // (seen as its CPU time varying 2x run to run). Many small sweeps, not two of 250 items: the methods called once a page (the
+        // claim, the batch write, the rollups) need those calls too, or a sweep of one kind alone measured them unoptimized (its
+        // client CPU 1.5-2x that of the same sweep after the other kind's).
         var warmed = 0;
-        for (var round = 0; round < 2; round++)
+        for (var round = 0; round < 4; round++)
         {
-            var warm = await nodes[0].SweepOnlyAsync(kind, db.AsOf, Math.Max(1, batch / 40));
-            warmed += warm.FlaggedOverdue + warm.Escalated + warm.ClosedNoFeedback + warm.FeedbackWindowsRearmed;
+            for (var sweep = 0; sweep < 20; sweep++)
+            {
+                var warm = await nodes[0].SweepOnlyAsync(kind, db.AsOf, Math.Max(1, batch / 1600));
+                warmed += warm.FlaggedOverdue + warm.Escalated + warm.ClosedNoFeedback + warm.FeedbackWindowsRearmed;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
 
@@ -58,15 +65,15 @@ internal static class ScaleMeasurements
         var handled = 0;
         for (var run = 0; run < runs; run++)
         {
-            var (cpu, server) = (Process.GetCurrentProcess().TotalProcessorTime, LocalServerCpu());
+            var before = MachineCpu.Now();
             var watch = Stopwatch.StartNew();
             var results = await Task.WhenAll(nodes.Select(node => node.SweepOnlyAsync(kind, db.AsOf, batch / sweepers).AsTask()));
             var elapsed = watch.Elapsed.TotalMilliseconds;
-            (cpu, server) = (Process.GetCurrentProcess().TotalProcessorTime - cpu, LocalServerCpu() - server);
+            var spent = MachineCpu.Now() - before;
             var done = results.Sum(r => r.FlaggedOverdue + r.Escalated + r.ClosedNoFeedback + r.FeedbackWindowsRearmed);
             Console.Error.WriteLine(
                 $"  sweep {run} ({kind}, {sweepers} sweeper{(sweepers == 1 ? "" : "s")}): {done:N0} handled, {results.Sum(r => r.Skipped):N0} skipped, in {elapsed:N0} ms"
-                + $" (CPU: this process {cpu.TotalMilliseconds:N0} ms, local postgres processes {server.TotalMilliseconds:N0} ms)");
+                + $" ({spent})");
             if (done > 0)
             {
                 each.Add(elapsed * 1000 / done);
@@ -76,41 +83,6 @@ internal static class ScaleMeasurements
 
         each.Sort();
         return each.Count == 0 ? (double.NaN, 0, 0) : (each[each.Count / 2], each.Count, handled);
-    }
-
-    /// <summary>
-    /// The CPU time used so far by this machine's processes named <c>postgres</c> (Linux, from /proc; zero elsewhere): with the
-    /// server on the same machine, where a sweep's time goes between the client and the server. Processes that ended are missed.
-    /// </summary>
-    private static TimeSpan LocalServerCpu()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return TimeSpan.Zero;
-        }
-
-        var ticks = 0L;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var close = stat.LastIndexOf(')');
-                if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var fields = stat[(close + 2)..].Split(' '); // fields from the state (the third) on: utime is the 14th, stime the 15th
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while read.
-            }
-        }
-
-        return TimeSpan.FromMilliseconds(ticks * 10.0); // USER_HZ is 100 on Linux
     }
 
     /// <summary>The median time of the first page of a queue, in milliseconds, and the rows it held.</summary>
