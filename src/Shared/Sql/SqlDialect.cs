@@ -29,6 +29,13 @@ internal abstract class SqlDialect
     /// <summary>A statement run in each index build's transaction before it (PostgreSQL: memory for its sort), or empty.</summary>
     public virtual string IndexBuildSettings => string.Empty;
 
+    /// <summary>
+    /// Gets the settings a claim's transaction starts with, for its read of due work ("" for none). The read wants the due index's
+    /// order and stops at the page's end; a planner that expects the page to hold every due row after the cursor may read them all
+    /// and sort them instead. The default is "".
+    /// </summary>
+    public virtual string ClaimReadSettings => string.Empty;
+
     /// <summary>The statement that holds writers off while the rollups are computed again from the rows, or empty (SQLite: one writer).</summary>
     public virtual string RollupRebuildLock => string.Empty;
 

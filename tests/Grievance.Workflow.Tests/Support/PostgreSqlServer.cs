@@ -31,10 +31,10 @@ internal static class PostgreSqlServer
     /// Imports generated grievances (registered over ten days from <paramref name="dayOne"/>, 60% still pending, most of them long
     /// overdue) into a store on <paramref name="connectionString"/>, then lets the planner count them.
     /// </summary>
-    public static async Task<PostgreSqlGrievanceStore> FillAsync(string connectionString, int count, DateTimeOffset dayOne)
+    public static async Task<PostgreSqlGrievanceStore> FillAsync(string connectionString, int count, DateTimeOffset dayOne, int? awaitingFeedbackPercent = null)
     {
         var store = new PostgreSqlGrievanceStore(connectionString);
-        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(count, seed: 5, dayOne, days: 10, pendingPercent: 60).ToList();
+        var records = (await Grievance.Workflow.Demo.Import.ImportGenerator.CreateAsync()).Generate(count, seed: 5, dayOne, days: 10, pendingPercent: 60, awaitingFeedbackPercent).ToList();
         foreach (var batch in records.Chunk(1_000))
         {
             await store.ImportAsync(batch, default);
@@ -56,13 +56,25 @@ internal static class PostgreSqlServer
     }
 
     /// <summary>The nodes of the query's plan for these parameter values, with sorts, sequential and bitmap scans priced out.</summary>
-    public static async Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters)
+    public static Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters)
+        => PlanAsync(connectionString, sql, parameters, "SET enable_sort = off; SET enable_seqscan = off; SET enable_bitmapscan = off");
+
+    /// <summary>
+    /// The plan PostgreSQL picks itself for a query with its parameters' values (a custom plan, as for a statement's first runs on a
+    /// connection) under the settings the store's transaction runs it with, nothing else priced out: for a test that the store
+    /// leaves the planner no worse choice, whatever it estimates.
+    /// </summary>
+    public static Task<List<(string Type, string? Relation, string? Index)>> ChosenPlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters, string storeSettings)
+        => PlanAsync(connectionString, sql, parameters, storeSettings.Replace("SET LOCAL ", "SET ", StringComparison.Ordinal));
+
+    private static async Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters, string? settings)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var settings = new NpgsqlCommand("SET enable_sort = off; SET enable_seqscan = off; SET enable_bitmapscan = off", connection))
+        if (!string.IsNullOrEmpty(settings))
         {
-            await settings.ExecuteNonQueryAsync();
+            await using var set = new NpgsqlCommand(settings, connection);
+            await set.ExecuteNonQueryAsync();
         }
 
         await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
