@@ -65,19 +65,21 @@ internal static class PostgreSqlServer
     /// leaves the planner no worse choice, whatever it estimates.
     /// </summary>
     public static Task<List<(string Type, string? Relation, string? Index)>> ChosenPlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters, string storeSettings)
-        => PlanAsync(connectionString, sql, parameters, storeSettings.Replace("SET LOCAL ", "SET ", StringComparison.Ordinal));
+        => PlanAsync(connectionString, sql, parameters, storeSettings);
 
-    private static async Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters, string? settings)
+    /// <summary>The plan, read in a transaction (rolled back) that starts with <paramref name="settings"/> as a store's would.</summary>
+    private static async Task<List<(string Type, string? Relation, string? Index)>> PlanAsync(string connectionString, string sql, List<(string Name, object? Value)> parameters, string settings)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        if (!string.IsNullOrEmpty(settings))
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (settings.Length > 0)
         {
-            await using var set = new NpgsqlCommand(settings, connection);
+            await using var set = new NpgsqlCommand(settings, connection, transaction);
             await set.ExecuteNonQueryAsync();
         }
 
-        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection);
+        await using var command = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, connection, transaction);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
