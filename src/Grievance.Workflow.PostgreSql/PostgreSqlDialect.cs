@@ -185,14 +185,14 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override string LockRows => SkipLocked;
 
     /// <summary>
-    /// A claim's transaction prices sorts out: its read of due work comes in the due index's order and stops at the page's end.
+    /// A read of due work (a claim's or a plain one) prices sorts out: it comes in the due index's order and stops at the page's end.
     /// The planner's estimate of the due rows after a keyset cursor drifts as sweeps change them faster than statistics follow;
     /// when it expects no more than a page, reading every due row and sorting them looks as cheap — at 200,000 grievances a page
     /// then read and sorted tens of thousands of whole rows. For this transaction only.
     /// </summary>
     public const string InIndexOrder = "SET LOCAL enable_sort = off";
 
-    public override string ClaimReadSettings => InIndexOrder;
+    public override string DueReadSettings => InIndexOrder;
 
     // An index of millions of rows sorts in memory instead of in temporary files; for this transaction only.
     public override string IndexBuildSettings => "SET LOCAL maintenance_work_mem = '512MB'";

@@ -91,6 +91,10 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     internal static (string Sql, List<(string Name, object? Value)> Parameters) QueueQuery(GrievanceFilter filter, int limit, GrievancePageCursor? after)
         => SqlStore.QueueQuery(filter, limit, after, SqlDialect.NoIndexHint);
 
+    /// <summary>The due-work query without a claim (<see cref="FindDueAsync"/>), for plan tests.</summary>
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) DueQuery(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after)
+        => SqlStore.DueQuery(kind, dueBy, limit, after, SqlDialect.NoIndexHint);
+
     /// <summary>
     /// The query that reads due work to claim (what no other claimant holds, locked, skipping rows others lock), for plan tests;
     /// with <paramref name="whole"/>, the form that reads the grievances' whole rows (<see cref="ClaimDueGrievancesAsync"/>).

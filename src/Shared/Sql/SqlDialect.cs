@@ -30,11 +30,12 @@ internal abstract class SqlDialect
     public virtual string IndexBuildSettings => string.Empty;
 
     /// <summary>
-    /// Gets the settings a claim's transaction starts with, for its read of due work ("" for none). The read wants the due index's
-    /// order and stops at the page's end; a planner that expects the page to hold every due row after the cursor may read them all
-    /// and sort them instead. The default is "".
+    /// Gets the settings the transaction of a read of due work starts with — a claim's, and a plain read's (<c>FindDueAsync</c>)
+    /// when there are any — or "" for none. The read wants the due index's order and stops at the page's end; a planner that
+    /// expects the page to hold every due row after the cursor may read them all and sort them instead. The default is "": a plain
+    /// read then runs without a transaction of its own.
     /// </summary>
-    public virtual string ClaimReadSettings => string.Empty;
+    public virtual string DueReadSettings => string.Empty;
 
     /// <summary>The statement that holds writers off while the rollups are computed again from the rows, or empty (SQLite: one writer).</summary>
     public virtual string RollupRebuildLock => string.Empty;

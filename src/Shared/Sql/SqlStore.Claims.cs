@@ -43,11 +43,7 @@ internal sealed partial class SqlStore
         ValidateDue(kind, limit);
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (_dialect.ClaimReadSettings.Length > 0)
-        {
-            await ExecuteAsync(connection, transaction, _dialect.ClaimReadSettings, cancellationToken).ConfigureAwait(false);
-        }
+        await using var transaction = await BeginDueReadAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var claimed = new List<(DueWorkItem Item, GrievanceSnapshot? Grievance)>();
         for (var cursor = after; claimed.Count < limit;)

@@ -14,7 +14,18 @@ internal sealed partial class SqlStore
     public async ValueTask<IReadOnlyList<DueWorkItem>> FindDueAsync(DueWorkKind kind, DateTimeOffset dueBy, int limit, DueWorkItem? after, CancellationToken cancellationToken)
     {
         var (sql, parameters) = DueQuery(kind, dueBy, limit, after, _dialect.IndexHint);
-        return await ReadManyAsync(sql, c => Bind(c, parameters), ReadDueWork, cancellationToken).ConfigureAwait(false);
+        if (_dialect.DueReadSettings.Length == 0)
+        {
+            return await ReadManyAsync(sql, c => Bind(c, parameters), ReadDueWork, cancellationToken).ConfigureAwait(false);
+        }
+
+        // As a claim's read: in a transaction that starts with the dialect's settings for it, so the page comes in index order.
+        await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginDueReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        var due = await ReadManyAsync(connection, transaction, sql, c => Bind(c, parameters), ReadDueWork, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        return due;
     }
 
     /// <summary>A complainant's grievances from a registration time, newest first: a search of <c>grievances_complainant</c>, read backwards.</summary>

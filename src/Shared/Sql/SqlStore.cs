@@ -93,7 +93,14 @@ internal sealed partial class SqlStore
     {
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadManyAsync(connection, null, sql, bind, read, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<List<T>> ReadManyAsync<T>(
+        DbConnection connection, DbTransaction? transaction, string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         bind(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -104,6 +111,26 @@ internal sealed partial class SqlStore
         }
 
         return rows;
+    }
+
+    /// <summary>Begins the transaction of a read of due work (a claim's, or a plain one where the dialect has settings for it), starting with <see cref="SqlDialect.DueReadSettings"/>.</summary>
+    private async ValueTask<DbTransaction> BeginDueReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_dialect.DueReadSettings.Length > 0)
+            {
+                await ExecuteAsync(connection, transaction, _dialect.DueReadSettings, cancellationToken).ConfigureAwait(false);
+            }
+
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static async ValueTask<int> WriteAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
