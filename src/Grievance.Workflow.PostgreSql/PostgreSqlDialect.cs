@@ -230,7 +230,10 @@ internal sealed class PostgreSqlDialect : SqlDialect
     // The backfill spreads existing rows over the shards by the id's last byte (any spread will do: queries sum every shard).
     private const string ShardOfId = "(('x' || right(id, 2))::bit(8)::int % 8)";
 
-    /// <summary>Eight rows per busy key, taken round-robin by transaction: concurrent writers registering on one channel on one day rarely queue on one row.</summary>
+    /// <summary>
+    /// Up to eight rows per busy key, one per shard a store's concurrent transactions hold (<see cref="RollupShards"/>): concurrent
+    /// writers registering on one channel on one day rarely queue on one row, and writers one after another share one.
+    /// </summary>
     public override int RollupShards => 8;
 
     /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>

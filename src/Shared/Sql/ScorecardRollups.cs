@@ -17,10 +17,11 @@ namespace Grievance.Workflow.Storage.Sql;
 /// </summary>
 /// <remarks>
 /// A contribution is a function of the snapshot alone (its <see cref="GrievanceSnapshot.Tally"/> holds what the history adds up to).
-/// Shards spread one busy key over several rows, so that concurrent writers on a server engine rarely wait on one row; deltas
-/// are written in key order, so two transactions never wait on each other's rows in a cycle.
+/// Shards spread one busy key over several rows, so that concurrent writers on a server engine rarely wait on one row
+/// (<see cref="RollupShards"/>); deltas are written in key order, so two transactions never wait on each other's rows in a cycle.
+/// Dispose it once the transaction has committed or rolled back: that gives its shard back.
 /// </remarks>
-internal sealed class ScorecardRollups
+internal sealed class ScorecardRollups : IDisposable
 {
     /// <summary>The due day of a cohort row whose grievances are not pending with an officer.</summary>
     public const int NoDueDay = -1;
@@ -54,15 +55,34 @@ internal sealed class ScorecardRollups
 
     // Hashed while a transaction adds up (a sorted map cost ~15 µs a change in key comparisons); sorted once when written.
     private readonly Dictionary<RollupKey, long[]> _deltas = new();
-    private static int _nextShard = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1 << 16);
-    private readonly int _shard;
+    private readonly RollupShards? _shards; // null for a piece written in its whole's shard
+    private int _shard = -1; // taken at the first write, given back on disposal
 
     /// <summary>
-    /// Starts a transaction's deltas. Its rows go to one shard, taken round-robin across the process's transactions (from a random
-    /// start, so nodes differ): concurrent writers land on different rows of a busy key. A shard needs no tie to a grievance — every
-    /// query sums all shards, so a delta may take away from another shard what one added (a shard's row alone means nothing).
+    /// Starts a transaction's deltas. Its rows go to one shard, taken from <see cref="RollupShards"/> when they are first written and
+    /// held until disposal: concurrent writers of the process land on different rows of a busy key. A shard needs no tie to a
+    /// grievance — every query sums all shards, so a delta may take away from another shard what one added (a shard's row alone
+    /// means nothing).
     /// </summary>
-    public ScorecardRollups(int shards) => _shard = shards == 1 ? 0 : (int)((uint)Interlocked.Increment(ref _nextShard) % (uint)shards);
+    /// <param name="shards">The store's shards.</param>
+    public ScorecardRollups(RollupShards shards) => _shards = shards;
+
+    /// <summary>A piece of another set's deltas, written in that set's shard (which the piece does not give back).</summary>
+    private ScorecardRollups(int shard) => _shard = shard;
+
+    /// <summary>Gives the shard back, if the deltas were written: call it once the transaction has committed or rolled back.</summary>
+    public void Dispose()
+    {
+        if (_shard >= 0 && _shards is not null)
+        {
+            _shards.Return(_shard);
+        }
+
+        _shard = -1;
+    }
+
+    /// <summary>The shard the rows are written to, taken at the first call.</summary>
+    private int Shard => _shard >= 0 ? _shard : _shard = _shards!.Rent();
 
     /// <summary>Adds a grievance's contribution (<paramref name="sign"/> 1) or takes it away (−1).</summary>
     public void Add(GrievanceSnapshot g, int sign)
@@ -82,11 +102,11 @@ internal sealed class ScorecardRollups
         foreach (var dimension in Dimensions)
         {
             var key = dimension.KeyOf(g);
-            AddTo(Delta(new RollupKey(0, (int)dimension, registeredDay, key, dueDay, _shard), Cohorts), cohort);
-            Delta(new RollupKey(1, (int)dimension, registeredDay, key, NoDueDay, _shard), Flows)[Registered] += sign;
+            AddTo(Delta(new RollupKey(0, (int)dimension, registeredDay, key, dueDay), Cohorts), cohort);
+            Delta(new RollupKey(1, (int)dimension, registeredDay, key, NoDueDay), Flows)[Registered] += sign;
             if (closure is not null)
             {
-                AddTo(Delta(new RollupKey(1, (int)dimension, DayOf(closedAt!.Value.UtcTicks), key, NoDueDay, _shard), Flows), closure);
+                AddTo(Delta(new RollupKey(1, (int)dimension, DayOf(closedAt!.Value.UtcTicks), key, NoDueDay), Flows), closure);
             }
         }
 
@@ -100,14 +120,14 @@ internal sealed class ScorecardRollups
     }
 
     /// <summary>
-    /// Adds another set of deltas to these (a batch's, to a first load's running total), in this set's shard: the batches of a
-    /// load were spread over every shard, and a total kept per shard would write each key up to once per shard.
+    /// Adds another set of deltas to these (a batch's, to a first load's running total), to be written in this set's shard: the
+    /// batches of a load may have taken several shards, and a total kept per shard would write each key up to once per shard.
     /// </summary>
     public void Add(ScorecardRollups other)
     {
         foreach (var (key, delta) in other._deltas)
         {
-            var mine = Delta(key with { Shard = _shard }, key.Table == 0 ? Cohorts : Flows);
+            var mine = Delta(key, key.Table == 0 ? Cohorts : Flows);
             for (var i = 0; i < delta.Length; i++)
             {
                 mine[i] += delta[i];
@@ -134,7 +154,7 @@ internal sealed class ScorecardRollups
             return;
         }
 
-        var (cohorts, flows) = (Rows(Cohorts, 0), Rows(Flows, 1));
+        var (cohorts, flows) = (Rows(Cohorts, 0, Shard), Rows(Flows, 1, Shard));
         _deltas.Clear();
         if (cohorts is not null && flows is not null && dialect.CombineWrites(Cohorts.Upsert(dialect, "cohorts"), Flows.Upsert(dialect, "flows")) is { } both)
         {
@@ -169,7 +189,7 @@ internal sealed class ScorecardRollups
             return;
         }
 
-        var piece = new ScorecardRollups(1);
+        using var piece = new ScorecardRollups(Shard);
         foreach (var (key, delta) in InKeyOrder(_deltas))
         {
             piece._deltas[key] = delta;
@@ -218,7 +238,7 @@ internal sealed class ScorecardRollups
                 values[next++] = key.DueDay;
             }
 
-            values[next++] = key.Shard;
+            values[next++] = Shard;
             foreach (var value in delta)
             {
                 if (value != 0)
@@ -237,7 +257,7 @@ internal sealed class ScorecardRollups
     /// A table's non-zero deltas, column by column in <see cref="RollupTable.ColumnTypes"/>' order (for <see cref="SqlDialect.AddRows"/>),
     /// or <see langword="null"/> for none.
     /// </summary>
-    private Array[]? Rows(RollupTable table, int tableIndex)
+    private Array[]? Rows(RollupTable table, int tableIndex, int shard)
     {
         var rows = InKeyOrder(_deltas.Where(d => d.Key.Table == tableIndex && !Array.TrueForAll(d.Value, v => v == 0)));
         if (rows.Count == 0)
@@ -264,7 +284,7 @@ internal sealed class ScorecardRollups
                 ((int[])columns[c++])[r] = key.DueDay;
             }
 
-            ((int[])columns[c])[r] = key.Shard;
+            ((int[])columns[c])[r] = shard;
             for (var i = 0; i < delta.Length; i++)
             {
                 ((long[])columns[counters + i])[r] = delta[i];
@@ -380,8 +400,8 @@ internal sealed class ScorecardRollups
         v[FlowSeconds] += sign * ((closedAt.UtcTicks - g.RegisteredAt.UtcTicks) / TimeSpan.TicksPerSecond);
     }
 
-    /// <summary>A row of either table: <paramref name="Table"/> 0 for cohorts, 1 for flows (whose rows have no due day).</summary>
-    private readonly record struct RollupKey(int Table, int Dimension, int Day, string Key, int DueDay, int Shard) : IComparable<RollupKey>
+    /// <summary>A row of either table, but for the shard: <paramref name="Table"/> 0 for cohorts, 1 for flows (whose rows have no due day).</summary>
+    private readonly record struct RollupKey(int Table, int Dimension, int Day, string Key, int DueDay) : IComparable<RollupKey>
     {
         public int CompareTo(RollupKey other)
         {
@@ -389,8 +409,7 @@ internal sealed class ScorecardRollups
             c = c != 0 ? c : Dimension.CompareTo(other.Dimension);
             c = c != 0 ? c : Day.CompareTo(other.Day);
             c = c != 0 ? c : string.CompareOrdinal(Key, other.Key);
-            c = c != 0 ? c : DueDay.CompareTo(other.DueDay);
-            return c != 0 ? c : Shard.CompareTo(other.Shard);
+            return c != 0 ? c : DueDay.CompareTo(other.DueDay);
         }
     }
 }

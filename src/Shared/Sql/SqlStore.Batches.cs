@@ -41,7 +41,7 @@ internal sealed partial class SqlStore
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = new SqlStatements(connection, transaction, _dialect);
-        var rollups = new ScorecardRollups(_dialect.RollupShards);
+        using var rollups = new ScorecardRollups(_shards); // its shard given back after the commit below
         var oneByOne = Enumerable.Range(0, changes.Count).ToList();
         if (_dialect.SavesInOneRoundTrip)
         {

@@ -60,7 +60,7 @@ internal sealed partial class SqlStore
         }
 
         await AppendOutboxAsync(connection, transaction, creation.Events, cancellationToken).ConfigureAwait(false);
-        var rollups = new ScorecardRollups(_dialect.RollupShards);
+        using var rollups = new ScorecardRollups(_shards);
         rollups.Add(grievance, 1);
         await using (var statements = new SqlStatements(connection, transaction, _dialect))
         {
@@ -80,7 +80,7 @@ internal sealed partial class SqlStore
 
         // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
-        var rollups = new ScorecardRollups(_dialect.RollupShards);
+        using var rollups = new ScorecardRollups(_shards);
         if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal sealed partial class SqlStore
         var (presentIds, presentReferences) = await PresentAsync(connection, transaction, grievances, cancellationToken).ConfigureAwait(false);
         List<object?[]> rows = [], history = [], contacts = [], events = [];
         var deferred = Volatile.Read(ref _deferredRollups); // a first load: added up in memory, written once after it
-        var rollups = new ScorecardRollups(_dialect.RollupShards); // added up here, written in one statement per table
+        using var rollups = new ScorecardRollups(_shards); // added up here, written in one statement per table
         for (var i = 0; i < grievances.Count; i++)
         {
             var record = grievances[i] ?? throw new ArgumentException($"The record at index {i} is null.", nameof(grievances));

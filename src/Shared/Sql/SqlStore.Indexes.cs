@@ -43,7 +43,7 @@ internal sealed partial class SqlStore
         }
 
         await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
-        Interlocked.CompareExchange(ref _deferredRollups, new ScorecardRollups(_dialect.RollupShards), null);
+        Interlocked.CompareExchange(ref _deferredRollups, new ScorecardRollups(_shards), null);
         return indexes.Count;
     }
 
@@ -101,7 +101,8 @@ internal sealed partial class SqlStore
     /// </summary>
     private async ValueTask SettleRollupsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var mine = Interlocked.Exchange(ref _deferredRollups, null);
+        using var mine = Interlocked.Exchange(ref _deferredRollups, null);
+        using var recomputed = new ScorecardRollups(_shards);
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         if (_dialect.MigrationLock.Length > 0)
         {
@@ -122,14 +123,17 @@ internal sealed partial class SqlStore
         }
         else
         {
-            await RecomputeRollupsAsync(connection, statements, cancellationToken).ConfigureAwait(false);
+            await RecomputeRollupsAsync(connection, statements, recomputed, cancellationToken).ConfigureAwait(false);
         }
 
         await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Computes both rollup tables again from the grievance rows, the writers held off (the dialect's rebuild lock).</summary>
-    private async ValueTask RecomputeRollupsAsync(DbConnection connection, SqlStatements statements, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes both rollup tables again from the grievance rows into <paramref name="rollups"/> (empty; the caller disposes of it
+    /// after the commit), the writers held off (the dialect's rebuild lock).
+    /// </summary>
+    private async ValueTask RecomputeRollupsAsync(DbConnection connection, SqlStatements statements, ScorecardRollups rollups, CancellationToken cancellationToken)
     {
         if (_dialect.RollupRebuildLock.Length > 0)
         {
@@ -138,7 +142,6 @@ internal sealed partial class SqlStore
 
         await statements.ExecuteAsync($"DELETE FROM {RollupTable.Cohorts.Name}", static _ => { }, cancellationToken).ConfigureAwait(false);
         await statements.ExecuteAsync($"DELETE FROM {RollupTable.Flows.Name}", static _ => { }, cancellationToken).ConfigureAwait(false);
-        var rollups = new ScorecardRollups(_dialect.RollupShards);
         await using (var read = connection.CreateCommand())
         {
             read.Transaction = statements.Transaction;

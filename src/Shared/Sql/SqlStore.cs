@@ -14,10 +14,11 @@ namespace Grievance.Workflow.Storage.Sql;
 internal sealed partial class SqlStore
 {
     private readonly SqlDialect _dialect;
+    private readonly RollupShards _shards; // the rollup rows' shards this store's transactions take
     private readonly object _migrationGate = new();
     private Task? _migration;
 
-    public SqlStore(SqlDialect dialect) => _dialect = dialect;
+    public SqlStore(SqlDialect dialect) => (_dialect, _shards) = (dialect, new RollupShards(dialect.RollupShards));
 
     /// <summary>Commits a transaction of this store's and tells the dialect (<see cref="SqlDialect.Committed"/>).</summary>
     private async ValueTask CommitAsync(DbTransaction transaction, CancellationToken cancellationToken)

@@ -361,7 +361,7 @@ public sealed class PostgreSqlScaleOutTests : IAsyncLifetime
         var importing = Store();
 
         await importing.SuspendIndexesAsync(default);
-        foreach (var batch in records.Chunk(250)) // twelve batches: each took the next of the eight shards
+        foreach (var batch in records.Chunk(250)) // twelve batches, which a host may run several at once, each then in a shard of its own
         {
             await plain.ImportAsync(batch, default);
             await importing.ImportAsync(batch, default);

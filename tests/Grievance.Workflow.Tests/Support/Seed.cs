@@ -52,8 +52,8 @@ public sealed class Seed : IDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static RegisterGrievance Complaint(string category = "electricity", Channel? channel = null, string description = "बिजली का बिल गलत आया है — wrong electricity bill for October.")
-        => new(Agent, channel ?? Channel.Helpline1076, new GrievanceCategory(category, "billing"), new GrievanceLocation("Lucknow", "Sadar", "Ward 12"),
+    public static RegisterGrievance Complaint(string category = "electricity", Channel? channel = null, string description = "बिजली का बिल गलत आया है — wrong electricity bill for October.", GrievanceLocation? location = null)
+        => new(Agent, channel ?? Channel.Helpline1076, new GrievanceCategory(category, "billing"), location ?? new GrievanceLocation("Lucknow", "Sadar", "Ward 12"),
             new Complainant(Citizen.Id, new ContactDetails("Ram Prasad", "+91-9800000042", "ram@example.org", "12 Hazratganj, Lucknow")), description);
 
     public async Task<GrievanceSnapshot> RegisterAsync(string category = "electricity")
