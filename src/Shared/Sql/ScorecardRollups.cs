@@ -148,6 +148,11 @@ internal sealed class ScorecardRollups : IDisposable
     /// </summary>
     public async ValueTask WriteAsync(SqlStatements statements, SqlDialect dialect, CancellationToken cancellationToken)
     {
+        if (_deltas.Count == 0)
+        {
+            return; // nothing to write: no shard taken
+        }
+
         if (dialect.WritesRollupsRowByRow)
         {
             await WriteRowByRowAsync(statements, cancellationToken).ConfigureAwait(false);

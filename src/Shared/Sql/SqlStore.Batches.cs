@@ -39,9 +39,9 @@ internal sealed partial class SqlStore
 
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = new SqlStatements(connection, transaction, _dialect);
-        using var rollups = new ScorecardRollups(_shards); // its shard given back after the commit below
         var oneByOne = Enumerable.Range(0, changes.Count).ToList();
         if (_dialect.SavesInOneRoundTrip)
         {

@@ -33,6 +33,7 @@ internal sealed partial class SqlStore
         var grievance = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -60,7 +61,6 @@ internal sealed partial class SqlStore
         }
 
         await AppendOutboxAsync(connection, transaction, creation.Events, cancellationToken).ConfigureAwait(false);
-        using var rollups = new ScorecardRollups(_shards);
         rollups.Add(grievance, 1);
         await using (var statements = new SqlStatements(connection, transaction, _dialect))
         {
@@ -75,12 +75,12 @@ internal sealed partial class SqlStore
         _ = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = new SqlStatements(connection, transaction, _dialect);
 
         // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
-        using var rollups = new ScorecardRollups(_shards);
         if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);

@@ -21,11 +21,11 @@ internal sealed partial class SqlStore
 
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         var (presentIds, presentReferences) = await PresentAsync(connection, transaction, grievances, cancellationToken).ConfigureAwait(false);
         List<object?[]> rows = [], history = [], contacts = [], events = [];
         var deferred = Volatile.Read(ref _deferredRollups); // a first load: added up in memory, written once after it
-        using var rollups = new ScorecardRollups(_shards); // added up here, written in one statement per table
         for (var i = 0; i < grievances.Count; i++)
         {
             var record = grievances[i] ?? throw new ArgumentException($"The record at index {i} is null.", nameof(grievances));
