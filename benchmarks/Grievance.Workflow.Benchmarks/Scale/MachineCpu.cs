@@ -16,8 +16,9 @@ internal readonly record struct MachineCpu(TimeSpan Process, TimeSpan Server, Ti
     public static MachineCpu Now()
     {
         var (idle, ioWait) = OperatingSystem.IsLinux() ? IdleAndIoWait() : (0L, 0L);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         return new(
-            System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime,
+            process.TotalProcessorTime,
             OperatingSystem.IsLinux() ? LocalServerCpu() : TimeSpan.Zero,
             FromTicks(idle),
             FromTicks(ioWait),

@@ -37,14 +37,11 @@ internal sealed class RollupShards
         _start = _random.Next(count);
     }
 
-    /// <summary>Gets the number of shards.</summary>
-    public int Count => _holders.Length;
-
     /// <summary>
     /// Takes a shard for a transaction: the first no one holds from the store's start, or, when all are held, the one the fewest
     /// hold. Give it back with <see cref="Return"/>.
     /// </summary>
-    /// <returns>The shard, from 0 to <see cref="Count"/> − 1.</returns>
+    /// <returns>The shard, from 0 to the number of shards − 1.</returns>
     public int Rent()
     {
         lock (_holders)
