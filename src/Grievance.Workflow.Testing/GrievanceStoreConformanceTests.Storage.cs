@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Grievance.Workflow.Events;
+using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Storage;
 using Xunit;
 
@@ -105,6 +108,63 @@ public abstract partial class GrievanceStoreConformanceTests
         Assert.DoesNotContain("note", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(2, (await Store.FindAsync(g.Id, default))!.Version);
         Assert.Equal(v2.Entry, await Store.FindByCommandIdAsync(new CommandId("ticket-9"), default));
+    }
+
+    /// <summary>
+    /// A save that carries the snapshot it changes, as the engine's do, is refused as any other — stale, of a grievance not stored,
+    /// with a command id taken — and stores nothing: not the row, its history or events, nor a count in the scorecards or flow
+    /// figures (a store may write those in the same round trip as the change and must take them back with it).
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_refused_save_carrying_the_snapshot_it_changes_stores_nothing_and_leaves_the_scorecards_as_they_were()
+    {
+        var statistics = Assert.IsAssignableFrom<IGrievanceStatistics>(Store);
+        var g = Minimal(GrievanceId.New(), "REF-RS");
+        await Store.CreateAsync(new GrievanceCreation(g, FirstEntry(g, null), null), default);
+        var v2 = Next(g, "noted", new CommandId("ticket-rs")) with { Previous = g };
+        await Store.SaveAsync(v2, default);
+        var before = await FiguresAsync(statistics);
+        var outbox = Store is IOutboxStore o ? await o.ReadAsync(0, 100, default) : null;
+
+        // Each refused change would move the grievance to Agra, closed: any count it left behind shows in the figures.
+        static GrievanceChange Moved(GrievanceChange change) => new GrievanceChange(
+            change.Grievance with { Location = new GrievanceLocation("Agra"), Status = GrievanceStatus.Closed, Outcome = GrievanceOutcome.Resolved, DisposedAt = Start.AddHours(1) },
+            change.Entry with { ToStatus = GrievanceStatus.Closed },
+            [Event(change.Grievance, change.Grievance.Version, 0)]) { Previous = change.Previous };
+
+        var stale = await Assert.ThrowsAsync<GrievanceConcurrencyException>(async () => await Store.SaveAsync(Moved(Next(g, "stale") with { Previous = g }), default));
+        var missing = Minimal(GrievanceId.New(), "REF-RS-NONE");
+        await Assert.ThrowsAsync<GrievanceNotFoundException>(async () => await Store.SaveAsync(Moved(Next(missing, "x") with { Previous = missing }), default));
+        var taken = await Assert.ThrowsAsync<CommandIdConflictException>(async () => await Store.SaveAsync(Moved(Next(v2.Grievance, "again", new CommandId("ticket-rs")) with { Previous = v2.Grievance }), default));
+
+        Assert.Equal((1L, 2L), (stale.ExpectedVersion, stale.ActualVersion));
+        Assert.Equal(new CommandId("ticket-rs"), taken.CommandId);
+        Assert.Equal(v2.Grievance, await Store.FindAsync(g.Id, default));
+        Assert.Null(await Store.FindAsync(missing.Id, default));
+        Assert.Equal(new[] { "first", "noted" }, (await Store.GetHistoryAsync(g.Id, default)).Select(e => e.Text));
+        Assert.Equal(before, await FiguresAsync(statistics));
+        if (outbox is not null)
+        {
+            Assert.Equal(outbox, await ((IOutboxStore)Store).ReadAsync(0, 100, default));
+        }
+    }
+
+    /// <summary>The store's scorecards and, where it has them, flow figures by every dimension over the days around <c>Start</c>, as text.</summary>
+    private async Task<string> FiguresAsync(IGrievanceStatistics statistics)
+    {
+        var (from, to) = (Start.AddDays(-1), Start.AddDays(30));
+        var figures = new List<string>();
+        foreach (var dimension in Enum.GetValues<ScorecardDimension>())
+        {
+            figures.AddRange((await statistics.GetScorecardsAsync(new ScorecardQuery(dimension, from, to, Start.AddDays(2)), default)).Select(s => s.ToString()));
+            if (Store is IGrievanceFlowReports flows)
+            {
+                figures.AddRange((await flows.GetFlowsAsync(new FlowQuery(dimension, from, to), default)).Select(f => f.ToString()));
+            }
+        }
+
+        return string.Join(Environment.NewLine, figures);
     }
 
     /// <summary>64 writers racing on one grievance: exactly one wins each version, and every writer's entry is in the history once.</summary>

@@ -145,6 +145,7 @@ internal static class ScaleMeasurements
         var officer = Actor.Officer(new OfficerId("dept-01-l1"), new DepartmentId("dept-01"), 1);
         var agent = Actor.HelplineAgent("agent-1");
         var commands = 0L;
+        var before = MachineCpu.Now();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
@@ -155,7 +156,12 @@ internal static class ScaleMeasurements
                 Interlocked.Add(ref commands, 2);
             }
         })));
-        return commands / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        var spent = MachineCpu.Now() - before;
+        Console.Error.WriteLine(
+            $"  {writers} writer{(writers == 1 ? "" : "s")}: {commands:N0} commands in {elapsed.TotalMilliseconds:N0} ms ({spent});"
+            + $" per command: this process {spent.Process.TotalMicroseconds / commands:N0} µs, postgres {spent.Server.TotalMicroseconds / commands:N0} µs");
+        return commands / elapsed.TotalSeconds;
     }
 
     private static string Complainant(long serial) => "writer-complainant-" + serial.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -144,7 +144,8 @@ internal sealed class ScorecardRollups : IDisposable
 
     /// <summary>
     /// Writes the deltas within the transaction, in key order, skipping those that cancel out — one statement per table, its rows
-    /// bound as one parameter (or one per column), whatever their number — then forgets them.
+    /// bound as one parameter (or one per column), whatever their number — then forgets them. Where the statements defer writes,
+    /// these wait for the transaction's next round trip.
     /// </summary>
     public async ValueTask WriteAsync(SqlStatements statements, SqlDialect dialect, CancellationToken cancellationToken)
     {
@@ -163,7 +164,7 @@ internal sealed class ScorecardRollups : IDisposable
         _deltas.Clear();
         if (cohorts is not null && flows is not null && dialect.CombineWrites(Cohorts.Upsert(dialect, "cohorts"), Flows.Upsert(dialect, "flows")) is { } both)
         {
-            await statements.ExecuteAsync(both, c =>
+            await statements.DeferAsync(both, c =>
             {
                 dialect.AddRows(c, "cohorts", Cohorts.ColumnTypes, cohorts);
                 dialect.AddRows(c, "flows", Flows.ColumnTypes, flows);
@@ -173,12 +174,12 @@ internal sealed class ScorecardRollups : IDisposable
 
         if (cohorts is not null)
         {
-            await statements.ExecuteAsync(Cohorts.Upsert(dialect, "cohorts"), c => dialect.AddRows(c, "cohorts", Cohorts.ColumnTypes, cohorts), cancellationToken).ConfigureAwait(false);
+            await statements.DeferAsync(Cohorts.Upsert(dialect, "cohorts"), c => dialect.AddRows(c, "cohorts", Cohorts.ColumnTypes, cohorts), cancellationToken).ConfigureAwait(false);
         }
 
         if (flows is not null)
         {
-            await statements.ExecuteAsync(Flows.Upsert(dialect, "flows"), c => dialect.AddRows(c, "flows", Flows.ColumnTypes, flows), cancellationToken).ConfigureAwait(false);
+            await statements.DeferAsync(Flows.Upsert(dialect, "flows"), c => dialect.AddRows(c, "flows", Flows.ColumnTypes, flows), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -252,7 +253,7 @@ internal sealed class ScorecardRollups : IDisposable
                 }
             }
 
-            await statements.ExecuteAsync(shape.Sql, shape.Names, values, cancellationToken).ConfigureAwait(false);
+            await statements.DeferAsync(shape.Sql, shape.Names, values, cancellationToken).ConfigureAwait(false);
         }
 
         _deltas.Clear();

@@ -60,6 +60,9 @@ internal static class SqlColumns
     /// <summary>The SET list of an update of <paramref name="columns"/> (see <see cref="Changed"/>).</summary>
     public static string Assignments(List<int> columns) => string.Join(", ", columns.Select(i => $"{GrievanceColumns[i]} = @{GrievanceColumns[i]}"));
 
+    /// <summary>The update of <paramref name="columns"/> of a grievance row still at its expected version (parameters: <see cref="UpdateParameters"/>).</summary>
+    public static string Update(List<int> columns) => $"UPDATE grievances SET {Assignments(columns)} WHERE id = @id AND version = @expected_version";
+
     /// <summary>
     /// The parameters of an update of <paramref name="columns"/> at an expected version, as names (without <c>@</c>) and values:
     /// the id, the columns (see <see cref="Changed"/>), then <c>expected_version</c>.
@@ -107,8 +110,6 @@ internal static class SqlColumns
     public const int AppealAllowedFlag = 64;
 
     public static string Id(GrievanceId id) => id.Value.ToString("N");
-
-    public static void AddGrievance(DbCommand command, GrievanceSnapshot g) => Add(command, GrievanceColumns, Values(g), string.Empty);
 
     public static GrievanceSnapshot ReadGrievance(DbDataReader r) => new()
     {
@@ -171,7 +172,10 @@ internal static class SqlColumns
 
     public const string Contact = "grievance_id, name, phone, email, address";
 
-    /// <summary>The values <see cref="AddHistory"/> binds, in <see cref="History"/>'s column order.</summary>
+    /// <summary><see cref="Contact"/>'s columns, in order.</summary>
+    public static readonly string[] ContactColumns = Contact.Split(", ");
+
+    /// <summary>A history row's values, in <see cref="History"/>'s column order.</summary>
     public static object?[] Values(HistoryEntry e) =>
     [
         Id(e.GrievanceId), e.Sequence, e.OccurredAt.UtcTicks, (int)e.Actor.Role, e.Actor.Id, e.Actor.Department?.Value, e.Actor.Level, (int)e.Action,
@@ -179,7 +183,7 @@ internal static class SqlColumns
         e.Rating, e.CommandId?.Value, e.IsInternal, e.CommandFingerprint,
     ];
 
-    /// <summary>The values <see cref="AddEvent"/> binds, in <see cref="Event"/>'s column order.</summary>
+    /// <summary>An outbox row's values, in <see cref="Event"/>'s column order.</summary>
     public static object?[] Values(GrievanceEvent e) =>
     [
         Id(e.GrievanceId), e.ReferenceNumber.Value, e.Sequence, e.Index, (int)e.Type, e.OccurredAt.UtcTicks, e.Channel.Code, (int)e.Status,
@@ -188,8 +192,6 @@ internal static class SqlColumns
 
     /// <summary>A contact row's values, in <see cref="Contact"/>'s column order.</summary>
     public static object?[] Values(GrievanceId id, ContactDetails contact) => [Id(id), contact.Name, contact.Phone, contact.Email, contact.Address];
-
-    public static void AddHistory(DbCommand command, HistoryEntry e) => Add(command, HistoryColumns, Values(e), string.Empty);
 
     public static HistoryEntry ReadHistory(DbDataReader r)
     {
@@ -224,16 +226,6 @@ internal static class SqlColumns
             IsInternal = r.GetBoolean(19),
             CommandFingerprint = Text(r, 20),
         };
-    }
-
-    public static void AddEvent(DbCommand command, GrievanceEvent e, string prefix) => Add(command, EventColumns, Values(e), prefix);
-
-    private static void Add(DbCommand command, string[] columns, object?[] values, string prefix)
-    {
-        for (var i = 0; i < columns.Length; i++)
-        {
-            Add(command, prefix + columns[i], values[i]);
-        }
     }
 
     /// <summary>Reads an outbox row: the position first, then <see cref="Event"/>'s columns.</summary>

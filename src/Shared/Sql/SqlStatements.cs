@@ -11,7 +11,10 @@ namespace Grievance.Workflow.Storage.Sql;
 /// per command object) a command is run again with new parameter values, so a batch of like changes compiles each statement once.
 /// Elsewhere each use gets a new command: Npgsql prepares by SQL text per connection whatever the command object, and an
 /// automatically prepared Npgsql command whose parameters were replaced binds the replaced ones again — the values of the use
-/// before (npgsql/npgsql#3850, open). Source shared by the adapters, not a public API. Not thread-safe: one transaction's.
+/// before (npgsql/npgsql#3850, open). Where the transaction asks for it and the driver sends batches (Npgsql), writes whose row
+/// counts nobody reads wait (<see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/>) and go to the server together
+/// with the next statement: one round trip instead of one each. Source shared by the adapters, not a public API. Not thread-safe:
+/// one transaction's.
 /// </summary>
 internal sealed class SqlStatements : IAsyncDisposable
 {
@@ -21,15 +24,38 @@ internal sealed class SqlStatements : IAsyncDisposable
     private readonly bool _reuse;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IBoundStatement> _bound = new(StringComparer.Ordinal);
+    private readonly bool _defers;
+    private DbBatch? _deferred; // the writes waiting for the next round trip
+    private readonly List<DbBatch> _sent = [];
+    private DbCommand? _binder; // binds a deferred write's parameters, which then move to its batch command
 
-    public SqlStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
-        => (_connection, _transaction, _dialect, _reuse) = (connection, transaction, dialect, dialect.ReusesCommands);
+    /// <summary>Creates the statements of a transaction.</summary>
+    /// <param name="connection">The transaction's connection.</param>
+    /// <param name="transaction">The transaction.</param>
+    /// <param name="dialect">The engine's dialect.</param>
+    /// <param name="defer">
+    /// Whether <see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/> holds writes back for one round trip where the
+    /// driver sends batches; the caller then sends them before it commits (<see cref="FlushAsync"/>). Without, they run at once.
+    /// </param>
+    public SqlStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect, bool defer = false)
+        => (_connection, _transaction, _dialect, _reuse, _defers) = (connection, transaction, dialect, dialect.ReusesCommands, defer && connection.CanCreateBatch);
+
+    public DbConnection Connection => _connection;
+
+    /// <summary>Gets whether writes wait for the next round trip (<see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/>) rather than run at once.</summary>
+    public bool Defers => _defers;
 
     public DbTransaction Transaction => _transaction;
 
     /// <summary>The command for a SQL text, with no parameters yet: the one used before, cleared, or a new one.</summary>
+    /// <exception cref="InvalidOperationException">Deferred writes wait: the command would run before them.</exception>
     public DbCommand For(string sql)
     {
+        if (_deferred is not null)
+        {
+            throw new InvalidOperationException($"{_deferred.BatchCommands.Count} deferred writes wait; a command run now would overtake them: send them first (FlushAsync).");
+        }
+
         if (_commands.TryGetValue(sql, out var command))
         {
             if (_reuse)
@@ -48,9 +74,10 @@ internal sealed class SqlStatements : IAsyncDisposable
         return command;
     }
 
-    /// <summary>Runs a statement and returns the rows it changed.</summary>
+    /// <summary>Runs a statement, after any deferred writes, and returns the rows it changed.</summary>
     public async ValueTask<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var command = For(sql);
         bind(command);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -74,25 +101,97 @@ internal sealed class SqlStatements : IAsyncDisposable
             return bound.Execute(names, values);
         }
 
-        return await ExecuteAsync(sql, c =>
-        {
-            for (var i = 0; i < names.Count; i++)
-            {
-                SqlColumns.Add(c, names[i], values[i]);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a query and returns its first value.</summary>
+    /// <summary>
+    /// Runs a write whose row count nobody reads: held back, with the others, for the next statement this transaction runs or for
+    /// <see cref="FlushAsync"/>, where these statements defer; else now. A failed write then surfaces when they are sent.
+    /// </summary>
+    /// <returns>The write, whose row count can be read once it has run (<see cref="DeferredWrite.Rows"/>).</returns>
+    public async ValueTask<DeferredWrite> DeferAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        if (!_defers)
+        {
+            return new DeferredWrite(await ExecuteAsync(sql, bind, cancellationToken).ConfigureAwait(false));
+        }
+
+        _binder ??= _connection.CreateCommand();
+        _binder.Parameters.Clear();
+        bind(_binder);
+        var parameters = new DbParameter[_binder.Parameters.Count];
+        _binder.Parameters.CopyTo(parameters, 0);
+        _binder.Parameters.Clear(); // a parameter belongs to one collection at a time
+
+        _deferred ??= CreateBatch();
+        var command = _deferred.CreateBatchCommand();
+        command.CommandText = sql;
+        command.Parameters.AddRange(parameters);
+        _deferred.BatchCommands.Add(command);
+        return new DeferredWrite(command);
+    }
+
+    /// <summary>Runs a write whose row count nobody reads, its values bound by name, as <see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/> does.</summary>
+    public async ValueTask<DeferredWrite> DeferAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+        => _defers
+            ? await DeferAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false)
+            : new DeferredWrite(await ExecuteAsync(sql, names, values, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Sends the deferred writes, if any, in one round trip.</summary>
+    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_deferred is not { } batch)
+        {
+            return;
+        }
+
+        _deferred = null;
+        _sent.Add(batch); // kept until disposed: its commands' row counts are read afterwards
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a query, after any deferred writes, and returns its first value.</summary>
     public async ValueTask<object?> ScalarAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var command = For(sql);
         bind(command);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static Action<DbCommand> Binding(IReadOnlyList<string> names, IReadOnlyList<object?> values) => c =>
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            SqlColumns.Add(c, names[i], values[i]);
+        }
+    };
+
+    private DbBatch CreateBatch()
+    {
+        var batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        return batch;
+    }
+
+    /// <summary>Disposes the commands; deferred writes not sent are dropped (the transaction, not committed, rolls back).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_deferred is not null)
+        {
+            await _deferred.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var batch in _sent)
+        {
+            await batch.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_binder is not null)
+        {
+            await _binder.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var statement in _bound.Values)
         {
             statement.Dispose();

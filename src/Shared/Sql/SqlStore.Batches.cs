@@ -80,7 +80,7 @@ internal sealed partial class SqlStore
         }
 
         await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
-        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(statements, cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 
@@ -137,7 +137,7 @@ internal sealed partial class SqlStore
 
         var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
         var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
-        var updated = await statements.ExecuteAsync($"UPDATE grievances SET {SqlColumns.Assignments(columns)} WHERE id = @id AND version = @expected_version", names, bound, cancellationToken)
+        var updated = await statements.ExecuteAsync(SqlColumns.Update(columns), names, bound, cancellationToken)
             .ConfigureAwait(false);
         if (updated == 0)
         {
@@ -146,10 +146,7 @@ internal sealed partial class SqlStore
                 await statements.Transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             }
 
-            var stored = await statements.ScalarAsync("SELECT version FROM grievances WHERE id = @id", c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id)), cancellationToken).ConfigureAwait(false);
-            return stored is null or DBNull
-                ? new GrievanceNotFoundException(grievance.Id)
-                : new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, Convert.ToInt64(stored, CultureInfo.InvariantCulture));
+            return await RefusalAsync(statements, change, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -178,5 +175,15 @@ internal sealed partial class SqlStore
 
         rollups.Add(previous!, grievance);
         return null;
+    }
+
+    /// <summary>Why a change found no row at its expected version: the grievance is not there, or at another version.</summary>
+    private static async ValueTask<GrievanceWorkflowException> RefusalAsync(SqlStatements statements, GrievanceChange change, CancellationToken cancellationToken)
+    {
+        var id = change.Grievance.Id;
+        var stored = await statements.ScalarAsync("SELECT version FROM grievances WHERE id = @id", c => SqlColumns.Add(c, "id", SqlColumns.Id(id)), cancellationToken).ConfigureAwait(false);
+        return stored is null or DBNull
+            ? new GrievanceNotFoundException(id)
+            : new GrievanceConcurrencyException(id, change.ExpectedVersion, Convert.ToInt64(stored, CultureInfo.InvariantCulture));
     }
 }

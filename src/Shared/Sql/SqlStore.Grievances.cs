@@ -28,6 +28,10 @@ internal sealed partial class SqlStore
     public async ValueTask<IReadOnlyList<HistoryEntry>> GetHistoryAsync(GrievanceId id, CancellationToken cancellationToken)
         => await ReadManyAsync($"SELECT {SqlColumns.History} FROM history WHERE grievance_id = @id ORDER BY sequence", c => SqlColumns.Add(c, "id", SqlColumns.Id(id)), SqlColumns.ReadHistory, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Inserts the grievance with its history row, contact details and outbox rows, and counts it in the rollups, in one
+    /// transaction: where the driver sends batches, all of it in one round trip before the commit.
+    /// </summary>
     public async ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken)
     {
         var grievance = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
@@ -35,10 +39,25 @@ internal sealed partial class SqlStore
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var statements = new SqlStatements(connection, transaction, _dialect, defer: true);
+        rollups.Add(grievance, 1);
         try
         {
-            await WriteAsync(connection, transaction, $"INSERT INTO grievances ({SqlColumns.Grievance}) VALUES ({SqlColumns.Parameters(SqlColumns.Grievance)})", c => SqlColumns.AddGrievance(c, grievance), cancellationToken).ConfigureAwait(false);
-            await InsertHistoryAsync(connection, transaction, creation.Entry, cancellationToken).ConfigureAwait(false);
+            // Where the statements defer, a taken key surfaces when they are sent; elsewhere, at its own statement.
+            await statements.DeferAsync(InsertGrievance, SqlColumns.GrievanceColumns, SqlColumns.Values(grievance), cancellationToken).ConfigureAwait(false);
+            await statements.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(creation.Entry), cancellationToken).ConfigureAwait(false);
+            if (creation.Contact is { } contact)
+            {
+                await statements.DeferAsync(InsertContact, SqlColumns.ContactColumns, SqlColumns.Values(grievance.Id, contact), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var e in creation.Events)
+            {
+                await statements.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
+            }
+
+            await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
+            await statements.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out var what))
         {
@@ -48,28 +67,14 @@ internal sealed partial class SqlStore
             throw new DuplicateGrievanceException(grievance.Id, kind, value);
         }
 
-        if (creation.Contact is { } contact)
-        {
-            await WriteAsync(connection, transaction, "INSERT INTO contacts (grievance_id, name, phone, email, address) VALUES (@id, @name, @phone, @email, @address)", c =>
-            {
-                SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id));
-                SqlColumns.Add(c, "name", contact.Name);
-                SqlColumns.Add(c, "phone", contact.Phone);
-                SqlColumns.Add(c, "email", contact.Email);
-                SqlColumns.Add(c, "address", contact.Address);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        await AppendOutboxAsync(connection, transaction, creation.Events, cancellationToken).ConfigureAwait(false);
-        rollups.Add(grievance, 1);
-        await using (var statements = new SqlStatements(connection, transaction, _dialect))
-        {
-            await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
-        }
-
-        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(statements, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes the change in one transaction: the grievance row at its expected version, its history and outbox rows, and the
+    /// rollups. Where the statements defer and the change carries what it changes, all of it goes in one round trip before the
+    /// commit, and a refused change is rolled back whole.
+    /// </summary>
     public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
     {
         _ = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
@@ -77,24 +82,80 @@ internal sealed partial class SqlStore
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var statements = new SqlStatements(connection, transaction, _dialect);
+        await using var statements = new SqlStatements(connection, transaction, _dialect, defer: true);
 
         // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
-        if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
+        if (statements.Defers && change.Previous is not null)
+        {
+            await SaveInOneRoundTripAsync(statements, change, rollups, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             throw refused;
         }
+        else
+        {
+            await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
+        }
 
-        await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
-        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(statements, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Sends a change that carries the snapshot it changes in one round trip with its rollups: the conditional update first (the
+    /// grievance row is locked before the rollup rows, as in every write), then the history, outbox and rollup rows, which a
+    /// refused change rolls back with it. Throws the refusal, the transaction rolled back.
+    /// </summary>
+    private async ValueTask SaveInOneRoundTripAsync(SqlStatements statements, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
+    {
+        var (grievance, commandId) = (change.Grievance, change.Entry.CommandId);
+        var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
+        var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
+        var update = await statements.DeferAsync(SqlColumns.Update(columns), names, bound, cancellationToken).ConfigureAwait(false);
+        await statements.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
+        foreach (var e in change.Events)
+        {
+            await statements.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
+        }
+
+        rollups.Add(change.Previous!, grievance);
+        await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
+        CommandIdConflictException? taken = null;
+        try
+        {
+            await statements.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out var what) && (update.Rows == 0 || (commandId is not null && what.Contains("command", StringComparison.OrdinalIgnoreCase))))
+        {
+            // The update found no row, and the entry's sequence is the winner's: told below. Or the command id is another entry's.
+            taken = update.Rows == 0 ? null : new CommandIdConflictException(commandId!.Value, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
+        }
+
+        if (update.Rows == 1 && taken is null)
+        {
+            return;
+        }
+
+        await statements.Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        if (taken is not null)
+        {
+            throw taken;
+        }
+
+        var stored = await ScalarAsync(statements.Connection, null, "SELECT version FROM grievances WHERE id = @id", cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id)))
+            .ConfigureAwait(false);
+        throw stored is null or DBNull
+            ? new GrievanceNotFoundException(grievance.Id)
+            : new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static readonly string InsertGrievance = $"INSERT INTO grievances ({SqlColumns.Grievance}) VALUES ({SqlColumns.Parameters(SqlColumns.Grievance)})";
+
+    private static readonly string InsertContact = $"INSERT INTO contacts ({SqlColumns.Contact}) VALUES ({SqlColumns.Parameters(SqlColumns.Contact)})";
 
     private const string InsertHistory = $"INSERT INTO history ({SqlColumns.History}) VALUES (@grievance_id, @sequence, @occurred_at, @actor_role, @actor_id, @actor_department, @actor_level, @action, @from_status, @to_status, @outcome, @from_level, @to_level, @department, @officer, @text, @reason_code, @rating, @command_id, @is_internal, @command_fingerprint)";
 
     private const string InsertEvent = $"INSERT INTO outbox ({SqlColumns.Event}) VALUES (@grievance_id, @reference_number, @sequence, @idx, @type, @occurred_at, @channel, @status, @outcome, @level, @department, @officer, @due_at)";
-
-    private static ValueTask<int> InsertHistoryAsync(DbConnection connection, DbTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken)
-        => WriteAsync(connection, transaction, InsertHistory, c => SqlColumns.AddHistory(c, entry), cancellationToken);
 }

@@ -149,17 +149,4 @@ internal sealed partial class SqlStore
         await ExecuteAsync(connection, transaction, _dialect.OutboxSequencer, cancellationToken).ConfigureAwait(false);
         await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
     }
-
-    private static async ValueTask AppendOutboxAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<GrievanceEvent> events, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var e in events)
-        {
-            await WriteAsync(connection, transaction, InsertEvent, c => SqlColumns.AddEvent(c, e, string.Empty), cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

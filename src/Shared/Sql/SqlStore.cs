@@ -27,6 +27,13 @@ internal sealed partial class SqlStore
         _dialect.Committed();
     }
 
+    /// <summary>Sends the writes the transaction's statements deferred, then commits as <see cref="CommitAsync(DbTransaction, CancellationToken)"/>.</summary>
+    private async ValueTask CommitAsync(SqlStatements statements, CancellationToken cancellationToken)
+    {
+        await statements.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync(statements.Transaction, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Creates or upgrades the schema once per store; a failed attempt is tried again on the next call.</summary>
     public ValueTask MigrateAsync(CancellationToken cancellationToken)
     {
