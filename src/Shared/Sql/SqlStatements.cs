@@ -86,10 +86,11 @@ internal sealed class SqlStatements : IAsyncDisposable
     /// <summary>
     /// Runs a statement with <paramref name="values"/> bound to the parameters <paramref name="names"/> (without <c>@</c>) and
     /// returns the rows it changed: compiled once and bound by position where the dialect can (<see cref="SqlDialect.Compile"/>),
-    /// else as a command. A SQL text must always come with the same names, in the same order.
+    /// else as a command, after any deferred writes. A SQL text must always come with the same names, in the same order.
     /// </summary>
     public async ValueTask<int> ExecuteAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         if (!_bound.TryGetValue(sql, out var bound) && _dialect.Compile(_connection, sql) is { } compiled)
         {
             _bound.Add(sql, bound = compiled);

@@ -181,9 +181,14 @@ internal sealed partial class SqlStore
     private static async ValueTask<GrievanceWorkflowException> RefusalAsync(SqlStatements statements, GrievanceChange change, CancellationToken cancellationToken)
     {
         var id = change.Grievance.Id;
-        var stored = await statements.ScalarAsync("SELECT version FROM grievances WHERE id = @id", c => SqlColumns.Add(c, "id", SqlColumns.Id(id)), cancellationToken).ConfigureAwait(false);
-        return stored is null or DBNull
-            ? new GrievanceNotFoundException(id)
-            : new GrievanceConcurrencyException(id, change.ExpectedVersion, Convert.ToInt64(stored, CultureInfo.InvariantCulture));
+        var stored = await statements.ScalarAsync(StoredVersion, c => SqlColumns.Add(c, "id", SqlColumns.Id(id)), cancellationToken).ConfigureAwait(false);
+        return Refusal(change, stored);
     }
+
+    private const string StoredVersion = "SELECT version FROM grievances WHERE id = @id";
+
+    /// <summary>The refusal of a change whose grievance is stored at <paramref name="stored"/> (a version, or nothing: not found).</summary>
+    private static GrievanceWorkflowException Refusal(GrievanceChange change, object? stored) => stored is null or DBNull
+        ? new GrievanceNotFoundException(change.Grievance.Id)
+        : new GrievanceConcurrencyException(change.Grievance.Id, change.ExpectedVersion, Convert.ToInt64(stored, CultureInfo.InvariantCulture));
 }

@@ -144,11 +144,8 @@ internal sealed partial class SqlStore
             throw taken;
         }
 
-        var stored = await ScalarAsync(statements.Connection, null, "SELECT version FROM grievances WHERE id = @id", cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id)))
-            .ConfigureAwait(false);
-        throw stored is null or DBNull
-            ? new GrievanceNotFoundException(grievance.Id)
-            : new GrievanceConcurrencyException(grievance.Id, change.ExpectedVersion, Convert.ToInt64(stored, System.Globalization.CultureInfo.InvariantCulture));
+        // The transaction is over (a failed batch aborted it): the stored version is read outside it, on the same connection.
+        throw Refusal(change, await ScalarAsync(statements.Connection, null, StoredVersion, cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false));
     }
 
     private static readonly string InsertGrievance = $"INSERT INTO grievances ({SqlColumns.Grievance}) VALUES ({SqlColumns.Parameters(SqlColumns.Grievance)})";
