@@ -26,7 +26,7 @@ internal sealed class SqlStatements : IAsyncDisposable
     private readonly Dictionary<string, IBoundStatement> _bound = new(StringComparer.Ordinal);
     private readonly bool _defers;
     private DbBatch? _deferred; // the writes waiting for the next round trip
-    private readonly List<DbBatch> _sent = [];
+    private List<DbBatch>? _sent; // the batches sent, kept until disposal: their commands' row counts are read afterwards
     private DbCommand? _binder; // binds a deferred write's parameters, which then move to its batch command
 
     /// <summary>Creates the statements of a transaction.</summary>
@@ -40,11 +40,13 @@ internal sealed class SqlStatements : IAsyncDisposable
     public SqlStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect, bool defer = false)
         => (_connection, _transaction, _dialect, _reuse, _defers) = (connection, transaction, dialect, dialect.ReusesCommands, defer && connection.CanCreateBatch);
 
+    /// <summary>Gets the transaction's connection.</summary>
     public DbConnection Connection => _connection;
 
     /// <summary>Gets whether writes wait for the next round trip (<see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/>) rather than run at once.</summary>
     public bool Defers => _defers;
 
+    /// <summary>Gets the transaction.</summary>
     public DbTransaction Transaction => _transaction;
 
     /// <summary>The command for a SQL text, with no parameters yet: the one used before, cleared, or a new one.</summary>
@@ -147,7 +149,7 @@ internal sealed class SqlStatements : IAsyncDisposable
         }
 
         _deferred = null;
-        _sent.Add(batch); // kept until disposed: its commands' row counts are read afterwards
+        (_sent ??= []).Add(batch);
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -183,7 +185,7 @@ internal sealed class SqlStatements : IAsyncDisposable
             await _deferred.DisposeAsync().ConfigureAwait(false);
         }
 
-        foreach (var batch in _sent)
+        foreach (var batch in _sent ?? [])
         {
             await batch.DisposeAsync().ConfigureAwait(false);
         }

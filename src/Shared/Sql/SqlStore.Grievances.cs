@@ -88,7 +88,7 @@ internal sealed partial class SqlStore
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
         if (statements.Defers && change.Previous is not null)
         {
-            await SaveInOneRoundTripAsync(statements, change, rollups, cancellationToken).ConfigureAwait(false);
+            await SaveInOneBatchAsync(statements, change, rollups, cancellationToken).ConfigureAwait(false);
         }
         else if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
@@ -108,7 +108,7 @@ internal sealed partial class SqlStore
     /// grievance row is locked before the rollup rows, as in every write), then the history, outbox and rollup rows, which a
     /// refused change rolls back with it. Throws the refusal, the transaction rolled back.
     /// </summary>
-    private async ValueTask SaveInOneRoundTripAsync(SqlStatements statements, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
+    private async ValueTask SaveInOneBatchAsync(SqlStatements statements, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
     {
         var (grievance, commandId) = (change.Grievance, change.Entry.CommandId);
         var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
