@@ -78,26 +78,22 @@ internal static class PostgreSqlSetWrites
     private static NpgsqlBatchCommand Statement(IReadOnlyList<GrievanceChange> changes, List<int> columns, List<(int Index, object?[] Values)> rows)
     {
         var command = new NpgsqlBatchCommand();
-        var sql = new StringBuilder("WITH v AS (SELECT * FROM unnest(@g_id, @g_expected_version");
-        foreach (var c in columns)
-        {
-            sql.Append(", @g_").Append(SqlColumns.GrievanceColumns[c]);
-        }
-
-        sql.Append(") AS v(id, expected_version");
+        var sql = new StringBuilder("WITH v(id, expected_version");
         foreach (var c in columns)
         {
             sql.Append(", ").Append(SqlColumns.GrievanceColumns[c]);
         }
 
-        sql.Append(")), u AS (UPDATE grievances g SET ")
+        sql.Append(") AS (").Append(PostgreSqlDialect.Unnested(columns.Select(c => "@g_" + SqlColumns.GrievanceColumns[c]).Prepend("@g_expected_version").Prepend("@g_id")))
+            .Append("), u AS (UPDATE grievances g SET ")
             .AppendJoin(", ", columns.Select(c => $"{SqlColumns.GrievanceColumns[c]} = v.{SqlColumns.GrievanceColumns[c]}"))
             .Append(" FROM v WHERE g.id = v.id AND g.version = v.expected_version RETURNING g.id)")
             .Append(", h AS (INSERT INTO history (").Append(SqlColumns.History).Append(") SELECT ").Append(SqlColumns.History)
-            .Append(" FROM unnest(").AppendJoin(", ", SqlColumns.HistoryColumns.Select(c => "@h_" + c)).Append(") AS h(").Append(SqlColumns.History)
+            .Append(" FROM (").Append(PostgreSqlDialect.Unnested(SqlColumns.HistoryColumns.Select(c => "@h_" + c))).Append(") AS h(").Append(SqlColumns.History)
             .Append(") WHERE h.grievance_id IN (SELECT id FROM u))")
             .Append(", o AS (INSERT INTO outbox (").Append(SqlColumns.Event).Append(") SELECT ").Append(SqlColumns.Event)
-            .Append(" FROM unnest(").AppendJoin(", ", SqlColumns.EventColumns.Select(c => "@e_" + c)).Append(") WITH ORDINALITY AS e(").Append(SqlColumns.Event)
+            .Append(" FROM (").Append(PostgreSqlDialect.Unnested(SqlColumns.EventColumns.Select(c => "@e_" + c)))
+            .Append(", generate_subscripts(@e_").Append(SqlColumns.EventColumns[0]).Append(", 1)) AS e(").Append(SqlColumns.Event)
             .Append(", n) WHERE e.grievance_id IN (SELECT id FROM u) ORDER BY e.n)") // events get their ids, so their positions, in command order
             .Append(" SELECT id FROM u");
         command.CommandText = sql.ToString();

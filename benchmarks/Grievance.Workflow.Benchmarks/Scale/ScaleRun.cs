@@ -17,7 +17,8 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// of the scale table on them, and prints the table (with <c>--write-readme</c>, also into benchmarks/README.md between its markers).
 /// Options: <c>--sqlite N</c> (1,000,000), <c>--postgres N</c> (200,000; needs GRIEVANCE_POSTGRES), <c>--days N</c> (100: a month
 /// is ~300,000 registrations of a million), <c>--millions</c> (also import 3,550,000 into each store, timed), <c>--only sqlite|postgres</c>,
-/// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--sqlite-file PATH</c> (the
+/// <c>--sweep-only</c> (import, then measure the sweep and nothing else: for working on sweeps), <c>--writes-only</c> (PostgreSQL:
+/// import, then measure the write throughput and nothing else: for working on it), <c>--sqlite-file PATH</c> (the
 /// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it), <c>--keep-postgres</c>
 /// (leave the PostgreSQL schema in place afterwards, for reading plans on it), <c>--sweep-kind deadlines|feedback</c> (measure that
 /// kind of sweep only: for profiling one), <c>--pages-in-flight N</c> (how many pages a sweep handles at once: by default 1 on SQLite,
@@ -26,6 +27,7 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 internal static class ScaleRun
 {
     private static bool s_sweepOnly;
+    private static bool s_writesOnly;
     private static string? s_sqliteFile;
     private static bool s_keepPostgres;
     private static string s_sweepKind = string.Empty;
@@ -38,6 +40,7 @@ internal static class ScaleRun
     {
         var options = Options(args);
         s_sweepOnly = options.ContainsKey("sweep-only");
+        s_writesOnly = options.ContainsKey("writes-only");
         s_sqliteFile = options.GetValueOrDefault("sqlite-file");
         s_keepPostgres = options.ContainsKey("keep-postgres");
         s_sweepKind = options.GetValueOrDefault("sweep-kind", string.Empty);
@@ -157,8 +160,12 @@ internal static class ScaleRun
             await ExecuteAsync(scoped, "ANALYZE grievances, history, contacts, outbox, grievance_rollups, grievance_flows");
             await CheckpointAsync(scoped);
             rows.Add(new($"import of {count:N0} grievances with history, PostgreSQL (60% pending, 20% awaiting feedback; indexes built after it)", $"{seconds:N1} s ({totals.Imported / seconds:N0}/s)", "3.55M in < 10 min (≥ 5,917/s)"));
-            rows.AddRange(await CommonAsync(db, "PostgreSQL", count));
-            if (s_sweepKind is "" or "deadlines")
+            if (!s_writesOnly)
+            {
+                rows.AddRange(await CommonAsync(db, "PostgreSQL", count));
+            }
+
+            if (s_sweepKind is "" or "deadlines" && !s_writesOnly)
             {
                 // Two nodes' sweepers at once share the due work out by their claims: each item handled once, by one of them.
                 var (each, sweeps, handled) = await ScaleMeasurements.SweepAsync(db, DueWorkKind.OfficerDeadline, 10_000, runs: 3, sweepers: 2);
@@ -173,10 +180,14 @@ internal static class ScaleRun
                 return rows;
             }
 
-            var defaulters = GrievanceFilter.Defaulters(db.AsOf);
-            var (cursor, reached) = await ScaleMeasurements.CursorAtAsync(db, defaulters, 100_000);
-            var (deep, deepRows) = await ScaleMeasurements.PageAsync(db, defaulters, 50, cursor, 21);
-            rows.Add(new($"deep keyset page of defaulters (50 rows after row {reached:N0}), PostgreSQL", $"{deep:N2} ms ({deepRows} rows)", "< 10 ms"));
+            if (!s_writesOnly)
+            {
+                var defaulters = GrievanceFilter.Defaulters(db.AsOf);
+                var (cursor, reached) = await ScaleMeasurements.CursorAtAsync(db, defaulters, 100_000);
+                var (deep, deepRows) = await ScaleMeasurements.PageAsync(db, defaulters, 50, cursor, 21);
+                rows.Add(new($"deep keyset page of defaulters (50 rows after row {reached:N0}), PostgreSQL", $"{deep:N2} ms ({deepRows} rows)", "< 10 ms"));
+            }
+
             var single = 0.0;
             foreach (var writers in new[] { 1, 2, 4, 8, 16 })
             {
