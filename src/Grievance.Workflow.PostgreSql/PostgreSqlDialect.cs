@@ -138,7 +138,23 @@ internal sealed class PostgreSqlDialect : SqlDialect
         ORDER BY i.relname
         """;
 
-    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes, DisposedIndex, RollupsUpdatedInPlace, UniqueKeysOnly, IndexesWithRoom];
+    public override string[] Migrations { get; } = [Schema1, Schema2, Schema3, QueueAndStatisticsIndexes, CommandFingerprints, OfficerDueIndex, ClaimsAndLeases + OutboxInCommitOrder, DepartmentDueIndex, RollupSchema.Script(ShardOfId), RollupSchema.SpecialClosures, RollupSchema.Intake, RollupSchema.Appeals, DeferredIndexes, OfficerIndexes, ClaimsInIdOrder, NarrowerIndexes, OpenIndexes, DisposedIndex, RollupsUpdatedInPlace, UniqueKeysOnly, IndexesWithRoom, ChangedOrFailed];
+
+    // Version 22: a conditional update that changed nothing fails its statement (FailUnlessChanged), so that the batch a command
+    // writes in, its own transaction, stops there and commits nothing: a command's writes and their commit in one round trip.
+    private static readonly string ChangedOrFailed = $$"""
+        CREATE OR REPLACE FUNCTION grievance_changed(changed bigint) RETURNS bigint LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF changed = 0 THEN
+                RAISE EXCEPTION 'no grievance at the expected version' USING ERRCODE = '{{UnchangedState}}';
+            END IF;
+            RETURN changed;
+        END
+        $body$;
+        """;
+
+    /// <summary>The SQLSTATE of an update that changed nothing (<see cref="FailUnlessChanged"/>): a class left to implementations.</summary>
+    internal const string UnchangedState = "W0409";
 
     // Version 7 (with the claims and leases): writers insert events without a position and take no lock; positions are given by
     // the sequencer, in insertion order, to the events committed by then (see OutboxSequencer). Earlier events keep theirs.
@@ -238,6 +254,15 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>
     public override string? CombineWrites(string first, string second) => $"WITH first_write AS ({first}), second_write AS ({second}) SELECT 1";
+
+    /// <summary>Npgsql sends a batch with one Sync at its end: outside a transaction, the server runs it as one.</summary>
+    public override bool BatchIsItsOwnTransaction => true;
+
+    /// <summary>The update with <c>RETURNING</c>, its rows counted by <c>grievance_changed</c>, which fails on none (schema version 22).</summary>
+    public override string FailUnlessChanged(string update) => $"WITH changed AS ({update} RETURNING 1) SELECT grievance_changed(count(*)) FROM changed";
+
+    /// <summary>The SQLSTATE <c>grievance_changed</c> raises.</summary>
+    public override bool IsUnchanged(DbException exception) => exception is PostgresException { SqlState: UnchangedState };
 
     /// <summary>Typed arrays, one per column (<see cref="RowsOf"/>).</summary>
     public override bool BindsRows => true;

@@ -255,6 +255,31 @@ internal abstract class SqlDialect
     /// <returns>The combined statement, or <see langword="null"/>.</returns>
     public virtual string? CombineWrites(string first, string second) => null;
 
+    /// <summary>
+    /// Gets whether a batch of statements sent outside a transaction runs as one transaction of its own: committed once its last
+    /// statement has run, rolled back whole when one fails (<see cref="SqlStatements.OwnTransaction"/>). A write then takes one
+    /// round trip, with no <c>BEGIN</c> or <c>COMMIT</c> of its own.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>; PostgreSQL says <see langword="true"/> (Npgsql ends a batch with one Sync).</value>
+    public virtual bool BatchIsItsOwnTransaction => false;
+
+    /// <summary>
+    /// Gets a statement that runs <paramref name="update"/>, which changes one row at most, and fails when it changes none (the
+    /// failure <see cref="IsUnchanged"/> tells), so that a batch that is its own transaction stops there and writes nothing: what
+    /// a conditional write needs where no one reads its row count before the commit. A dialect that says
+    /// <see cref="BatchIsItsOwnTransaction"/> provides it.
+    /// </summary>
+    /// <param name="update">An <c>UPDATE</c> without <c>RETURNING</c>.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="NotSupportedException">The dialect has no such statement.</exception>
+    public virtual string FailUnlessChanged(string update)
+        => throw new NotSupportedException($"{GetType().Name} has no statement that fails an update that changes nothing.");
+
+    /// <summary>Gets whether an exception is the failure of a statement of <see cref="FailUnlessChanged"/> that changed nothing.</summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns><see langword="true"/> if the update changed nothing.</returns>
+    public virtual bool IsUnchanged(DbException exception) => false;
+
     /// <summary>Gets whether the dialect binds many rows as one parameter (<see cref="RowsOf"/>, <see cref="AddRows"/>).</summary>
     /// <value>The default is <see langword="false"/>; PostgreSQL says <see langword="true"/> (typed arrays read with <c>unnest</c>).</value>
     public virtual bool BindsRows => false;

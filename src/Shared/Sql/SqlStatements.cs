@@ -13,13 +13,15 @@ namespace Grievance.Workflow.Storage.Sql;
 /// automatically prepared Npgsql command whose parameters were replaced binds the replaced ones again — the values of the use
 /// before (npgsql/npgsql#3850, open). Where the transaction asks for it and the driver sends batches (Npgsql), writes whose row
 /// counts nobody reads wait (<see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/>) and go to the server together
-/// with the next statement: one round trip instead of one each. Source shared by the adapters, not a public API. Not thread-safe:
-/// one transaction's.
+/// with the next statement: one round trip instead of one each. Where a batch is a transaction of its own (PostgreSQL: one Sync
+/// a batch), the statements may have no transaction at all (<see cref="OwnTransaction"/>): their one batch is it, committed when
+/// it has run and rolled back whole when a statement fails, with no <c>BEGIN</c> or <c>COMMIT</c> of its own to wait for. Source
+/// shared by the adapters, not a public API. Not thread-safe: one transaction's.
 /// </summary>
 internal sealed class SqlStatements : IAsyncDisposable
 {
     private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly DbTransaction? _transaction;
     private readonly SqlDialect _dialect;
     private readonly bool _reuse;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
@@ -31,14 +33,34 @@ internal sealed class SqlStatements : IAsyncDisposable
 
     /// <summary>Creates the statements of a transaction.</summary>
     /// <param name="connection">The transaction's connection.</param>
-    /// <param name="transaction">The transaction.</param>
+    /// <param name="transaction">The transaction; <see langword="null"/> only with <see cref="OwnTransaction"/>.</param>
     /// <param name="dialect">The engine's dialect.</param>
     /// <param name="defer">
     /// Whether <see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/> holds writes back for one round trip where the
     /// driver sends batches; the caller then sends them before it commits (<see cref="FlushAsync"/>). Without, they run at once.
     /// </param>
     public SqlStatements(DbConnection connection, DbTransaction transaction, SqlDialect dialect, bool defer = false)
+        : this(connection, dialect, transaction ?? throw new ArgumentNullException(nameof(transaction)), defer)
+    {
+    }
+
+    private SqlStatements(DbConnection connection, SqlDialect dialect, DbTransaction? transaction, bool defer)
         => (_connection, _transaction, _dialect, _reuse, _defers) = (connection, transaction, dialect, dialect.ReusesCommands, defer && connection.CanCreateBatch);
+
+    /// <summary>
+    /// Gets whether a batch sent on the connection outside a transaction is one of its own (<see cref="SqlDialect.BatchIsItsOwnTransaction"/>
+    /// and a driver that sends batches): then <see cref="OwnTransaction"/> writes without <c>BEGIN</c> or <c>COMMIT</c>.
+    /// </summary>
+    public static bool CanOwnTransaction(DbConnection connection, SqlDialect dialect) => dialect.BatchIsItsOwnTransaction && connection.CanCreateBatch;
+
+    /// <summary>
+    /// Creates statements that are their own transaction: every write deferred, all sent in one batch by <see cref="FlushAsync"/>,
+    /// which commits them together or, when one fails, none. Nothing else runs through them, and nothing after the batch.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A batch on this connection is not a transaction of its own (<see cref="CanOwnTransaction"/>).</exception>
+    public static SqlStatements OwnTransaction(DbConnection connection, SqlDialect dialect) => CanOwnTransaction(connection, dialect)
+        ? new SqlStatements(connection, dialect, null, defer: true)
+        : throw new InvalidOperationException($"A batch of {dialect.GetType().Name} on a {connection.GetType().Name} is not a transaction of its own: begin one.");
 
     /// <summary>Gets the transaction's connection.</summary>
     public DbConnection Connection => _connection;
@@ -46,13 +68,20 @@ internal sealed class SqlStatements : IAsyncDisposable
     /// <summary>Gets whether writes wait for the next round trip (<see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/>) rather than run at once.</summary>
     public bool Defers => _defers;
 
-    /// <summary>Gets the transaction.</summary>
-    public DbTransaction Transaction => _transaction;
+    /// <summary>Gets the transaction, or <see langword="null"/> where the statements' one batch is its own (<see cref="OwnTransaction"/>).</summary>
+    public DbTransaction? Transaction => _transaction;
 
     /// <summary>The command for a SQL text, with no parameters yet: the one used before, cleared, or a new one.</summary>
-    /// <exception cref="InvalidOperationException">Deferred writes wait: the command would run before them.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Deferred writes wait: the command would run before them. Or the statements are their own transaction: the command would be another.
+    /// </exception>
     public DbCommand For(string sql)
     {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException($"These statements are one batch, their own transaction; '{sql}' run apart from it would be a transaction of its own.");
+        }
+
         if (_deferred is not null)
         {
             throw new InvalidOperationException($"{_deferred.BatchCommands.Count} deferred writes wait; a command run now would overtake them: send them first (FlushAsync).");
@@ -119,6 +148,11 @@ internal sealed class SqlStatements : IAsyncDisposable
             return new DeferredWrite(await ExecuteAsync(sql, bind, cancellationToken).ConfigureAwait(false));
         }
 
+        if (_transaction is null && _sent is not null)
+        {
+            throw new InvalidOperationException("These statements were their own transaction, and its batch was sent: a write now would be another transaction.");
+        }
+
         _binder ??= _connection.CreateCommand();
         _binder.Parameters.Clear();
         bind(_binder);
@@ -140,7 +174,7 @@ internal sealed class SqlStatements : IAsyncDisposable
             ? await DeferAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false)
             : new DeferredWrite(await ExecuteAsync(sql, names, values, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Sends the deferred writes, if any, in one round trip.</summary>
+    /// <summary>Sends the deferred writes, if any, in one round trip: where the statements are their own transaction, commits them.</summary>
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         if (_deferred is not { } batch)

@@ -128,11 +128,12 @@ internal sealed partial class SqlStore
 
         var grievance = change.Grievance;
         var commandId = change.Entry.CommandId;
+        var transaction = statements.Transaction ?? throw new InvalidOperationException("A change is written statement by statement within a transaction only.");
         const string Savepoint = "grievance_change";
         savepoint &= commandId is not null;
         if (savepoint)
         {
-            await statements.Transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
         var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
@@ -143,7 +144,7 @@ internal sealed partial class SqlStore
         {
             if (savepoint)
             {
-                await statements.Transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+                await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             }
 
             return await RefusalAsync(statements, change, cancellationToken).ConfigureAwait(false);
@@ -157,7 +158,7 @@ internal sealed partial class SqlStore
         {
             if (savepoint)
             {
-                await statements.Transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+                await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             }
 
             return new CommandIdConflictException(taken, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
@@ -170,7 +171,7 @@ internal sealed partial class SqlStore
 
         if (savepoint)
         {
-            await statements.Transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            await transaction.ReleaseAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         }
 
         rollups.Add(previous!, grievance);

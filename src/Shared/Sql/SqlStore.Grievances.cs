@@ -30,7 +30,7 @@ internal sealed partial class SqlStore
 
     /// <summary>
     /// Inserts the grievance with its history row, contact details and outbox rows, and counts it in the rollups, in one
-    /// transaction: where the driver sends batches, all of it in one round trip before the commit.
+    /// transaction: where a batch is its own (PostgreSQL), all of it and the commit in one round trip.
     /// </summary>
     public async ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken)
     {
@@ -38,8 +38,8 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
-        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var statements = new SqlStatements(connection, transaction, _dialect, defer: true);
+        await using var transaction = SqlStatements.CanOwnTransaction(connection, _dialect) ? null : await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var statements = transaction is null ? SqlStatements.OwnTransaction(connection, _dialect) : new SqlStatements(connection, transaction, _dialect, defer: true);
         rollups.Add(grievance, 1);
         try
         {
@@ -72,8 +72,8 @@ internal sealed partial class SqlStore
 
     /// <summary>
     /// Writes the change in one transaction: the grievance row at its expected version, its history and outbox rows, and the
-    /// rollups. Where the statements defer and the change carries what it changes, all of it goes in one round trip before the
-    /// commit, and a refused change is rolled back whole.
+    /// rollups. Where a batch is its own transaction (PostgreSQL) and the change carries what it changes, all of it and the commit
+    /// go in one round trip, and a refused change writes nothing.
     /// </summary>
     public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
     {
@@ -81,16 +81,20 @@ internal sealed partial class SqlStore
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
-        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var statements = new SqlStatements(connection, transaction, _dialect, defer: true);
 
         // On a taken command id nothing more is read here: a second pooled connection opened while this one is held can exhaust a
         // small pool. The engine reads the first use afterwards and tells a replay from a conflict.
-        if (statements.Defers && change.Previous is not null)
+        if (change.Previous is not null && SqlStatements.CanOwnTransaction(connection, _dialect))
         {
-            await SaveInOneBatchAsync(statements, change, rollups, cancellationToken).ConfigureAwait(false);
+            await using var batch = SqlStatements.OwnTransaction(connection, _dialect);
+            await SaveInOneTransactionBatchAsync(batch, change, rollups, cancellationToken).ConfigureAwait(false);
+            _dialect.Committed();
+            return;
         }
-        else if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
+
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var statements = new SqlStatements(connection, transaction, _dialect, defer: true);
+        if (await SaveOneAsync(statements, change, rollups, savepoint: false, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             throw refused;
@@ -104,48 +108,41 @@ internal sealed partial class SqlStore
     }
 
     /// <summary>
-    /// Sends a change that carries the snapshot it changes in one round trip with its rollups: the conditional update first (the
-    /// grievance row is locked before the rollup rows, as in every write), then the history, outbox and rollup rows, which a
-    /// refused change rolls back with it. Throws the refusal, the transaction rolled back.
+    /// Sends a change that carries the snapshot it changes, with its rollups, in one batch that is its own transaction: the
+    /// conditional update first, made to fail when it finds the grievance at another version or not at all (the grievance row is
+    /// locked before the rollup rows, as in every write), then the history, outbox and rollup rows. A refused change stops the
+    /// batch at its update, and the server rolls all of it back. Throws the refusal.
     /// </summary>
-    private async ValueTask SaveInOneBatchAsync(SqlStatements statements, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
+    private async ValueTask SaveInOneTransactionBatchAsync(SqlStatements batch, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
     {
         var (grievance, commandId) = (change.Grievance, change.Entry.CommandId);
         var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
         var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
-        var update = await statements.DeferAsync(SqlColumns.Update(columns), names, bound, cancellationToken).ConfigureAwait(false);
-        await statements.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
+        await batch.DeferAsync(_dialect.FailUnlessChanged(SqlColumns.Update(columns)), names, bound, cancellationToken).ConfigureAwait(false);
+        await batch.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
         foreach (var e in change.Events)
         {
-            await statements.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
+            await batch.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
         }
 
         rollups.Add(change.Previous!, grievance);
-        await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
-        CommandIdConflictException? taken = null;
+        await rollups.WriteAsync(batch, _dialect, cancellationToken).ConfigureAwait(false);
         try
         {
-            await statements.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbException ex) when (_dialect.IsUniqueViolation(ex, out var what) && (update.Rows == 0 || (commandId is not null && what.Contains("command", StringComparison.OrdinalIgnoreCase))))
-        {
-            // The update found no row, and the entry's sequence is the winner's: told below. Or the command id is another entry's.
-            taken = update.Rows == 0 ? null : new CommandIdConflictException(commandId!.Value, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
-        }
-
-        if (update.Rows == 1 && taken is null)
-        {
+            await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
-
-        await statements.Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-        if (taken is not null)
+        catch (DbException ex) when (commandId is { } taken && _dialect.IsUniqueViolation(ex, out var what) && what.Contains("command", StringComparison.OrdinalIgnoreCase))
         {
-            throw taken;
+            // The update ran before the history row: the grievance was at the expected version, and the command id is another entry's.
+            throw new CommandIdConflictException(taken, grievance.Id, change.Entry.Action, CommandIdDifferences.Unknown);
+        }
+        catch (DbException ex) when (_dialect.IsUnchanged(ex))
+        {
         }
 
-        // The transaction is over (a failed batch aborted it): the stored version is read outside it, on the same connection.
-        throw Refusal(change, await ScalarAsync(statements.Connection, null, StoredVersion, cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false));
+        // Nothing was written: the stored version, read on the same connection now idle, tells stale from missing.
+        throw Refusal(change, await ScalarAsync(batch.Connection, null, StoredVersion, cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false));
     }
 
     private static readonly string InsertGrievance = $"INSERT INTO grievances ({SqlColumns.Grievance}) VALUES ({SqlColumns.Parameters(SqlColumns.Grievance)})";

@@ -27,11 +27,21 @@ internal sealed partial class SqlStore
         _dialect.Committed();
     }
 
-    /// <summary>Sends the writes the transaction's statements deferred, then commits as <see cref="CommitAsync(DbTransaction, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// Sends the writes the transaction's statements deferred, then commits as <see cref="CommitAsync(DbTransaction, CancellationToken)"/>;
+    /// statements that are their own transaction (<see cref="SqlStatements.OwnTransaction"/>) were committed by their batch.
+    /// </summary>
     private async ValueTask CommitAsync(SqlStatements statements, CancellationToken cancellationToken)
     {
         await statements.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await CommitAsync(statements.Transaction, cancellationToken).ConfigureAwait(false);
+        if (statements.Transaction is { } transaction)
+        {
+            await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _dialect.Committed();
+        }
     }
 
     /// <summary>Creates or upgrades the schema once per store; a failed attempt is tried again on the next call.</summary>

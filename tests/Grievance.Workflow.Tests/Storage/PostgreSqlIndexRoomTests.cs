@@ -81,7 +81,7 @@ public sealed class PostgreSqlIndexRoomTests() : PostgreSqlSchemaTests("index_ro
         return indexes;
     }
 
-    /// <summary>Version 20 as it was: no room on the indexes, none in the held-down definitions (as pg_get_indexdef wrote them then).</summary>
+    /// <summary>Version 20 as it was: no room on the indexes, none in the held-down definitions (as pg_get_indexdef wrote them then); version 22, which follows, is forgotten too (it only replaces a function).</summary>
     private async Task AsAtVersion20Async()
     {
         await PostgreSqlServer.ExecuteAsync(Scoped, """
@@ -90,7 +90,7 @@ public sealed class PostgreSqlIndexRoomTests() : PostgreSqlSchemaTests("index_ro
                 LOOP EXECUTE format('ALTER INDEX %I RESET (fillfactor)', i.relname); END LOOP;
             END $$;
             UPDATE deferred_indexes SET definition = regexp_replace(definition, ' WITH \(fillfactor=[^)]*\)', '');
-            DELETE FROM grievance_schema WHERE version = 21;
+            DELETE FROM grievance_schema WHERE version IN (21, 22);
             """);
         (await IndexOptionsAsync()).Should().OnlyContain(i => i.Options == string.Empty);
     }
