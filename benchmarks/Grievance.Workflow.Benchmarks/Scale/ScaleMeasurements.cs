@@ -140,7 +140,8 @@ internal static class ScaleMeasurements
     /// while. Each registration is by a complainant of its own, as on a desk: intake reads the complainant's grievances of the day, and
     /// one complainant behind every registration made each read longer than the last (up to 1,000 rows), later runs most of all.
     /// </summary>
-    public static async Task<double> WritesPerSecondAsync(ScaleDatabase db, int writers, TimeSpan duration)
+    /// <param name="log">Whether to write the run's CPU and allocation per command to the error stream.</param>
+    public static async Task<double> WritesPerSecondAsync(ScaleDatabase db, int writers, TimeSpan duration, bool log = true)
     {
         var officer = Actor.Officer(new OfficerId("dept-01-l1"), new DepartmentId("dept-01"), 1);
         var agent = Actor.HelplineAgent("agent-1");
@@ -158,6 +159,11 @@ internal static class ScaleMeasurements
         })));
         var elapsed = watch.Elapsed;
         var spent = MachineCpu.Now() - before;
+        if (!log)
+        {
+            return commands / elapsed.TotalSeconds;
+        }
+
         Console.Error.WriteLine(
             $"  {writers} writer{(writers == 1 ? "" : "s")}: {commands:N0} commands in {elapsed.TotalMilliseconds:N0} ms ({spent});"
             + $" per command: this process {spent.Process.TotalMicroseconds / commands:N0} µs, postgres {spent.Server.TotalMicroseconds / commands:N0} µs");
