@@ -150,6 +150,46 @@ public abstract partial class GrievanceStoreConformanceTests
         }
     }
 
+    /// <summary>
+    /// A registration refused for a taken reference number or command id stores nothing of itself — no row, history, contact
+    /// details or event, no count in the scorecards or flow figures — though a store that sends a registration's writes together
+    /// meets the taken command id only after the grievance's row went in.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [StoreFact]
+    public async Task A_refused_registration_stores_nothing_and_leaves_the_outbox_and_scorecards_as_they_were()
+    {
+        var statistics = Assert.IsAssignableFrom<IGrievanceStatistics>(Store);
+        var first = Minimal(GrievanceId.New(), "REF-RR");
+        await Store.CreateAsync(new GrievanceCreation(first, FirstEntry(first, new CommandId("cmd-rr")), null, [Event(first, 1, 0)]), default);
+        var before = await FiguresAsync(statistics);
+        var outbox = Store is IOutboxStore o ? await o.ReadAsync(0, 100, default) : null;
+
+        // Each refused registration is in Agra, with contact details and two events: anything it left behind shows.
+        static GrievanceCreation Refused(string reference, CommandId? commandId)
+        {
+            var g = Minimal(GrievanceId.New(), reference) with { Location = new GrievanceLocation("Agra") };
+            return new GrievanceCreation(g, FirstEntry(g, commandId), new ContactDetails("सीता देवी", "+91-9000000001"), [Event(g, 1, 0), Event(g, 1, 1)]);
+        }
+
+        var (sameReference, sameCommand) = (Refused("REF-RR", null), Refused("REF-RR-2", new CommandId("cmd-rr")));
+        Assert.Equal(DuplicateKind.ReferenceNumber, (await Assert.ThrowsAsync<DuplicateGrievanceException>(async () => await Store.CreateAsync(sameReference, default))).Conflict);
+        Assert.Equal(DuplicateKind.CommandId, (await Assert.ThrowsAsync<DuplicateGrievanceException>(async () => await Store.CreateAsync(sameCommand, default))).Conflict);
+
+        foreach (var refused in new[] { sameReference, sameCommand })
+        {
+            Assert.Null(await Store.FindAsync(refused.Grievance.Id, default));
+            Assert.Empty(await Store.GetHistoryAsync(refused.Grievance.Id, default));
+            Assert.Null(await Store.GetContactDetailsAsync(refused.Grievance.Id, default));
+        }
+
+        Assert.Equal(before, await FiguresAsync(statistics));
+        if (outbox is not null)
+        {
+            Assert.Equal(outbox, await ((IOutboxStore)Store).ReadAsync(0, 100, default));
+        }
+    }
+
     /// <summary>The store's scorecards and, where it has them, flow figures by every dimension over the days around <c>Start</c>, as text.</summary>
     private async Task<string> FiguresAsync(IGrievanceStatistics statistics)
     {
