@@ -28,7 +28,7 @@ internal sealed class SqlStatements : IAsyncDisposable
     private readonly Dictionary<string, IBoundStatement> _bound = new(StringComparer.Ordinal);
     private readonly bool _defers;
     private DbBatch? _deferred; // the writes waiting for the next round trip
-    private List<DbBatch>? _sent; // the batches sent, kept until disposal: their commands' row counts are read afterwards
+    private bool _sent; // whether a batch was sent: statements that are their own transaction send one only
     private DbCommand? _binder; // binds a deferred write's parameters, which then move to its batch command
 
     /// <summary>Creates the statements of a transaction.</summary>
@@ -140,15 +140,17 @@ internal sealed class SqlStatements : IAsyncDisposable
     /// Runs a write whose row count nobody reads: held back, with the others, for the next statement this transaction runs or for
     /// <see cref="FlushAsync"/>, where these statements defer; else now. A failed write then surfaces when they are sent.
     /// </summary>
-    /// <returns>The write, whose row count can be read once it has run (<see cref="DeferredWrite.Rows"/>).</returns>
-    public async ValueTask<DeferredWrite> DeferAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    /// <returns>A task that completes when the write is held back, or when it has run.</returns>
+    /// <exception cref="InvalidOperationException">The statements are their own transaction, and its batch was sent.</exception>
+    public async ValueTask DeferAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         if (!_defers)
         {
-            return new DeferredWrite(await ExecuteAsync(sql, bind, cancellationToken).ConfigureAwait(false));
+            await ExecuteAsync(sql, bind, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        if (_transaction is null && _sent is not null)
+        if (_transaction is null && _sent)
         {
             throw new InvalidOperationException("These statements were their own transaction, and its batch was sent: a write now would be another transaction.");
         }
@@ -165,14 +167,20 @@ internal sealed class SqlStatements : IAsyncDisposable
         command.CommandText = sql;
         command.Parameters.AddRange(parameters);
         _deferred.BatchCommands.Add(command);
-        return new DeferredWrite(command);
     }
 
     /// <summary>Runs a write whose row count nobody reads, its values bound by name, as <see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/> does.</summary>
-    public async ValueTask<DeferredWrite> DeferAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
-        => _defers
-            ? await DeferAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false)
-            : new DeferredWrite(await ExecuteAsync(sql, names, values, cancellationToken).ConfigureAwait(false));
+    public async ValueTask DeferAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    {
+        if (_defers)
+        {
+            await DeferAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ExecuteAsync(sql, names, values, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Sends the deferred writes, if any, in one round trip: where the statements are their own transaction, commits them.</summary>
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
@@ -183,8 +191,11 @@ internal sealed class SqlStatements : IAsyncDisposable
         }
 
         _deferred = null;
-        (_sent ??= []).Add(batch);
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _sent = true;
+        await using (batch.ConfigureAwait(false))
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Runs a query, after any deferred writes, and returns its first value.</summary>
@@ -211,17 +222,12 @@ internal sealed class SqlStatements : IAsyncDisposable
         return batch;
     }
 
-    /// <summary>Disposes the commands; deferred writes not sent are dropped (the transaction, not committed, rolls back).</summary>
+    /// <summary>Disposes the commands; deferred writes not sent are dropped (the transaction, not committed, rolls back; statements that are their own transaction never ran).</summary>
     public async ValueTask DisposeAsync()
     {
         if (_deferred is not null)
         {
             await _deferred.DisposeAsync().ConfigureAwait(false);
-        }
-
-        foreach (var batch in _sent ?? [])
-        {
-            await batch.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_binder is not null)
