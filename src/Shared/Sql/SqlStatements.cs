@@ -65,9 +65,6 @@ internal sealed class SqlStatements : IAsyncDisposable
     /// <summary>Gets the transaction's connection.</summary>
     public DbConnection Connection => _connection;
 
-    /// <summary>Gets whether writes wait for the next round trip (<see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/>) rather than run at once.</summary>
-    public bool Defers => _defers;
-
     /// <summary>Gets the transaction, or <see langword="null"/> where the statements' one batch is its own (<see cref="OwnTransaction"/>).</summary>
     public DbTransaction? Transaction => _transaction;
 

@@ -88,7 +88,6 @@ internal sealed partial class SqlStore
         {
             await using var batch = SqlStatements.OwnTransaction(connection, _dialect);
             await SaveInOneTransactionBatchAsync(batch, change, rollups, cancellationToken).ConfigureAwait(false);
-            _dialect.Committed();
             return;
         }
 
@@ -129,7 +128,7 @@ internal sealed partial class SqlStore
         await rollups.WriteAsync(batch, _dialect, cancellationToken).ConfigureAwait(false);
         try
         {
-            await batch.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await CommitAsync(batch, cancellationToken).ConfigureAwait(false); // the batch is sent, and is its commit
             return;
         }
         catch (DbException ex) when (commandId is { } taken && _dialect.IsUniqueViolation(ex, out var what) && what.Contains("command", StringComparison.OrdinalIgnoreCase))
