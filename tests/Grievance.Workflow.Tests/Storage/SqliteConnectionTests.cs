@@ -41,5 +41,35 @@ public sealed class SqliteConnectionTests : IDisposable
         ((Action)(() => options.CacheSizeKibibytes = 4_194_305)).Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [Theory]
+    [InlineData(true, 2_000L)]
+    [InlineData(false, 1_000L)]
+    public async Task A_writer_copies_the_log_back_itself_past_the_set_pages_only_when_checkpoints_run_in_the_background(bool background, long expected)
+    {
+        var dialect = new SqliteDialect(_file.ConnectionString, new SqliteStoreOptions { CheckpointInBackground = background, LogPagesBeforeWriterCheckpoint = 2_000 });
+
+        await using var connection = await dialect.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+
+        (await command.ExecuteScalarAsync()).Should().Be(expected, background ? "the background copies the log back; a writer only past the set pages" : "SQLite's own 1,000 pages");
+        if (dialect.Checkpointer is { } checkpointer)
+        {
+            await checkpointer.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void The_log_pages_before_a_writers_checkpoint_are_refused_outside_their_range()
+    {
+        var options = new SqliteStoreOptions();
+
+        options.LogPagesBeforeWriterCheckpoint.Should().Be(65_536);
+        ((Action)(() => options.LogPagesBeforeWriterCheckpoint = 999)).Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().Contain("1,000 to 1,048,576");
+        ((Action)(() => options.LogPagesBeforeWriterCheckpoint = 1_048_577)).Should().Throw<ArgumentOutOfRangeException>();
+        options.LogPagesBeforeWriterCheckpoint = 1_000;
+        options.LogPagesBeforeWriterCheckpoint.Should().Be(1_000);
+    }
+
     public void Dispose() => _file.Dispose();
 }

@@ -12,7 +12,7 @@ public sealed class SqliteScorecardRollupMigrationTests : IDisposable
     public Task The_migration_fills_the_tally_and_the_rollups_of_existing_grievances()
         => ScorecardRollupMigration.MigratesAsync(() => new SqliteGrievanceStore(_file.ConnectionString), async sql =>
         {
-            SqliteConnection.ClearAllPools();
+            _file.ClearPool();
             await using var connection = new SqliteConnection(_file.ConnectionString);
             await connection.OpenAsync();
             await ScorecardRollupMigration.ExecuteAsync(connection, sql);

@@ -23,7 +23,7 @@ public sealed class SqliteStoreTests : IDisposable
 
         var down = await importing.SuspendIndexesAsync(default); // then the process dies: nothing builds them again
         var whileDown = await IndexesAsync();
-        SqliteConnection.ClearAllPools();
+        _file.ClearPool();
         var restarted = new SqliteGrievanceStore(_file.ConnectionString);
         await restarted.MigrateAsync();
 
@@ -50,7 +50,7 @@ public sealed class SqliteStoreTests : IDisposable
             await importing.ImportAsync(batch, default); // its rollups are added up in memory only — then the process dies
         }
 
-        SqliteConnection.ClearAllPools();
+        _file.ClearPool();
         var restarted = new SqliteGrievanceStore(_file.ConnectionString);
         await restarted.MigrateAsync();
 
