@@ -247,10 +247,13 @@ internal sealed class PostgreSqlDialect : SqlDialect
     private const string ShardOfId = "(('x' || right(id, 2))::bit(8)::int % 8)";
 
     /// <summary>
-    /// Up to eight rows per busy key, one per shard a store's concurrent transactions hold (<see cref="RollupShards"/>): concurrent
-    /// writers registering on one channel on one day rarely queue on one row, and writers one after another share one.
+    /// Up to thirty-two rows per busy key, one per shard a store's concurrent transactions hold (<see cref="RollupShards"/>):
+    /// concurrent writers registering on one channel on one day rarely queue on one row, and writers one after another share one.
+    /// A shard is taken only while another is held, so a key has as many rows as its busiest moment had writers at once: eight
+    /// shards made the ninth to sixteenth writers of a process queue on the first eight's rows (16 writers: 8,332–8,360 commands
+    /// in 8 s against 8,896–9,966 with 32, alternating runs).
     /// </summary>
-    public override int RollupShards => 8;
+    public override int RollupShards => 32;
 
     /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>
     public override string? CombineWrites(string first, string second) => $"WITH first_write AS ({first}), second_write AS ({second}) SELECT 1";

@@ -23,7 +23,7 @@ public sealed class PostgreSqlRollupShardTests() : PostgreSqlSchemaTests("rollup
     {
         await using var store = new PostgreSqlGrievanceStore(Scoped);
         using var seed = new Seed(build: b => b.UseStore(_ => store));
-        for (var i = 0; i < 12; i++) // twelve transactions, more than there are shards
+        for (var i = 0; i < 40; i++) // forty transactions, more than there are shards
         {
             var g = await seed.RegisterAsync(i % 2 == 0 ? "electricity" : "land");
             if (i % 3 == 0)
@@ -54,7 +54,7 @@ public sealed class PostgreSqlRollupShardTests() : PostgreSqlSchemaTests("rollup
         await using var held = await blocker.BeginTransactionAsync();
         await using (var insert = new NpgsqlCommand(
             "INSERT INTO grievance_flows (dimension, day, key, shard, registered, disposed, resolved, closed_at_final_level, closed_no_feedback, rejected, withdrawn, duplicate, disposed_within_time, disposal_seconds, special_closed) "
-                + "SELECT @dimension, @day, 'Lucknow', s, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM generate_series(0, 7) AS s",
+                + "SELECT @dimension, @day, 'Lucknow', s, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM generate_series(0, 31) AS s",
             blocker,
             held))
         {
