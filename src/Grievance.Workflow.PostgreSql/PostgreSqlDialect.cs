@@ -249,9 +249,9 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// <summary>
     /// Up to thirty-two rows per busy key, one per shard a store's concurrent transactions hold (<see cref="RollupShards"/>):
     /// concurrent writers registering on one channel on one day rarely queue on one row, and writers one after another share one.
-    /// A shard is taken only while another is held, so a key has as many rows as its busiest moment had writers at once: eight
-    /// shards made the ninth to sixteenth writers of a process queue on the first eight's rows (16 writers: 8,332–8,360 commands
-    /// in 8 s against 8,896–9,966 with 32, alternating runs).
+    /// A transaction takes the next shard only while the ones before it are held, so a key has as many rows as its busiest moment
+    /// had writers at once: eight shards made the ninth to sixteenth writers of a process queue on the first eight's rows (16
+    /// writers: 8,332–8,360 commands in 8 s against 8,896–9,966 with 32, alternating runs).
     /// </summary>
     public override int RollupShards => 32;
 

@@ -96,7 +96,7 @@ public sealed class CommandLineTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true); // the demo's store closed its own pool when its host ended
+            Directory.Delete(folder, recursive: true); // the demo ran in a process of its own, now ended
         }
     }
 
@@ -116,7 +116,7 @@ public sealed class CommandLineTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true); // the demo's store closed its own pool when its host ended
+            Directory.Delete(folder, recursive: true); // the demo ran in a process of its own, now ended
         }
     }
 
