@@ -71,7 +71,8 @@ internal sealed class SqliteDialect : SqlDialect
         if (options.CheckpointInBackground && inFile)
         {
             // The writers' own checkpoint only as a backstop: the log starts over only when a write begins after a round copied it
-            // all, which a stream of large writes never waits for, so it grows to this many pages between the writers' checkpoints.
+            // all, which a stream of large writes never waits for, so under them it grows to this many pages between the writers'
+            // own checkpoints.
             _pragmas += $" PRAGMA wal_autocheckpoint = {options.LogPagesBeforeWriterCheckpoint.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
             Checkpointer = new SqliteCheckpointer(connectionString);
         }

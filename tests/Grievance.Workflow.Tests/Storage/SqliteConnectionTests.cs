@@ -64,7 +64,7 @@ public sealed class SqliteConnectionTests : IDisposable
     {
         var options = new SqliteStoreOptions();
 
-        options.LogPagesBeforeWriterCheckpoint.Should().Be(65_536);
+        options.LogPagesBeforeWriterCheckpoint.Should().Be(10_000);
         ((Action)(() => options.LogPagesBeforeWriterCheckpoint = 999)).Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().Contain("1,000 to 1,048,576");
         ((Action)(() => options.LogPagesBeforeWriterCheckpoint = 1_048_577)).Should().Throw<ArgumentOutOfRangeException>();
         options.LogPagesBeforeWriterCheckpoint = 1_000;
