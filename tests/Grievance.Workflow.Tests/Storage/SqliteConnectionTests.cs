@@ -48,15 +48,16 @@ public sealed class SqliteConnectionTests : IDisposable
     {
         var dialect = new SqliteDialect(_file.ConnectionString, new SqliteStoreOptions { CheckpointInBackground = background, LogPagesBeforeWriterCheckpoint = 2_000 });
 
-        await using var connection = await dialect.OpenAsync(default);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint";
-
-        (await command.ExecuteScalarAsync()).Should().Be(expected, background ? "the background copies the log back; a writer only past the set pages" : "SQLite's own 1,000 pages");
-        if (dialect.Checkpointer is { } checkpointer)
+        object? pages;
+        await using (var connection = await dialect.OpenAsync(default))
         {
-            await checkpointer.DisposeAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint";
+            pages = await command.ExecuteScalarAsync();
         }
+
+        await dialect.CloseAsync();
+        pages.Should().Be(expected, background ? "the background copies the log back; a writer only past the set pages" : "SQLite's own 1,000 pages");
     }
 
     [Fact]
