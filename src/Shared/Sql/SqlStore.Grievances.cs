@@ -117,7 +117,7 @@ internal sealed partial class SqlStore
         var (grievance, commandId) = (change.Grievance, change.Entry.CommandId);
         var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
         var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
-        await batch.DeferAsync(_dialect.FailUnlessChanged(SqlColumns.Update(columns)), names, bound, cancellationToken).ConfigureAwait(false);
+        await batch.DeferAsync(UpdateOrFail(columns), names, bound, cancellationToken).ConfigureAwait(false);
         await batch.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
         foreach (var e in change.Events)
         {
@@ -142,6 +142,21 @@ internal sealed partial class SqlStore
 
         // Nothing was written: the stored version, read on the same connection now idle, tells stale from missing.
         throw Refusal(change, await ScalarAsync(batch.Connection, null, StoredVersion, cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The update of <paramref name="columns"/> that fails when it changes nothing (<see cref="SqlDialect.FailUnlessChanged"/>), its
+    /// text built once per set of columns: a command's path would otherwise build two strings of a few hundred characters each time.
+    /// </summary>
+    private string UpdateOrFail(List<int> columns)
+    {
+        var set = 0L;
+        foreach (var c in columns)
+        {
+            set |= 1L << c; // the grievance has fewer than 64 columns, and Changed lists them in order
+        }
+
+        return _updatesOrFail.GetOrAdd(set, static (_, state) => state.Dialect.FailUnlessChanged(SqlColumns.Update(state.Columns)), (Dialect: _dialect, Columns: columns));
     }
 
     private static readonly string InsertGrievance = $"INSERT INTO grievances ({SqlColumns.Grievance}) VALUES ({SqlColumns.Parameters(SqlColumns.Grievance)})";

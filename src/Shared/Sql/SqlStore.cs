@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
@@ -15,6 +16,7 @@ internal sealed partial class SqlStore
 {
     private readonly SqlDialect _dialect;
     private readonly RollupShards _shards; // the rollup rows' shards this store's transactions take
+    private readonly ConcurrentDictionary<long, string> _updatesOrFail = new(); // by set of columns (UpdateOrFail)
     private readonly object _migrationGate = new();
     private Task? _migration;
 
