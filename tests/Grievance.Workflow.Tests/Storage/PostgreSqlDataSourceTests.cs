@@ -56,11 +56,14 @@ public sealed class PostgreSqlDataSourceTests : IAsyncLifetime
     // Regression: the store asked Npgsql's builder whether the string set Max Auto Prepare, and that builder says yes of every
     // setting it knows, so automatic preparation was never turned on: every statement was parsed and planned afresh.
     [Theory]
-    [InlineData("Host=db;Username=app", 64, 2)]
-    [InlineData("Host=db;Username=app;Max Auto Prepare=0", 0, 5)]
-    [InlineData("Host=db;Username=app;MaxAutoPrepare=8", 8, 5)]
-    [InlineData("Host=db;Username=app;Auto Prepare Min Usages=3", 64, 3)]
-    public void A_store_made_from_a_connection_string_prepares_statements_unless_the_string_says_otherwise(string connectionString, int maxAutoPrepare, int minUsages)
+    [InlineData("Host=db;Username=app", 64, 2, true)]
+    [InlineData("Host=db;Username=app;Max Auto Prepare=0", 0, 5, true)]
+    [InlineData("Host=db;Username=app;MaxAutoPrepare=8", 8, 5, true)]
+    [InlineData("Host=db;Username=app;Auto Prepare Min Usages=3", 64, 3, true)]
+    [InlineData("Host=db;Username=app;No Reset On Close=false", 64, 2, false)]
+    [InlineData("Host=db;Username=app;NoResetOnClose=False", 64, 2, false)]
+    public void A_store_made_from_a_connection_string_prepares_statements_and_skips_pool_resets_unless_the_string_says_otherwise(
+        string connectionString, int maxAutoPrepare, int minUsages, bool noResetOnClose)
     {
         using var store = new PostgreSqlGrievanceStore(connectionString);
 
@@ -68,6 +71,30 @@ public sealed class PostgreSqlDataSourceTests : IAsyncLifetime
 
         settings.MaxAutoPrepare.Should().Be(maxAutoPrepare);
         settings.AutoPrepareMinUsages.Should().Be(minUsages);
+        settings.NoResetOnClose.Should().Be(noResetOnClose);
+    }
+
+    [StoreFact]
+    public async Task A_store_made_from_a_connection_string_does_not_make_the_server_reset_its_pooled_connections()
+    {
+        // One connection in the pool, used by every command below and returned between them: each return would make the server run
+        // Npgsql's reset (RESET ALL among its statements) before the connection's next use.
+        using var seed = new Seed(build: b => b.UsePostgreSqlStore(new NpgsqlConnectionStringBuilder(Server) { SearchPath = _schema, MaxPoolSize = 1 }.ConnectionString));
+        await seed.ReportAsync(await seed.RegisterAsync());
+        var store = (PostgreSqlGrievanceStore)seed.Services.GetRequiredService<Grievance.Workflow.Storage.IGrievanceStore>();
+        await using var connection = await store.DataSource.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand("SET application_name = 'left-behind'", connection))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await connection.CloseAsync();
+        await seed.ReportAsync(await seed.RegisterAsync());
+        await connection.OpenAsync();
+
+        // The session setting outlived the connection's return: no reset ran on it.
+        await using var read = new NpgsqlCommand("SHOW application_name", connection);
+        (await read.ExecuteScalarAsync()).Should().Be("left-behind");
     }
 
     [StoreFact]
