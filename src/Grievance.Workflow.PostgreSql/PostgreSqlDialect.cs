@@ -267,6 +267,12 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// <summary>The SQLSTATE <c>grievance_changed</c> raises.</summary>
     public override bool IsUnchanged(DbException exception) => exception is PostgresException { SqlState: UnchangedState };
 
+    /// <summary>
+    /// An error the server reports (severity <c>ERROR</c>) aborts the transaction it is raised in: a batch that is its own is rolled
+    /// back whole. A <c>FATAL</c> one ends the session, and may come after the commit.
+    /// </summary>
+    public override bool WroteNothing(DbException exception) => exception is PostgresException { InvariantSeverity: "ERROR" };
+
     /// <summary>Typed arrays, one per column (<see cref="RowsOf"/>).</summary>
     public override bool BindsRows => true;
 

@@ -79,6 +79,9 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     /// <summary>Gets the data source the store reads and writes through, for tests of its settings.</summary>
     internal NpgsqlDataSource DataSource => _dataSource;
 
+    /// <summary>Gets the groups the writes of concurrent writers go to the server in, for tests.</summary>
+    internal WriteGroups Groups => _store.Groups!;
+
     /// <summary>
     /// Whether a connection string gives a setting itself, under any of its spellings (<c>Max Auto Prepare</c>, <c>MaxAutoPrepare</c>).
     /// Npgsql's own builder cannot tell: its <c>ContainsKey</c> is true of every setting it knows, given or not.

@@ -280,6 +280,15 @@ internal abstract class SqlDialect
     /// <returns><see langword="true"/> if the update changed nothing.</returns>
     public virtual bool IsUnchanged(DbException exception) => false;
 
+    /// <summary>
+    /// Gets whether an exception is the server's refusal of a statement of a batch that is its own transaction
+    /// (<see cref="BatchIsItsOwnTransaction"/>), so that nothing of the batch was written: not a lost connection or a cancellation,
+    /// after which the batch may have been written or not.
+    /// </summary>
+    /// <param name="exception">The exception.</param>
+    /// <returns><see langword="true"/> if the batch wrote nothing.</returns>
+    public virtual bool WroteNothing(DbException exception) => false;
+
     /// <summary>Gets whether the dialect binds many rows as one parameter (<see cref="RowsOf"/>, <see cref="AddRows"/>).</summary>
     /// <value>The default is <see langword="false"/>; PostgreSQL says <see langword="true"/> (typed arrays read with <c>unnest</c>).</value>
     public virtual bool BindsRows => false;

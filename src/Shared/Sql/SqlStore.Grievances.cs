@@ -30,32 +30,34 @@ internal sealed partial class SqlStore
 
     /// <summary>
     /// Inserts the grievance with its history row, contact details and outbox rows, and counts it in the rollups, in one
-    /// transaction: where a batch is its own (PostgreSQL), all of it and the commit in one round trip.
+    /// transaction: where a batch is its own (PostgreSQL), all of it and the commit in one round trip, together with the writes
+    /// of other writers that wait meanwhile (<see cref="WriteGroups"/>).
     /// </summary>
     public async ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken)
     {
-        var grievance = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
+        _ = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (_groups is { } groups)
+        {
+            await groups.WriteAsync(new GroupedWrite(creation), _sendGroup, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await CreateAloneAsync(creation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a registration in a transaction of its own, and throws its refusal (<see cref="DuplicateGrievanceException"/>).</summary>
+    private async ValueTask CreateAloneAsync(GrievanceCreation creation, CancellationToken cancellationToken)
+    {
+        var grievance = creation.Grievance;
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
         await using var transaction = SqlStatements.CanOwnTransaction(connection, _dialect) ? null : await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var statements = transaction is null ? SqlStatements.OwnTransaction(connection, _dialect) : new SqlStatements(connection, transaction, _dialect, defer: true);
-        rollups.Add(grievance, 1);
         try
         {
             // Where the statements defer, a taken key surfaces when they are sent; elsewhere, at its own statement.
-            await statements.DeferAsync(InsertGrievance, SqlColumns.GrievanceColumns, SqlColumns.Values(grievance), cancellationToken).ConfigureAwait(false);
-            await statements.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(creation.Entry), cancellationToken).ConfigureAwait(false);
-            if (creation.Contact is { } contact)
-            {
-                await statements.DeferAsync(InsertContact, SqlColumns.ContactColumns, SqlColumns.Values(grievance.Id, contact), cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var e in creation.Events)
-            {
-                await statements.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
-            }
-
+            await DeferCreationAsync(statements, creation, rollups, cancellationToken).ConfigureAwait(false);
             await rollups.WriteAsync(statements, _dialect, cancellationToken).ConfigureAwait(false);
             await statements.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -70,15 +72,46 @@ internal sealed partial class SqlStore
         await CommitAsync(statements, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The writes of a registration — its row, history row, contact details and outbox rows — and its count in the rollups.</summary>
+    private static async ValueTask DeferCreationAsync(SqlStatements statements, GrievanceCreation creation, ScorecardRollups rollups, CancellationToken cancellationToken)
+    {
+        var grievance = creation.Grievance;
+        rollups.Add(grievance, 1);
+        await statements.DeferAsync(InsertGrievance, SqlColumns.GrievanceColumns, SqlColumns.Values(grievance), cancellationToken).ConfigureAwait(false);
+        await statements.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(creation.Entry), cancellationToken).ConfigureAwait(false);
+        if (creation.Contact is { } contact)
+        {
+            await statements.DeferAsync(InsertContact, SqlColumns.ContactColumns, SqlColumns.Values(grievance.Id, contact), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var e in creation.Events)
+        {
+            await statements.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Writes the change in one transaction: the grievance row at its expected version, its history and outbox rows, and the
     /// rollups. Where a batch is its own transaction (PostgreSQL) and the change carries what it changes, all of it and the commit
-    /// go in one round trip, and a refused change writes nothing.
+    /// go in one round trip, with the writes of other writers that wait meanwhile (<see cref="WriteGroups"/>), and a refused change
+    /// writes nothing.
     /// </summary>
     public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
     {
         _ = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (change.Previous is not null && _groups is { } groups)
+        {
+            await groups.WriteAsync(new GroupedWrite(change), _sendGroup, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SaveAloneAsync(change, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a change in a transaction of its own, and throws its refusal.</summary>
+    private async ValueTask SaveAloneAsync(GrievanceChange change, CancellationToken cancellationToken)
+    {
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var rollups = new ScorecardRollups(_shards); // disposed after the transaction ends: gives its shard back
 
@@ -115,16 +148,7 @@ internal sealed partial class SqlStore
     private async ValueTask SaveInOneTransactionBatchAsync(SqlStatements batch, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
     {
         var (grievance, commandId) = (change.Grievance, change.Entry.CommandId);
-        var (columns, values) = SqlColumns.Changed(change.Previous, grievance);
-        var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
-        await batch.DeferAsync(UpdateOrFail(columns), names, bound, cancellationToken).ConfigureAwait(false);
-        await batch.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
-        foreach (var e in change.Events)
-        {
-            await batch.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
-        }
-
-        rollups.Add(change.Previous!, grievance);
+        await DeferChangeAsync(batch, change, rollups, cancellationToken).ConfigureAwait(false);
         await rollups.WriteAsync(batch, _dialect, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -142,6 +166,24 @@ internal sealed partial class SqlStore
 
         // Nothing was written: the stored version, read on the same connection now idle, tells stale from missing.
         throw Refusal(change, await ScalarAsync(batch.Connection, null, StoredVersion, cancellationToken, c => SqlColumns.Add(c, "id", SqlColumns.Id(grievance.Id))).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The writes of a change that carries the snapshot it changes, for a batch that is its own transaction — the update that fails
+    /// unless the grievance is at the expected version, then its history and outbox rows — and its deltas to the rollups.
+    /// </summary>
+    private async ValueTask DeferChangeAsync(SqlStatements batch, GrievanceChange change, ScorecardRollups rollups, CancellationToken cancellationToken)
+    {
+        var (columns, values) = SqlColumns.Changed(change.Previous, change.Grievance);
+        var (names, bound) = SqlColumns.UpdateParameters(values, columns, change.ExpectedVersion);
+        await batch.DeferAsync(UpdateOrFail(columns), names, bound, cancellationToken).ConfigureAwait(false);
+        await batch.DeferAsync(InsertHistory, SqlColumns.HistoryColumns, SqlColumns.Values(change.Entry), cancellationToken).ConfigureAwait(false);
+        foreach (var e in change.Events)
+        {
+            await batch.DeferAsync(InsertEvent, SqlColumns.EventColumns, SqlColumns.Values(e), cancellationToken).ConfigureAwait(false);
+        }
+
+        rollups.Add(change.Previous!, change.Grievance);
     }
 
     /// <summary>

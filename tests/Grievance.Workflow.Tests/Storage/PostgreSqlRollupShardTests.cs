@@ -49,48 +49,20 @@ public sealed class PostgreSqlRollupShardTests() : PostgreSqlSchemaTests("rollup
         using var seed = new Seed(build: b => b.UseStore(_ => store));
         await store.MigrateAsync();
 
-        await using var blocker = new NpgsqlConnection(Scoped);
-        await blocker.OpenAsync();
-        await using var held = await blocker.BeginTransactionAsync();
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO grievance_flows (dimension, day, key, shard, registered, disposed, resolved, closed_at_final_level, closed_no_feedback, rejected, withdrawn, duplicate, disposed_within_time, disposal_seconds, special_closed) "
-                + "SELECT @dimension, @day, 'Lucknow', s, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM generate_series(0, 31) AS s",
-            blocker,
-            held))
-        {
-            insert.Parameters.AddWithValue("dimension", (int)ScorecardDimension.District);
-            insert.Parameters.AddWithValue("day", (int)(seed.Clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerDay));
-            await insert.ExecuteNonQueryAsync();
-        }
+        await using var held = await HeldFlowRows.HoldAsync(Scoped, "Lucknow", seed.Clock.GetUtcNow());
 
         var first = seed.Workflow.RegisterAsync(Seed.Complaint()).AsTask(); // in Lucknow: waits on the uncommitted rows
-        await WaitUntilWaitingOnALockAsync(application);
+        await HeldFlowRows.WaitUntilWaitingOnALockAsync(Scoped, application);
 
         var second = seed.Workflow.RegisterAsync(Seed.Complaint(location: new GrievanceLocation("Agra", "Sadar", "Ward 3"))).AsTask();
         (await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(second, "the second transaction must not wait on the first one's rows");
         (await second).Grievance.Location.District.Should().Be("Agra");
 
-        await held.RollbackAsync();
+        await held.ReleaseAsync();
         (await first).Grievance.Location.District.Should().Be("Lucknow");
         var (lucknow, agra) = (await ShardsAsync("grievance_rollups", "Lucknow"), await ShardsAsync("grievance_rollups", "Agra"));
         lucknow.Should().ContainSingle();
         agra.Should().ContainSingle().Which.Should().NotBe(lucknow[0], "the transactions wrote at once, so each took a shard of its own");
-    }
-
-    /// <summary>Waits until one of the store's connections waits on a lock.</summary>
-    private async Task WaitUntilWaitingOnALockAsync(string application)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await PostgreSqlServer.CountAsync(Scoped, $"SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = '{application}' AND wait_event_type = 'Lock'") > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The first transaction never waited on the uncommitted rollup rows.");
     }
 
     /// <summary>The shards of a rollup table's rows, those of one key only when given.</summary>

@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Grievance.Workflow.Storage.Sql;
+
+/// <summary>
+/// One write waiting to go to the server with others (<see cref="WriteGroups"/>): a registration or a change that carries the
+/// snapshot it changes, and what became of it. Source shared by the adapters, not a public API.
+/// </summary>
+internal sealed class GroupedWrite
+{
+    /// <summary>Creates the write of a registration.</summary>
+    public GroupedWrite(GrievanceCreation creation) => (Creation, Id) = (creation, creation.Grievance.Id);
+
+    /// <summary>Creates the write of a change.</summary>
+    public GroupedWrite(GrievanceChange change) => (Change, Id) = (change, change.Grievance.Id);
+
+    /// <summary>Gets the registration, or <see langword="null"/> for a change.</summary>
+    public GrievanceCreation? Creation { get; }
+
+    /// <summary>Gets the change; the default value for a registration.</summary>
+    public GrievanceChange Change { get; }
+
+    /// <summary>Gets the grievance written.</summary>
+    public GrievanceId Id { get; }
+
+    /// <summary>Gets or sets why the write failed, once its group has been sent; <see langword="null"/> when it was written.</summary>
+    public Exception? Error { get; set; }
+
+    /// <summary>
+    /// Completes when the write's turn comes: <see langword="true"/> when it is to send the next group (the writes waiting, itself
+    /// first), <see langword="false"/> when another write's group carried it (<see cref="Error"/> says how it went).
+    /// </summary>
+    public TaskCompletionSource<bool> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

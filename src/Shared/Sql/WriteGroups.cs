@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Grievance.Workflow.Storage.Sql;
+
+/// <summary>
+/// Group commit for a store's writers: a few groups of writes at the server at a time, and the writes that arrive while they
+/// are there go together in the next, one transaction. A write that finds a group's place free goes at once, alone, as it would
+/// without groups; with more writers at once than places, the per-transaction work — the round trip, the commit and its flush to
+/// disk, the rollup rows of the same keys — is shared by a group. Source shared by the adapters, not a public API. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Each group is sent by one of its own writers, the one that waited longest (no thread of its own, no waiting for a group to
+/// fill): the writer whose group was at the server hands its place on when it is back, so no writer sends more than one group.
+/// Who sends decides nothing of another write's fate: <c>send</c> sets each write's <see cref="GroupedWrite.Error"/>. A group
+/// held at the server (a row another transaction locks) holds only its own writes: a write that has waited
+/// <see cref="Patience"/> for a place goes in a group of its own making, beside those at the server. A write still waiting
+/// when its caller cancels leaves the queue and is never sent; once in a group it is carried through.
+/// </remarks>
+internal sealed class WriteGroups
+{
+    /// <summary>How long a write waits for a group's place, by default, before it goes beside the groups at the server.</summary>
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromMilliseconds(50);
+
+    private readonly object _gate = new();
+    private readonly List<GroupedWrite> _waiting = new();
+    private readonly int _largest;
+    private readonly int _places;
+    private int _atServer; // groups at the server: up to _places, more only when writes ran out of patience
+    private long _sharedGroups;
+
+    /// <summary>Creates the groups of a store.</summary>
+    /// <param name="places">How many groups may be at the server at once before writes wait to go together.</param>
+    /// <param name="largest">The most writes a group takes; the rest wait for the next.</param>
+    /// <param name="patience">How long a write waits for a place before it goes beside the groups at the server; <see cref="DefaultPatience"/> when not given.</param>
+    public WriteGroups(int places, int largest, TimeSpan? patience = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(places, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(largest, 1);
+        (_places, _largest, Patience) = (places, largest, patience ?? DefaultPatience);
+    }
+
+    /// <summary>Gets or sets how long a write waits for a place before it goes beside the groups at the server.</summary>
+    /// <value>The default is <see cref="DefaultPatience"/>, 50 ms: many times a group's time at the server, far below a lock wait's.</value>
+    public TimeSpan Patience { get; set; }
+
+    /// <summary>Gets how many writes wait for a place: for tests.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
+    /// <summary>Gets how many groups of more than one write were sent: for tests.</summary>
+    public long SharedGroups => Interlocked.Read(ref _sharedGroups);
+
+    /// <summary>Writes <paramref name="write"/>, in a group of its own or with others, and throws what it failed with.</summary>
+    /// <param name="write">The write.</param>
+    /// <param name="send">
+    /// Sends a group: sets the <see cref="GroupedWrite.Error"/> of each write that failed and does not throw. Given the caller's
+    /// token when the group is the caller's write alone, else none: one caller's cancellation is not another's.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the wait of a write not yet in a group.</param>
+    public async ValueTask WriteAsync(GroupedWrite write, Func<List<GroupedWrite>, CancellationToken, ValueTask> send, CancellationToken cancellationToken)
+    {
+        List<GroupedWrite>? group = null;
+        lock (_gate)
+        {
+            if (_atServer < _places)
+            {
+                _atServer++; // nothing waits while a place is free: this write's group is itself
+                group = [write];
+            }
+            else
+            {
+                _waiting.Add(write);
+            }
+        }
+
+        if (group is null)
+        {
+            if (!await TurnAsync(write, cancellationToken).ConfigureAwait(false))
+            {
+                Rethrow(write);
+                return;
+            }
+
+            lock (_gate)
+            {
+                // Given a place: this write was taken off the queue; the group is it and those behind it.
+                var taken = Math.Min(_waiting.Count, _largest - 1);
+                group = new List<GroupedWrite>(taken + 1) { write };
+                group.AddRange(_waiting.GetRange(0, taken));
+                _waiting.RemoveRange(0, taken);
+            }
+        }
+
+        try
+        {
+            if (group.Count > 1)
+            {
+                Interlocked.Increment(ref _sharedGroups);
+            }
+
+            await send(group, group.Count == 1 ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // send sets each write's error and does not throw: if it did, no write of the group is known to be written.
+            foreach (var w in group)
+            {
+                w.Error ??= ex;
+            }
+        }
+        finally
+        {
+            for (var i = 1; i < group.Count; i++)
+            {
+                group[i].Turn.TrySetResult(false);
+            }
+
+            lock (_gate)
+            {
+                if (_waiting.Count == 0 || _atServer > _places)
+                {
+                    _atServer--; // a place made beyond the number goes with its group
+                }
+                else
+                {
+                    var next = _waiting[0];
+                    _waiting.RemoveAt(0);
+                    next.Turn.TrySetResult(true);
+                }
+            }
+        }
+
+        Rethrow(write);
+    }
+
+    /// <summary>
+    /// Waits for a queued write's turn: <see langword="true"/> to send the next group. Out of patience, it takes a place beyond the
+    /// number; cancelled before it is taken, it leaves the queue and throws.
+    /// </summary>
+    private async ValueTask<bool> TurnAsync(GroupedWrite write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await write.Turn.Task.WaitAsync(Patience, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                if (_waiting.Remove(write))
+                {
+                    _atServer++;
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            lock (_gate)
+            {
+                if (_waiting.Remove(write))
+                {
+                    throw; // never sent
+                }
+            }
+        }
+
+        // Taken already, into a group or to send the next one: carried through whatever the caller wants now (a turn to send
+        // must be taken, or the writes behind it would wait for ever).
+        return await write.Turn.Task.ConfigureAwait(false);
+    }
+
+    private static void Rethrow(GroupedWrite write)
+    {
+        if (write.Error is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+    }
+}
