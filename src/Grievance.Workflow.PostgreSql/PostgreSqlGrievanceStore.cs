@@ -80,7 +80,7 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     internal NpgsqlDataSource DataSource => _dataSource;
 
     /// <summary>Gets the groups the writes of concurrent writers go to the server in, for tests.</summary>
-    internal WriteGroups Groups => _store.Groups!;
+    internal WriteGroups Groups => _store.Groups;
 
     /// <summary>
     /// Whether a connection string gives a setting itself, under any of its spellings (<c>Max Auto Prepare</c>, <c>MaxAutoPrepare</c>).

@@ -105,6 +105,9 @@ public sealed class SqliteGrievanceStore : IGrievanceStore, IGrievanceBatchStore
     /// <inheritdoc />
     public ValueTask<ContactDetails?> GetContactDetailsAsync(GrievanceId id, CancellationToken cancellationToken) => _store.GetContactDetailsAsync(id, cancellationToken);
 
+    /// <summary>Gets the groups the writes of concurrent writers go to the file in, for tests.</summary>
+    internal WriteGroups Groups => _store.Groups;
+
     /// <inheritdoc />
     public ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken) => _store.CreateAsync(creation, cancellationToken);
 

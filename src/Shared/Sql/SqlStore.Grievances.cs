@@ -30,20 +30,14 @@ internal sealed partial class SqlStore
 
     /// <summary>
     /// Inserts the grievance with its history row, contact details and outbox rows, and counts it in the rollups, in one
-    /// transaction: where a batch is its own (PostgreSQL), all of it and the commit in one round trip, together with the writes
-    /// of other writers that wait meanwhile (<see cref="WriteGroups"/>).
+    /// transaction, together with the writes of other writers that wait meanwhile (<see cref="WriteGroups"/>): where a batch is
+    /// its own transaction (PostgreSQL), all of it and the commit in one round trip.
     /// </summary>
     public async ValueTask CreateAsync(GrievanceCreation creation, CancellationToken cancellationToken)
     {
         _ = creation.Grievance ?? throw new ArgumentException("The creation is the default value.", nameof(creation));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        if (_groups is { } groups)
-        {
-            await groups.WriteAsync(new GroupedWrite(creation), _sendGroup, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await CreateAloneAsync(creation, cancellationToken).ConfigureAwait(false);
+        await _groups.WriteAsync(new GroupedWrite(creation), _sendGroup, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes a registration in a transaction of its own, and throws its refusal (<see cref="DuplicateGrievanceException"/>).</summary>
@@ -92,17 +86,17 @@ internal sealed partial class SqlStore
 
     /// <summary>
     /// Writes the change in one transaction: the grievance row at its expected version, its history and outbox rows, and the
-    /// rollups. Where a batch is its own transaction (PostgreSQL) and the change carries what it changes, all of it and the commit
-    /// go in one round trip, with the writes of other writers that wait meanwhile (<see cref="WriteGroups"/>), and a refused change
-    /// writes nothing.
+    /// rollups. A change that carries what it changes goes with the writes of other writers that wait meanwhile
+    /// (<see cref="WriteGroups"/>); where a batch is its own transaction (PostgreSQL), all of it and the commit go in one round trip,
+    /// and a refused change writes nothing.
     /// </summary>
     public async ValueTask SaveAsync(GrievanceChange change, CancellationToken cancellationToken)
     {
         _ = change.Grievance ?? throw new ArgumentException("The change is the default value.", nameof(change));
         await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        if (change.Previous is not null && _groups is { } groups)
+        if (change.Previous is not null)
         {
-            await groups.WriteAsync(new GroupedWrite(change), _sendGroup, cancellationToken).ConfigureAwait(false);
+            await _groups.WriteAsync(new GroupedWrite(change), _sendGroup, cancellationToken).ConfigureAwait(false);
             return;
         }
 

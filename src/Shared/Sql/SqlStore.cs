@@ -17,7 +17,7 @@ internal sealed partial class SqlStore
     private readonly SqlDialect _dialect;
     private readonly RollupShards _shards; // the rollup rows' shards this store's transactions take
     private readonly ConcurrentDictionary<long, string> _updatesOrFail = new(); // by set of columns (UpdateOrFail)
-    private readonly WriteGroups? _groups; // where a batch is its own transaction: concurrent writers' writes go together
+    private readonly WriteGroups _groups; // concurrent writers' writes go together
     private readonly Func<List<GroupedWrite>, CancellationToken, ValueTask> _sendGroup;
     private readonly object _migrationGate = new();
     private Task? _migration;
@@ -25,7 +25,7 @@ internal sealed partial class SqlStore
     public SqlStore(SqlDialect dialect)
     {
         (_dialect, _shards) = (dialect, new RollupShards(dialect.RollupShards));
-        _groups = dialect.BatchIsItsOwnTransaction ? new WriteGroups(GroupPlaces, LargestGroup) : null;
+        _groups = new WriteGroups(GroupPlaces, LargestGroup);
         _sendGroup = SendGroupAsync;
     }
 

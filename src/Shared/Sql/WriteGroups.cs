@@ -47,6 +47,18 @@ internal sealed class WriteGroups
     /// <value>The default is <see cref="DefaultPatience"/>, 50 ms: many times a group's time at the server, far below a lock wait's.</value>
     public TimeSpan Patience { get; set; }
 
+    /// <summary>Gets how many groups are at the server: for tests.</summary>
+    public int AtServer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _atServer;
+            }
+        }
+    }
+
     /// <summary>Gets how many writes wait for a place: for tests.</summary>
     public int Waiting
     {
