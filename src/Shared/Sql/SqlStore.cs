@@ -8,9 +8,9 @@ using System.Threading.Tasks;
 namespace Grievance.Workflow.Storage.Sql;
 
 /// <summary>
-/// The store logic every SQL adapter shares: one transaction per command covering the grievance row (checked against the expected
-/// version), its history row and its outbox rows; parameterized SQL only; schema managed by a version table. Source shared by the
-/// adapters, not a public API.
+/// The store logic every SQL adapter shares: one transaction per command — or per group of concurrent writers' commands
+/// (<see cref="WriteGroups"/>) — covering the grievance row (checked against the expected version), its history row and its outbox
+/// rows; parameterized SQL only; schema managed by a version table. Source shared by the adapters, not a public API.
 /// </summary>
 internal sealed partial class SqlStore
 {
