@@ -11,10 +11,10 @@ namespace Grievance.Workflow.Storage.Sql;
 internal sealed class GroupedWrite
 {
     /// <summary>Creates the write of a registration.</summary>
-    public GroupedWrite(GrievanceCreation creation) => (Creation, Id) = (creation, creation.Grievance.Id);
+    public GroupedWrite(GrievanceCreation creation) => Creation = creation;
 
     /// <summary>Creates the write of a change.</summary>
-    public GroupedWrite(GrievanceChange change) => (Change, Id) = (change, change.Grievance.Id);
+    public GroupedWrite(GrievanceChange change) => Change = change;
 
     /// <summary>Gets the registration, or <see langword="null"/> for a change.</summary>
     public GrievanceCreation? Creation { get; }
@@ -23,7 +23,7 @@ internal sealed class GroupedWrite
     public GrievanceChange Change { get; }
 
     /// <summary>Gets the grievance written.</summary>
-    public GrievanceId Id { get; }
+    public GrievanceId Id => (Creation?.Grievance ?? Change.Grievance).Id;
 
     /// <summary>Gets or sets why the write failed, once its group has been sent; <see langword="null"/> when it was written.</summary>
     public Exception? Error { get; set; }

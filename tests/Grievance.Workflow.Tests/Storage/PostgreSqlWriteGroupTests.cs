@@ -16,22 +16,21 @@ namespace Grievance.Workflow.Tests.Storage;
 [SkipUnlessEnvironmentVariable(PostgreSqlStoreConformanceTests.EnvironmentVariable, "a PostgreSQL connection string, for example Host=localhost;Username=grievance;Password=…;Database=grievance_tests")]
 public sealed class PostgreSqlWriteGroupTests : WriteGroupConformance, IAsyncLifetime
 {
-    private static readonly TimeSpan WriteGroupsDefaultPatience = TimeSpan.FromMilliseconds(50);
-    private readonly string _schema = $"write_groups_{Guid.NewGuid():N}";
+    private readonly PostgreSqlSchema _schema = new("write_groups");
     private readonly string _application = $"groups-{Guid.NewGuid():N}"[..20];
 
-    private string Scoped => PostgreSqlServer.In(_schema);
+    private string Scoped => _schema.Scoped;
 
     /// <inheritdoc />
-    public Task InitializeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"CREATE SCHEMA {_schema}");
+    public Task InitializeAsync() => _schema.CreateAsync();
 
     /// <inheritdoc />
-    public Task DisposeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+    public Task DisposeAsync() => _schema.DropAsync();
 
     [StoreFact]
     public async Task A_write_held_at_the_server_holds_the_writes_behind_it_no_longer_than_the_groups_patience()
     {
-        await using var opened = await OpenAsync(WriteGroupsDefaultPatience);
+        await using var opened = await OpenAsync(patience: null); // the store's own patience
         var seed = opened.Seed;
         await using var held = await HoldAsync(opened);
         var first = Task.Run(() => seed.Workflow.RegisterAsync(Seed.Complaint()).AsTask());
@@ -46,10 +45,10 @@ public sealed class PostgreSqlWriteGroupTests : WriteGroupConformance, IAsyncLif
         (await first).Grievance.Location.District.Should().Be("Lucknow");
     }
 
-    protected override async Task<GroupedStore> OpenAsync(TimeSpan patience)
+    protected override async Task<GroupedStore> OpenAsync(TimeSpan? patience)
     {
         var store = new PostgreSqlGrievanceStore(new NpgsqlConnectionStringBuilder(Scoped) { ApplicationName = _application }.ConnectionString);
-        store.Groups.Patience = patience;
+        store.Groups.Patience = patience ?? store.Groups.Patience;
         await store.MigrateAsync();
         var groups = store.Groups;
         return new GroupedStore(new Seed(build: b => b.UseStore(_ => store)), store, () => groups.Waiting, () => groups.SharedGroups, () => groups.AtServer, store);

@@ -16,10 +16,10 @@ public sealed class SqliteWriteGroupTests : WriteGroupConformance, IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    protected override Task<GroupedStore> OpenAsync(TimeSpan patience)
+    protected override Task<GroupedStore> OpenAsync(TimeSpan? patience)
     {
         var store = new SqliteGrievanceStore(_file.ConnectionString);
-        store.Groups.Patience = patience;
+        store.Groups.Patience = patience ?? store.Groups.Patience;
         var groups = store.Groups;
         return Task.FromResult(new GroupedStore(new Seed(build: b => b.UseStore(_ => store)), store, () => groups.Waiting, () => groups.SharedGroups, () => groups.AtServer, store));
     }
@@ -31,7 +31,7 @@ public sealed class SqliteWriteGroupTests : WriteGroupConformance, IDisposable
         await ExecuteAsync(holder, "BEGIN IMMEDIATE");
 
         // The next write takes the groups' one place and waits for the lock; the writes after it wait for the place.
-        return new HeldWrite(() => UntilAsync(() => store.AtServer() == 1), () => ExecuteAsync(holder, "ROLLBACK"), holder);
+        return new HeldWrite(() => Poll.UntilAsync(() => store.AtServer() == 1), () => ExecuteAsync(holder, "ROLLBACK"), holder);
     }
 
     protected override Task<long?> TransactionsAsync(IReadOnlyList<GrievanceId> ids) => Task.FromResult<long?>(null);

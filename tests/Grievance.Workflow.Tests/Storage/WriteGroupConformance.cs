@@ -34,7 +34,7 @@ public abstract class WriteGroupConformance
 
         var registrations = Enumerable.Range(0, 3).Select(_ => seed.Workflow.RegisterAsync(Seed.Complaint(location: Agra)).AsTask()).ToList();
         var reports = open.Select(g => seed.Workflow.ExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "Bill corrected.")).AsTask()).ToList();
-        await UntilAsync(() => opened.Waiting() == 6);
+        await Poll.UntilAsync(() => opened.Waiting() == 6);
         await held.ReleaseAsync();
 
         (await first).Grievance.Location.District.Should().Be("Lucknow");
@@ -72,7 +72,7 @@ public abstract class WriteGroupConformance
         var race = Enumerable.Range(0, 2).Select(_ => seed.Workflow.TryExecuteAsync(new ReportAction(contended.Id, Seed.OfficerL1, "Bill corrected.")).AsTask()).ToList();
         var report = seed.Workflow.TryExecuteAsync(new ReportAction(reported.Id, Seed.OfficerL1, "Meter replaced.")).AsTask();
         var registration = seed.Workflow.RegisterAsync(Seed.Complaint(location: Agra)).AsTask();
-        await UntilAsync(() => opened.Waiting() == 6);
+        await Poll.UntilAsync(() => opened.Waiting() == 6);
         await held.ReleaseAsync();
         await first;
 
@@ -91,25 +91,14 @@ public abstract class WriteGroupConformance
         (await opened.Store.GetHistoryAsync(reported.Id, default)).Count(h => h.Action == GrievanceAction.ReportAction).Should().Be(1);
     }
 
-    /// <summary>Opens a store, its engine and its groups, a write waiting at most <paramref name="patience"/> for a group's place.</summary>
-    protected abstract Task<GroupedStore> OpenAsync(TimeSpan patience);
+    /// <summary>Opens a store, its engine and its groups, a write waiting at most <paramref name="patience"/> for a group's place (the store's own when not given).</summary>
+    protected abstract Task<GroupedStore> OpenAsync(TimeSpan? patience);
 
     /// <summary>Holds the next write of the store sent alone — a registration in Lucknow — where it is sent, until released.</summary>
     protected abstract Task<HeldWrite> HoldAsync(GroupedStore store);
 
     /// <summary>How many transactions wrote the grievances' rows, where the store can tell; else <see langword="null"/>.</summary>
     protected abstract Task<long?> TransactionsAsync(IReadOnlyList<GrievanceId> ids);
-
-    /// <summary>Polls a condition until it holds, for up to half a minute.</summary>
-    protected static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 3_000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        condition().Should().BeTrue();
-    }
 
     /// <summary>A store with its engine, what its groups say, and what to dispose.</summary>
     protected sealed record GroupedStore(Seed Seed, IGrievanceStore Store, Func<int> Waiting, Func<long> SharedGroups, Func<int> AtServer, IAsyncDisposable Owner) : IAsyncDisposable

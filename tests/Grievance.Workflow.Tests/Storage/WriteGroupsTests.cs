@@ -116,7 +116,7 @@ public sealed class WriteGroupsTests
         await server.HeldAsync(1);
         var cancelled = groups.WriteAsync(writes[1], server.SendAsync, cancel.Token).AsTask();
         var last = groups.WriteAsync(writes[2], server.SendAsync, default).AsTask();
-        await UntilAsync(() => groups.Waiting == 2);
+        await Poll.UntilAsync(() => groups.Waiting == 2);
         await cancel.CancelAsync();
         await cancelled.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
         server.Release();
@@ -191,18 +191,8 @@ public sealed class WriteGroupsTests
         var first = groups.WriteAsync(writes[0], server.SendAsync, default).AsTask();
         await server.HeldAsync(1);
         var rest = writes.Skip(1).Take(behind).Select(w => groups.WriteAsync(w, server.SendAsync, default).AsTask()).ToList();
-        await UntilAsync(() => groups.Waiting == behind);
+        await Poll.UntilAsync(() => groups.Waiting == behind);
         return (first, rest);
-    }
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 2_000 && !condition(); i++)
-        {
-            await Task.Delay(5);
-        }
-
-        condition().Should().BeTrue();
     }
 
     private static async Task<GroupedWrite> WriteAsync() => (await WritesAsync(1))[0];

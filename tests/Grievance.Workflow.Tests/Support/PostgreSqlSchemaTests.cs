@@ -4,17 +4,17 @@ namespace Grievance.Workflow.Tests.Support;
 /// <param name="prefix">The start of the schema's name; a fresh GUID follows it.</param>
 public abstract class PostgreSqlSchemaTests(string prefix) : IAsyncLifetime
 {
-    private readonly string _schema = $"{prefix}_{Guid.NewGuid():N}";
+    private readonly PostgreSqlSchema _schema = new(prefix);
 
     /// <summary>Gets the name of the class's schema.</summary>
-    protected string Schema => _schema;
+    protected string Schema => _schema.Name;
 
     /// <summary>Gets the connection string whose search path is the class's schema.</summary>
-    protected string Scoped => PostgreSqlServer.In(_schema);
+    protected string Scoped => _schema.Scoped;
 
     /// <inheritdoc />
-    public Task InitializeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"CREATE SCHEMA {_schema}");
+    public Task InitializeAsync() => _schema.CreateAsync();
 
     /// <inheritdoc />
-    public Task DisposeAsync() => PostgreSqlServer.ExecuteAsync(PostgreSqlServer.ConnectionString, $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+    public Task DisposeAsync() => _schema.DropAsync();
 }
