@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using Grievance.Workflow.Queries;
 using Grievance.Workflow.Statistics;
 using Grievance.Workflow.Sweeping;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Grievance.Workflow.Benchmarks.Scale;
 
@@ -168,6 +170,73 @@ internal static class ScaleMeasurements
             $"  {writers} writer{(writers == 1 ? "" : "s")}: {commands:N0} commands in {elapsed.TotalMilliseconds:N0} ms ({spent});"
             + $" per command: this process {spent.Process.TotalMicroseconds / commands:N0} µs, postgres {spent.Server.TotalMicroseconds / commands:N0} µs");
         return commands / elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Throughput rows for each number of <paramref name="writers"/>, measured in <paramref name="rounds"/> rounds that each time every
+    /// number in turn with <paramref name="measure"/>, after <paramref name="beforeRound"/>: a row gives the median per second and the
+    /// median of the rounds' ratios to their own single writer (ratios within one round are what counts: a slow spell of the machine
+    /// slows a round's writers alike), with each round's ratio beside it.
+    /// </summary>
+    /// <param name="work">The row's text, <c>{0}</c> the number of writers and <c>{1}</c> the plural's "s".</param>
+    /// <param name="writers">The numbers of writers, the first 1.</param>
+    public static async Task<List<ScaleResult>> WriterRoundsAsync(
+        string work, int[] writers, int rounds, Func<Task> beforeRound, Func<int, Task<double>> measure, Func<int, string> target, string unit = "commands/s")
+    {
+        var perSecond = writers.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            await beforeRound();
+            for (var i = 0; i < writers.Length; i++)
+            {
+                perSecond[i].Add(await measure(writers[i]));
+            }
+        }
+
+        return writers.Select((n, i) =>
+        {
+            var ratios = perSecond[i].Select((p, round) => p / perSecond[0][round]).ToList();
+            var each = string.Join(", ", ratios.Select(r => r.ToString("N2", CultureInfo.InvariantCulture)));
+            return new ScaleResult(
+                string.Format(CultureInfo.InvariantCulture, work, n, n == 1 ? "" : "s"),
+                $"{Median(perSecond[i]):N0} {unit} ({Median(ratios):N2}×; rounds {each})",
+                target(n));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// One-row <c>INSERT</c> transactions into <c>bare_inserts</c> (its key the only index, nothing else written) per second by
+    /// <paramref name="writers"/> concurrent writers, each on a pooled connection as a store's write is: the machine's own ceiling for
+    /// the writers' ratio, every transaction a round trip and a flush of the log.
+    /// </summary>
+    /// <param name="log">Whether to write the count to the error stream.</param>
+    public static async Task<double> BareInsertsPerSecondAsync(NpgsqlDataSource source, int writers, TimeSpan duration, bool log = true)
+    {
+        var inserts = 0L;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                await using var connection = await source.OpenConnectionAsync();
+                await using var command = new NpgsqlCommand("INSERT INTO bare_inserts (v) VALUES ($1)", connection) { Parameters = { new() { Value = "x" } } };
+                await command.ExecuteNonQueryAsync();
+                Interlocked.Increment(ref inserts);
+            }
+        })));
+        var elapsed = watch.Elapsed;
+        if (log)
+        {
+            Console.Error.WriteLine($"  {writers} bare writer{(writers == 1 ? "" : "s")}: {inserts:N0} inserts in {elapsed.TotalMilliseconds:N0} ms");
+        }
+
+        return inserts / elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Complainant(long serial) => "writer-complainant-" + serial.ToString(System.Globalization.CultureInfo.InvariantCulture);
