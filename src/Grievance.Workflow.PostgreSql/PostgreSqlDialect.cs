@@ -52,6 +52,7 @@ internal sealed class PostgreSqlDialect : SqlDialect
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PositionalParameters _positional = new();
 
     public PostgreSqlDialect(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
@@ -254,6 +255,12 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// writers: 8,332–8,360 commands in 8 s against 8,896–9,966 with 32, alternating runs).
     /// </summary>
     public override int RollupShards => 32;
+
+    /// <summary>Positional parameters (<see cref="PositionalParameters"/>): Npgsql sends the statement as it is, unparsed.</summary>
+    public override string? Positional(string sql, IReadOnlyList<string> names) => _positional.Of(sql, names);
+
+    /// <summary>Gets the statements made positional: for tests.</summary>
+    public PositionalParameters PositionalParameters => _positional;
 
     /// <summary>Two writes in one statement: data-modifying common table expressions, one round trip.</summary>
     public override string? CombineWrites(string first, string second) => $"WITH first_write AS ({first}), second_write AS ({second}) SELECT 1";

@@ -27,6 +27,7 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly SqlStore _store;
+    private readonly PostgreSqlDialect _dialect;
 
     /// <summary>Creates the store.</summary>
     /// <param name="connectionString">
@@ -58,7 +59,7 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _ownsDataSource = true;
-        _store = new SqlStore(new PostgreSqlDialect(_dataSource));
+        _store = new SqlStore(_dialect = new PostgreSqlDialect(_dataSource));
     }
 
     /// <summary>
@@ -73,8 +74,11 @@ public sealed class PostgreSqlGrievanceStore : IGrievanceStore, IGrievanceBatchS
     public PostgreSqlGrievanceStore(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
-        _store = new SqlStore(new PostgreSqlDialect(_dataSource));
+        _store = new SqlStore(_dialect = new PostgreSqlDialect(_dataSource));
     }
+
+    /// <summary>Gets the statements the store made positional: for tests.</summary>
+    internal PositionalParameters Positional => _dialect.PositionalParameters;
 
     /// <summary>Gets the data source the store reads and writes through, for tests of its settings.</summary>
     internal NpgsqlDataSource DataSource => _dataSource;

@@ -334,6 +334,15 @@ internal abstract class SqlDialect
     /// <returns>The compiled statement, which the caller disposes, or <see langword="null"/>.</returns>
     public virtual IBoundStatement? Compile(DbConnection connection, string sql) => null;
 
+    /// <summary>
+    /// The statement with its named parameters (<c>@name</c>) made positional in the order of <paramref name="names"/>, where the
+    /// driver then sends it as it is instead of parsing it at every execution; <see langword="null"/> where parameters are bound by
+    /// name (the default). A text must always come with the same names, in the same order.
+    /// </summary>
+    /// <param name="sql">The statement; its parameters are named <c>@name</c>.</param>
+    /// <param name="names">The names bound to it, without <c>@</c>, in the order their values are bound.</param>
+    public virtual string? Positional(string sql, IReadOnlyList<string> names) => null;
+
     /// <summary>Gets whether a transaction's statements run one command object again with new parameter values (see <c>SqlStatements</c>).</summary>
     /// <value>The default is <see langword="false"/>: a new command for each use.</value>
     public virtual bool ReusesCommands => false;

@@ -114,7 +114,8 @@ internal sealed class SqlStatements : IAsyncDisposable
     /// <summary>
     /// Runs a statement with <paramref name="values"/> bound to the parameters <paramref name="names"/> (without <c>@</c>) and
     /// returns the rows it changed: compiled once and bound by position where the dialect can (<see cref="SqlDialect.Compile"/>),
-    /// else as a command, after any deferred writes. A SQL text must always come with the same names, in the same order.
+    /// else as a command, after any deferred writes, its parameters positional where the dialect makes them so
+    /// (<see cref="SqlDialect.Positional"/>). A SQL text must always come with the same names, in the same order.
     /// </summary>
     public async ValueTask<int> ExecuteAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
@@ -130,7 +131,8 @@ internal sealed class SqlStatements : IAsyncDisposable
             return bound.Execute(names, values);
         }
 
-        return await ExecuteAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false);
+        var positional = _dialect.Positional(sql, names);
+        return await ExecuteAsync(positional ?? sql, positional is null ? Binding(names, values) : ByPosition(values), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -166,12 +168,16 @@ internal sealed class SqlStatements : IAsyncDisposable
         _deferred.BatchCommands.Add(command);
     }
 
-    /// <summary>Runs a write whose row count nobody reads, its values bound by name, as <see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/> does.</summary>
+    /// <summary>
+    /// Runs a write whose row count nobody reads, its values bound to the parameters <paramref name="names"/> (by position where the
+    /// dialect makes them positional, <see cref="SqlDialect.Positional"/>), as <see cref="DeferAsync(string, Action{DbCommand}, CancellationToken)"/> does.
+    /// </summary>
     public async ValueTask DeferAsync(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
         if (_defers)
         {
-            await DeferAsync(sql, Binding(names, values), cancellationToken).ConfigureAwait(false);
+            var positional = _dialect.Positional(sql, names);
+            await DeferAsync(positional ?? sql, positional is null ? Binding(names, values) : ByPosition(values), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -209,6 +215,16 @@ internal sealed class SqlStatements : IAsyncDisposable
         for (var i = 0; i < names.Count; i++)
         {
             SqlColumns.Add(c, names[i], values[i]);
+        }
+    };
+
+    private static Action<DbCommand> ByPosition(IReadOnlyList<object?> values) => c =>
+    {
+        foreach (var value in values)
+        {
+            var parameter = c.CreateParameter(); // no name: bound by its place
+            parameter.Value = value ?? DBNull.Value;
+            c.Parameters.Add(parameter);
         }
     };
 
