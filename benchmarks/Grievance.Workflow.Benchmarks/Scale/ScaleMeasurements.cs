@@ -206,8 +206,8 @@ internal static class ScaleMeasurements
 
     /// <summary>
     /// One-row <c>INSERT</c> transactions into <c>bare_inserts</c> (its key the only index, nothing else written) per second by
-    /// <paramref name="writers"/> concurrent writers, each on a pooled connection as a store's write is: the machine's own ceiling for
-    /// the writers' ratio, every transaction a round trip and a flush of the log.
+    /// <paramref name="writers"/> concurrent writers, each on a pooled connection as a store's write is: the machine's own ratio to
+    /// read the store's beside, every transaction a round trip and a flush of the log.
     /// </summary>
     /// <param name="log">Whether to write the count to the error stream.</param>
     public static async Task<double> BareInsertsPerSecondAsync(NpgsqlDataSource source, int writers, TimeSpan duration, bool log = true)

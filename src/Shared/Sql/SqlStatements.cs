@@ -220,10 +220,10 @@ internal sealed class SqlStatements : IAsyncDisposable
 
     private static Action<DbCommand> ByPosition(IReadOnlyList<object?> values) => c =>
     {
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
             var parameter = c.CreateParameter(); // no name: bound by its place
-            parameter.Value = value ?? DBNull.Value;
+            parameter.Value = values[i] ?? DBNull.Value;
             c.Parameters.Add(parameter);
         }
     };
