@@ -23,7 +23,7 @@ internal sealed partial class PositionalParameters
     /// <param name="names">The names bound to it, without <c>@</c>, in the order their values are bound.</param>
     /// <exception cref="ArgumentException">The statement names a parameter that <paramref name="names"/> does not hold.</exception>
     public string Of(string sql, IReadOnlyList<string> names)
-        => _rewritten.TryGetValue(sql, out var positional) ? positional : _rewritten.GetOrAdd(sql, Rewrite(sql, names));
+        => _rewritten.GetOrAdd(sql, static (text, bound) => Rewrite(text, bound), names);
 
     /// <summary>How many statements were rewritten: for tests.</summary>
     public int Count => _rewritten.Count;

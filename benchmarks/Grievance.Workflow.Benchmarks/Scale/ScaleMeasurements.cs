@@ -199,7 +199,7 @@ internal static class ScaleMeasurements
             var each = string.Join(", ", ratios.Select(r => r.ToString("N2", CultureInfo.InvariantCulture)));
             return new ScaleResult(
                 string.Format(CultureInfo.InvariantCulture, work, n, n == 1 ? "" : "s"),
-                $"{Median(perSecond[i]):N0} {unit} ({Median(ratios):N2}×; rounds {each})",
+                $"{ScaleTimer.Median(perSecond[i]):N0} {unit} ({ScaleTimer.Median(ratios):N2}×; rounds {each})",
                 target(n));
         }).ToList();
     }
@@ -231,12 +231,6 @@ internal static class ScaleMeasurements
         }
 
         return inserts / elapsed.TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Complainant(long serial) => "writer-complainant-" + serial.ToString(System.Globalization.CultureInfo.InvariantCulture);

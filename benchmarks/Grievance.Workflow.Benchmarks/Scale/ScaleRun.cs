@@ -216,10 +216,7 @@ internal static class ScaleRun
             {
                 await ExecuteAsync(scoped, "VACUUM (ANALYZE) grievances, history, contacts, outbox, grievance_rollups, grievance_flows, due_claims");
                 await CheckpointAsync(scoped);
-                await using (var held = await store.DataSource.OpenConnectionAsync())
-                {
-                    NpgsqlConnection.ClearPool(held);
-                }
+                await EmptyPoolAsync(store.DataSource);
 
                 await ScaleMeasurements.WritesPerSecondAsync(db, 1, TimeSpan.FromSeconds(2), log: false);
             }, n => ScaleMeasurements.WritesPerSecondAsync(db, n, TimeSpan.FromSeconds(6)), n => n >= 4 ? "≥ 2× one writer" : ""));
@@ -232,11 +229,7 @@ internal static class ScaleRun
             rows.AddRange(await ScaleMeasurements.WriterRoundsAsync("no store, the machine's own ratio: one-row INSERT transactions (the key the only index), PostgreSQL, {0} concurrent writer{1}", [1, 4, 16], WriterRounds, async () =>
             {
                 await CheckpointAsync(scoped);
-                await using (var held = await bare.OpenConnectionAsync())
-                {
-                    NpgsqlConnection.ClearPool(held);
-                }
-
+                await EmptyPoolAsync(bare);
                 await ScaleMeasurements.BareInsertsPerSecondAsync(bare, 1, TimeSpan.FromSeconds(1), log: false);
             }, n => ScaleMeasurements.BareInsertsPerSecondAsync(bare, n, TimeSpan.FromSeconds(4)), _ => "(none: beside the writers' ratio)", "inserts/s"));
         }
@@ -367,6 +360,13 @@ internal static class ScaleRun
         await using var command = source.CreateCommand(sql);
         command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Closes the data source's pooled connections (the one opened for it when returned), so the next writer opens one afresh.</summary>
+    private static async Task EmptyPoolAsync(NpgsqlDataSource source)
+    {
+        await using var held = await source.OpenConnectionAsync();
+        NpgsqlConnection.ClearPool(held);
     }
 
     /// <summary>

@@ -131,8 +131,8 @@ internal sealed class SqlStatements : IAsyncDisposable
             return bound.Execute(names, values);
         }
 
-        var positional = _dialect.Positional(sql, names);
-        return await ExecuteAsync(positional ?? sql, positional is null ? Binding(names, values) : ByPosition(values), cancellationToken).ConfigureAwait(false);
+        var (text, bind) = Bound(sql, names, values);
+        return await ExecuteAsync(text, bind, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -176,8 +176,8 @@ internal sealed class SqlStatements : IAsyncDisposable
     {
         if (_defers)
         {
-            var positional = _dialect.Positional(sql, names);
-            await DeferAsync(positional ?? sql, positional is null ? Binding(names, values) : ByPosition(values), cancellationToken).ConfigureAwait(false);
+            var (text, bind) = Bound(sql, names, values);
+            await DeferAsync(text, bind, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -217,6 +217,10 @@ internal sealed class SqlStatements : IAsyncDisposable
             SqlColumns.Add(c, names[i], values[i]);
         }
     };
+
+    /// <summary>The text to send and its binding: positional where the dialect makes it so (<see cref="SqlDialect.Positional"/>), else by name.</summary>
+    private (string Sql, Action<DbCommand> Bind) Bound(string sql, IReadOnlyList<string> names, IReadOnlyList<object?> values)
+        => _dialect.Positional(sql, names) is { } positional ? (positional, ByPosition(values)) : (sql, Binding(names, values));
 
     private static Action<DbCommand> ByPosition(IReadOnlyList<object?> values) => c =>
     {
