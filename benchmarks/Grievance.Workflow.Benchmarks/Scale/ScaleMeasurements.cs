@@ -143,11 +143,13 @@ internal static class ScaleMeasurements
     /// one complainant behind every registration made each read longer than the last (up to 1,000 rows), later runs most of all.
     /// </summary>
     /// <param name="log">Whether to write the run's CPU and allocation per command to the error stream.</param>
-    public static async Task<double> WritesPerSecondAsync(ScaleDatabase db, int writers, TimeSpan duration, bool log = true)
+    /// <param name="server">A PostgreSQL server's pool, to write what its log took per command too; none for SQLite.</param>
+    public static async Task<double> WritesPerSecondAsync(ScaleDatabase db, int writers, TimeSpan duration, bool log = true, NpgsqlDataSource? server = null)
     {
         var officer = Actor.Officer(new OfficerId("dept-01-l1"), new DepartmentId("dept-01"), 1);
         var agent = Actor.HelplineAgent("agent-1");
         var commands = 0L;
+        var walBefore = log && server is not null ? await WalCounters.ReadAsync(server) : default;
         var before = MachineCpu.Now();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -169,26 +171,31 @@ internal static class ScaleMeasurements
         Console.Error.WriteLine(
             $"  {writers} writer{(writers == 1 ? "" : "s")}: {commands:N0} commands in {elapsed.TotalMilliseconds:N0} ms ({spent});"
             + $" per command: this process {spent.Process.TotalMicroseconds / commands:N0} µs, postgres {spent.Server.TotalMicroseconds / commands:N0} µs");
+        if (server is not null)
+        {
+            Console.Error.WriteLine("    " + (await WalCounters.ReadAsync(server) - walBefore).PerCommand(commands));
+        }
+
         return commands / elapsed.TotalSeconds;
     }
 
     /// <summary>
     /// Throughput rows for each number of <paramref name="writers"/>, measured in <paramref name="rounds"/> rounds that each time every
-    /// number in turn with <paramref name="measure"/>, after <paramref name="beforeRound"/>: a row gives the median per second and the
+    /// number in turn with <paramref name="measure"/>, each after <paramref name="beforeEach"/>: a row gives the median per second and the
     /// median of the rounds' ratios to their own single writer (ratios within one round are what counts: a slow spell of the machine
     /// slows a round's writers alike), with each round's ratio beside it.
     /// </summary>
     /// <param name="work">The row's text, <c>{0}</c> the number of writers and <c>{1}</c> the plural's "s".</param>
     /// <param name="writers">The numbers of writers, the first 1.</param>
     public static async Task<List<ScaleResult>> WriterRoundsAsync(
-        string work, int[] writers, int rounds, Func<Task> beforeRound, Func<int, Task<double>> measure, Func<int, string> target, string unit = "commands/s")
+        string work, int[] writers, int rounds, Func<Task> beforeEach, Func<int, Task<double>> measure, Func<int, string> target, string unit = "commands/s")
     {
         var perSecond = writers.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
-            await beforeRound();
             for (var i = 0; i < writers.Length; i++)
             {
+                await beforeEach();
                 perSecond[i].Add(await measure(writers[i]));
             }
         }

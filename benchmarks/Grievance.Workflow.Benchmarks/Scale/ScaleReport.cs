@@ -9,11 +9,15 @@ internal static class ScaleReport
     private const string StartMarker = "<!-- scale:start -->";
     private const string EndMarker = "<!-- scale:end -->";
 
-    /// <summary>The table of the rows, headed by the command line and the date.</summary>
-    public static string Table(List<ScaleResult> rows, string arguments)
+    /// <summary>The table of the rows, headed by the command line, the date and how the thread pool ran.</summary>
+    /// <param name="postgresApart">Whether the PostgreSQL rows ran in a process of their own (<see cref="PostgresProcess"/>).</param>
+    public static string Table(List<ScaleResult> rows, string arguments, bool postgresApart)
     {
+        var spinning = postgresApart
+            ? $"thread-pool spin limit {PostgresProcess.ThisProcessSpinLimit()}, the PostgreSQL rows' process {PostgresProcess.SpinLimit}"
+            : $"thread-pool spin limit {PostgresProcess.ThisProcessSpinLimit()}";
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project benchmarks/Grievance.Workflow.Benchmarks -- {arguments}` ({TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {Environment.ProcessorCount} cores):")
+            .AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project benchmarks/Grievance.Workflow.Benchmarks -- {arguments}` ({TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {Environment.ProcessorCount} cores, {spinning}):")
             .AppendLine()
             .AppendLine("| work | measured | target |")
             .AppendLine("|---|---:|---|");

@@ -22,7 +22,8 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// SQLite rows measured on a fresh copy of that file instead of a new import; the first run imports into it), <c>--keep-postgres</c>
 /// (leave the PostgreSQL schema in place afterwards, for reading plans on it), <c>--sweep-kind deadlines|feedback</c> (measure that
 /// kind of sweep only: for profiling one), <c>--pages-in-flight N</c> (how many pages a sweep handles at once: by default 1 on SQLite,
-/// the library's default, and 2 on PostgreSQL, as its README recommends).
+/// the library's default, and 2 on PostgreSQL, as its README recommends). The PostgreSQL rows run in a child process with the thread
+/// pool's spinning off (<see cref="PostgresProcess"/>), unless this process already runs so.
 /// </summary>
 internal static class ScaleRun
 {
@@ -63,21 +64,32 @@ internal static class ScaleRun
         }
 
         var postgres = Environment.GetEnvironmentVariable("GRIEVANCE_POSTGRES");
-        if (only is "" or "postgres")
+        var ownProcess = postgres is not null && only is "" or "postgres" && PostgresProcess.ThisProcessSpinLimit() != PostgresProcess.SpinLimit;
+        if (ownProcess)
+        {
+            rows.AddRange(await PostgresProcess.RunAsync(args)); // its --millions import too
+        }
+        else if (only is "" or "postgres")
         {
             rows.AddRange(postgres is null ? [new ScaleResult("PostgreSQL rows", "not run: set GRIEVANCE_POSTGRES", "")] : await PostgresAsync(generator, postgres, postgresCount, days));
         }
 
         if (options.ContainsKey("millions"))
         {
-            rows.AddRange(await MillionsAsync(generator, postgres, days, only));
+            rows.AddRange(await MillionsAsync(generator, ownProcess ? null : postgres, days, only));
+        }
+
+        if (options.GetValueOrDefault(PostgresProcess.RowsFileOption) is { } rowsFile)
+        {
+            await PostgresProcess.WriteAsync(rowsFile, rows); // a parent run's PostgreSQL rows: it adds the speed and prints the table
+            return 0;
         }
 
         rows.Add(new(
             "the machine's speed: one core sorting 1,000,000 numbers, at the run's start and at its end (the median of 7)",
             $"{speedAtStart:N0} ms, {MachineSpeed.SortMilliseconds():N0} ms",
             "(none: read the run's rows beside it)"));
-        var table = ScaleReport.Table(rows, string.Join(' ', args));
+        var table = ScaleReport.Table(rows, string.Join(' ', args), ownProcess);
         Console.WriteLine(table);
         if (options.ContainsKey("write-readme"))
         {
@@ -202,24 +214,29 @@ internal static class ScaleRun
                 rows.Add(new($"deep keyset page of defaulters (50 rows after row {reached:N0}), PostgreSQL", $"{deep:N2} ms ({deepRows} rows)", "< 10 ms"));
             }
 
-            // Each round starts as the first: the dead rows of the sweeps (or of the round before) vacuumed and the tables analyzed,
-            // else autovacuum works through them during the next measurement, the single writer's; the WAL written before
-            // checkpointed. Npgsql hands idle pooled connections out in turn, so a pool grown by the sweeps (or any burst) spreads a
-            // lone writer's commands over every server process it holds, each colder: measured, ~25% fewer commands and 30–60% more
-            // server CPU per command after a 16-writer burst. So each round empties the pool and times its single writer on one
-            // connection, after an unmeasured run (the first round's compiles the code at the final tier); each later measurement
-            // grows the pool to its own number of writers. The rows give each round's ratio beside the medians: a round's single
-            // writer after another round's sixteen has run slower than the first round's in some runs (and as fast in others),
-            // while three rounds of a single writer alone gave 4,422, 4,364 and 4,476 commands.
+            // Every measurement starts alike: the WAL written before checkpointed, then the dead rows of the sweeps (or of the
+            // measurement before) vacuumed and the tables analyzed, else autovacuum works through them during the next one; then an
+            // emptied pool and two unmeasured seconds of one writer. Before each measurement, not each round: after a vacuum, whoever
+            // writes first fills the pages it freed, each page's first change after the checkpoint logged whole and its all-visible
+            // mark cleared — measured with the preparation once a round, the second and third rounds' single writer, first to write,
+            // logged 0.6–1.4 full-page images and 7–12 KB a command against none and 4 KB in the first round, its server CPU a command
+            // up by half to four fifths, while four writers after it logged none; its rounds' ratios came out high for it. Checkpoint
+            // before vacuum, so that vacuum's own changes log those pages. Npgsql hands idle pooled connections out in turn, so a
+            // pool grown by the sweeps (or any burst) spreads a lone writer's commands over every server process it holds, each
+            // colder: measured, ~25% fewer commands and 30–60% more server CPU per command after a 16-writer burst. So the pool is
+            // emptied and the single writer runs on one connection, after the unmeasured run (the first compiles the code at the
+            // final tier); each other measurement grows the pool to its own number of writers. The log gives what the server wrote
+            // to its WAL per command for each measurement.
             var store = (PostgreSqlGrievanceStore)db.Provider.GetRequiredService<Storage.IGrievanceStore>();
+            await using var counters = NpgsqlDataSource.Create(scoped); // its own pool: the store's is emptied before each round
             rows.AddRange(await ScaleMeasurements.WriterRoundsAsync("PostgreSQL write throughput, {0} concurrent writer{1} (register + report)", [1, 2, 4, 8, 16], WriterRounds, async () =>
             {
-                await ExecuteAsync(scoped, "VACUUM (ANALYZE) grievances, history, contacts, outbox, grievance_rollups, grievance_flows, due_claims");
                 await CheckpointAsync(scoped);
+                await ExecuteAsync(scoped, "VACUUM (ANALYZE) grievances, history, contacts, outbox, grievance_rollups, grievance_flows, due_claims");
                 await EmptyPoolAsync(store.DataSource);
 
                 await ScaleMeasurements.WritesPerSecondAsync(db, 1, TimeSpan.FromSeconds(2), log: false);
-            }, n => ScaleMeasurements.WritesPerSecondAsync(db, n, TimeSpan.FromSeconds(6)), n => n >= 4 ? "≥ 2× one writer" : ""));
+            }, n => ScaleMeasurements.WritesPerSecondAsync(db, n, TimeSpan.FromSeconds(6), server: counters), n => n >= 4 ? "≥ 2× one writer" : ""));
 
             // The same ratio for the simplest durable write there is, on the same server and driver, its pool set as the store's
             // (no reset on close, statements prepared): what the machine gives four writers against one before any work of the
