@@ -268,6 +268,14 @@ internal sealed class PostgreSqlDialect : SqlDialect
     /// <summary>Npgsql sends a batch with one Sync at its end: outside a transaction, the server runs it as one.</summary>
     public override bool BatchIsItsOwnTransaction => true;
 
+    /// <summary>
+    /// Two: a group of two or more writes goes while another is at the server, its statements run beside the other's flush to disk.
+    /// Measured with four writers (200,000 grievances, app and server on two cores, alternating builds): 8,216, 7,748, 8,504, 8,452,
+    /// 6,976 and 8,604 commands in 6 s against 7,284, 5,334, 8,500, 6,592, 6,658 and 5,562 with one place. Two places that let a lone
+    /// write go beside a group had sent most writes alone (the server's CPU a command 616–634 µs against 422–441).
+    /// </summary>
+    public override int WriteGroupPlaces => 2;
+
     /// <summary>The update with <c>RETURNING</c>, its rows counted by <c>grievance_changed</c>, which fails on none (schema version 22).</summary>
     public override string FailUnlessChanged(string update) => $"WITH changed AS ({update} RETURNING 1) SELECT grievance_changed(count(*)) FROM changed";
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -24,6 +25,12 @@ internal sealed class GroupedWrite
 
     /// <summary>Gets the grievance written.</summary>
     public GrievanceId Id => (Creation?.Grievance ?? Change.Grievance).Id;
+
+    /// <summary>
+    /// Gets or sets the group this write is to send, itself first, when a place is handed to it (<see cref="Turn"/> completes with
+    /// <see langword="true"/>); <see langword="null"/> until then, and when it takes a place out of patience.
+    /// </summary>
+    public List<GroupedWrite>? Group { get; set; }
 
     /// <summary>Gets or sets why the write failed, once its group has been sent; <see langword="null"/> when it was written.</summary>
     public Exception? Error { get; set; }

@@ -264,6 +264,15 @@ internal abstract class SqlDialect
     public virtual bool BatchIsItsOwnTransaction => false;
 
     /// <summary>
+    /// Gets how many groups of writes may be at the server at once (<see cref="WriteGroups"/>): beyond the first, a group of two or
+    /// more writes only, sent while the others run — their statements beside another's flush to disk.
+    /// </summary>
+    /// <value>
+    /// The default is 1: SQLite writes one transaction at a time, and a second group would wait for the file's lock. PostgreSQL says 2.
+    /// </value>
+    public virtual int WriteGroupPlaces => 1;
+
+    /// <summary>
     /// Gets a statement that runs <paramref name="update"/>, which changes one row at most, and fails when it changes none (the
     /// failure <see cref="IsUnchanged"/> tells), so that a batch that is its own transaction stops there and writes nothing: what
     /// a conditional write needs where no one reads its row count before the commit. A dialect that says

@@ -14,12 +14,6 @@ internal sealed partial class SqlStore
     /// <summary>The most writes one group takes.</summary>
     internal const int LargestGroup = 64;
 
-    /// <summary>
-    /// How many groups may be at the server at once before writes wait to go together: one. Measured with four writers of a
-    /// process, two places sent most writes alone again (the server's CPU a command 616–634 µs, against 422–441 with one).
-    /// </summary>
-    internal const int GroupPlaces = 1;
-
     /// <summary>Gets the store's write groups: for tests.</summary>
     internal WriteGroups Groups => _groups;
 

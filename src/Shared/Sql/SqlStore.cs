@@ -25,7 +25,7 @@ internal sealed partial class SqlStore
     public SqlStore(SqlDialect dialect)
     {
         (_dialect, _shards) = (dialect, new RollupShards(dialect.RollupShards));
-        _groups = new WriteGroups(GroupPlaces, LargestGroup);
+        _groups = new WriteGroups(dialect.WriteGroupPlaces, LargestGroup);
         _sendGroup = SendGroupAsync;
     }
 

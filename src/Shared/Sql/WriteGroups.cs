@@ -8,13 +8,17 @@ namespace Grievance.Workflow.Storage.Sql;
 
 /// <summary>
 /// Group commit for a store's writers: a few groups of writes at the server at a time, and the writes that arrive while they
-/// are there go together in the next, one transaction. A write that finds a group's place free goes at once, alone, as it would
-/// without groups; with more writers at once than places, the per-transaction work — the round trip, the commit and its flush to
-/// disk, the rollup rows of the same keys — is shared by a group. Source shared by the adapters, not a public API. Thread-safe.
+/// are there go together in the next, one transaction. A write that finds nothing at the server goes at once, alone, as it would
+/// without groups; with more writers at once, the per-transaction work — the round trip, the commit and its flush to disk, the
+/// rollup rows of the same keys — is shared by a group. Source shared by the adapters, not a public API. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Each group is sent by one of its own writers, the one that waited longest (no thread of its own, no waiting for a group to
-/// fill): the writer whose group was at the server hands its place on when it is back, so no writer sends more than one group.
+/// A place beyond the first is for a group of two or more: a write that finds a group at the server and a place free goes there
+/// with the writes waiting, if any, and otherwise waits for a partner or a place handed on — a lone write beside a group would
+/// cost the server a transaction of its own and share nothing. Each group is sent by one of its own writers (no thread of its
+/// own, no waiting for a group to fill): the one that waited longest when a place is handed on — the group made as it is, from
+/// the writes waiting then — the one that completes a group of two when it takes a place beyond the first. The writer whose
+/// group was at the server hands its place on when it is back, so no writer sends more than one group.
 /// Who sends decides nothing of another write's fate: <c>send</c> sets each write's <see cref="GroupedWrite.Error"/>. A group
 /// held at the server (a row another transaction locks) holds only its own writes: a write that has waited
 /// <see cref="Patience"/> for a place goes in a group of its own making, beside those at the server. A write still waiting
@@ -33,7 +37,7 @@ internal sealed class WriteGroups
     private long _sharedGroups;
 
     /// <summary>Creates the groups of a store.</summary>
-    /// <param name="places">How many groups may be at the server at once before writes wait to go together.</param>
+    /// <param name="places">How many groups may be at the server at once: the first of any size, the others of two writes or more.</param>
     /// <param name="largest">The most writes a group takes; the rest wait for the next.</param>
     /// <param name="patience">How long a write waits for a place before it goes beside the groups at the server; <see cref="DefaultPatience"/> when not given.</param>
     public WriteGroups(int places, int largest, TimeSpan? patience = null)
@@ -58,6 +62,9 @@ internal sealed class WriteGroups
             }
         }
     }
+
+    /// <summary>Gets how many groups may be at the server at once: for tests.</summary>
+    public int Places => _places;
 
     /// <summary>Gets how many writes wait for a place: for tests.</summary>
     public int Waiting
@@ -86,10 +93,20 @@ internal sealed class WriteGroups
         List<GroupedWrite>? group = null;
         lock (_gate)
         {
-            if (_atServer < _places)
+            if (_atServer == 0)
             {
-                _atServer++; // nothing waits while a place is free: this write's group is itself
+                _atServer++; // nothing at the server: this write's group is itself
                 group = [write];
+            }
+            else if (_atServer < _places && _waiting.Count > 0)
+            {
+                // A place beside the groups at the server, taken by a group of two or more: those waiting and this write, sent by it.
+                _atServer++;
+                var taken = Math.Min(_waiting.Count, _largest - 1);
+                group = new List<GroupedWrite>(taken + 1);
+                group.AddRange(_waiting.GetRange(0, taken));
+                group.Add(write);
+                _waiting.RemoveRange(0, taken);
             }
             else
             {
@@ -105,13 +122,18 @@ internal sealed class WriteGroups
                 return;
             }
 
-            lock (_gate)
+            // Handed a place, with the group made then: it and those behind it, taken off the queue together, so that two groups
+            // back at once do not split the queue between them. Out of patience, it makes its group now.
+            group = write.Group;
+            if (group is null)
             {
-                // Given a place: this write was taken off the queue; the group is it and those behind it.
-                var taken = Math.Min(_waiting.Count, _largest - 1);
-                group = new List<GroupedWrite>(taken + 1) { write };
-                group.AddRange(_waiting.GetRange(0, taken));
-                _waiting.RemoveRange(0, taken);
+                lock (_gate)
+                {
+                    var taken = Math.Min(_waiting.Count, _largest - 1);
+                    group = new List<GroupedWrite>(taken + 1) { write };
+                    group.AddRange(_waiting.GetRange(0, taken));
+                    _waiting.RemoveRange(0, taken);
+                }
             }
         }
 
@@ -134,21 +156,27 @@ internal sealed class WriteGroups
         }
         finally
         {
-            for (var i = 1; i < group.Count; i++)
+            foreach (var other in group)
             {
-                group[i].Turn.TrySetResult(false);
+                if (!ReferenceEquals(other, write))
+                {
+                    other.Turn.TrySetResult(false); // carried by this write's group
+                }
             }
 
             lock (_gate)
             {
-                if (_waiting.Count == 0 || _atServer > _places)
+                // A place made beyond the number goes with its group; so does one that would leave a lone write beside another
+                // group (it waits for a partner, or for the place the last group at the server hands on).
+                if (_waiting.Count == 0 || _atServer > _places || (_atServer > 1 && _waiting.Count < 2))
                 {
-                    _atServer--; // a place made beyond the number goes with its group
+                    _atServer--;
                 }
                 else
                 {
                     var next = _waiting[0];
-                    _waiting.RemoveAt(0);
+                    next.Group = _waiting.GetRange(0, Math.Min(_waiting.Count, _largest)); // the next group: it and those behind it
+                    _waiting.RemoveRange(0, next.Group.Count);
                     next.Turn.TrySetResult(true);
                 }
             }

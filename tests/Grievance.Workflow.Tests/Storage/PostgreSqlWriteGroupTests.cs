@@ -51,7 +51,7 @@ public sealed class PostgreSqlWriteGroupTests : WriteGroupConformance, IAsyncLif
         store.Groups.Patience = patience ?? store.Groups.Patience;
         await store.MigrateAsync();
         var groups = store.Groups;
-        return new GroupedStore(new Seed(build: b => b.UseStore(_ => store)), store, () => groups.Waiting, () => groups.SharedGroups, () => groups.AtServer, store);
+        return new GroupedStore(new Seed(build: b => b.UseStore(_ => store)), store, () => groups.Waiting, () => groups.SharedGroups, () => groups.AtServer, groups.Places, store);
     }
 
     protected override async Task<HeldWrite> HoldAsync(GroupedStore store)

@@ -21,7 +21,7 @@ public sealed class SqliteWriteGroupTests : WriteGroupConformance, IDisposable
         var store = new SqliteGrievanceStore(_file.ConnectionString);
         store.Groups.Patience = patience ?? store.Groups.Patience;
         var groups = store.Groups;
-        return Task.FromResult(new GroupedStore(new Seed(build: b => b.UseStore(_ => store)), store, () => groups.Waiting, () => groups.SharedGroups, () => groups.AtServer, store));
+        return Task.FromResult(new GroupedStore(new Seed(build: b => b.UseStore(_ => store)), store, () => groups.Waiting, () => groups.SharedGroups, () => groups.AtServer, groups.Places, store));
     }
 
     protected override async Task<HeldWrite> HoldAsync(GroupedStore store)

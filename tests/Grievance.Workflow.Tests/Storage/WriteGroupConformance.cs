@@ -31,6 +31,7 @@ public abstract class WriteGroupConformance
         await using var held = await HoldAsync(opened);
         var first = Task.Run(() => seed.Workflow.RegisterAsync(Seed.Complaint()).AsTask()); // in Lucknow: held (SQLite holds the thread too)
         await held.UntilHeldAsync();
+        var pairs = await FillTheOtherPlacesAsync(opened);
 
         var registrations = Enumerable.Range(0, 3).Select(_ => seed.Workflow.RegisterAsync(Seed.Complaint(location: Agra)).AsTask()).ToList();
         var reports = open.Select(g => seed.Workflow.ExecuteAsync(new ReportAction(g.Id, Seed.OfficerL1, "Bill corrected.")).AsTask()).ToList();
@@ -38,8 +39,9 @@ public abstract class WriteGroupConformance
         await held.ReleaseAsync();
 
         (await first).Grievance.Location.District.Should().Be("Lucknow");
+        await Task.WhenAll(pairs);
         var written = (await Task.WhenAll(registrations)).Select(r => r.Grievance.Id).Concat((await Task.WhenAll(reports)).Select(r => r.Grievance.Id)).ToList();
-        opened.SharedGroups().Should().Be(1);
+        opened.SharedGroups().Should().Be(opened.Places, "the six went in one group, and each pair that took a place beyond the first in another");
         if (await TransactionsAsync(written) is { } transactions)
         {
             transactions.Should().Be(1, "the six writes were one transaction");
@@ -49,7 +51,7 @@ public abstract class WriteGroupConformance
 
         var statistics = (IGrievanceStatistics)opened.Store;
         var scorecards = await statistics.GetScorecardsAsync(new ScorecardQuery(ScorecardDimension.District, Seed.Start.AddDays(-1), seed.Clock.GetUtcNow().AddDays(1), seed.Clock.GetUtcNow()), default);
-        scorecards.Sum(s => s.Received).Should().Be(7, "each registration counted once, those of the group too");
+        scorecards.Sum(s => s.Received).Should().Be(7 + pairs.Count, "each registration counted once, those of the groups too");
         scorecards.Single(s => s.Key == "Agra").Received.Should().Be(3);
     }
 
@@ -64,6 +66,7 @@ public abstract class WriteGroupConformance
         await using var held = await HoldAsync(opened);
         var first = Task.Run(() => seed.Workflow.RegisterAsync(Seed.Complaint()).AsTask());
         await held.UntilHeldAsync();
+        var pairs = await FillTheOtherPlacesAsync(opened);
 
         // Two different commands under one new command id, neither stored when decided: the store's unique key tells them apart.
         var taken = new CommandId("note-1");
@@ -75,6 +78,7 @@ public abstract class WriteGroupConformance
         await Poll.UntilAsync(() => opened.Waiting() == 6);
         await held.ReleaseAsync();
         await first;
+        await Task.WhenAll(pairs);
 
         var notes = await Task.WhenAll(twins);
         notes.Count(r => r.Value is not null).Should().Be(1, "the command id is one command's");
@@ -91,6 +95,24 @@ public abstract class WriteGroupConformance
         (await opened.Store.GetHistoryAsync(reported.Id, default)).Count(h => h.Action == GrievanceAction.ReportAction).Should().Be(1);
     }
 
+    /// <summary>
+    /// Where groups may take places beyond the first (two or more writes each), fills each with a pair of registrations in Lucknow,
+    /// which the held lock holds too, so that the writes sent next wait as behind one place; returns the pairs' registrations.
+    /// </summary>
+    private static async Task<List<Task>> FillTheOtherPlacesAsync(GroupedStore opened)
+    {
+        var pairs = new List<Task>();
+        for (var place = 2; place <= opened.Places; place++)
+        {
+            pairs.Add(Task.Run(() => opened.Seed.Workflow.RegisterAsync(Seed.Complaint()).AsTask()));
+            await Poll.UntilAsync(() => opened.Waiting() == 1); // alone, it waits for a partner beside the held group
+            pairs.Add(Task.Run(() => opened.Seed.Workflow.RegisterAsync(Seed.Complaint()).AsTask()));
+            await Poll.UntilAsync(() => opened.Waiting() == 0 && opened.AtServer() == place);
+        }
+
+        return pairs;
+    }
+
     /// <summary>Opens a store, its engine and its groups, a write waiting at most <paramref name="patience"/> for a group's place (the store's own when not given).</summary>
     protected abstract Task<GroupedStore> OpenAsync(TimeSpan? patience);
 
@@ -101,7 +123,7 @@ public abstract class WriteGroupConformance
     protected abstract Task<long?> TransactionsAsync(IReadOnlyList<GrievanceId> ids);
 
     /// <summary>A store with its engine, what its groups say, and what to dispose.</summary>
-    protected sealed record GroupedStore(Seed Seed, IGrievanceStore Store, Func<int> Waiting, Func<long> SharedGroups, Func<int> AtServer, IAsyncDisposable Owner) : IAsyncDisposable
+    protected sealed record GroupedStore(Seed Seed, IGrievanceStore Store, Func<int> Waiting, Func<long> SharedGroups, Func<int> AtServer, int Places, IAsyncDisposable Owner) : IAsyncDisposable
     {
         /// <inheritdoc />
         public async ValueTask DisposeAsync()

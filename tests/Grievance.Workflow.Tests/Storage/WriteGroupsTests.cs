@@ -11,9 +11,10 @@ using WriteGroups = PostgreSqlAdapter::Grievance.Workflow.Storage.Sql.WriteGroup
 namespace Grievance.Workflow.Tests.Storage;
 
 /// <summary>
-/// Group commit (source shared by the SQL adapters; PostgreSQL's copy is tested): a write that finds a group's place free goes at
-/// once and alone; writes that arrive while a group is at the server go together in the next, sent by the one that waited longest;
-/// each meets its own fate; a cancelled write still waiting is never sent; a group held at the server holds nobody past patience.
+/// Group commit (source shared by the SQL adapters; PostgreSQL's copy is tested): a write that finds nothing at the server goes at
+/// once and alone; writes that arrive while a group is at the server go together in the next, sent by the one that waited longest,
+/// or, where there are more places, beside it as soon as they are two; each meets its own fate; a cancelled write still waiting is
+/// never sent; a group held at the server holds nobody past patience.
 /// </summary>
 public sealed class WriteGroupsTests
 {
@@ -52,6 +53,79 @@ public sealed class WriteGroupsTests
         server.Sent.SelectMany(s => s.Group).Should().Equal(writes, "in the order they came");
         server.Sent.Skip(1).Should().OnlyContain(s => s.Token == CancellationToken.None, "a group of several callers' writes is cancelled by none of them for the others");
         groups.SharedGroups.Should().Be(sizes.Count(n => n > 1));
+    }
+
+    [Fact]
+    public async Task With_two_places_a_write_that_finds_a_group_at_the_server_waits_for_a_partner_and_the_pair_goes_beside_it()
+    {
+        var (groups, server, writes) = (new WriteGroups(2, 64, Forever), new Server(), await WritesAsync(3));
+        using var _ = server;
+        var first = await SentAndHeldAsync(groups, server, writes[0]);
+        var second = groups.WriteAsync(writes[1], server.SendAsync, default).AsTask();
+        await Poll.UntilAsync(() => groups.Waiting == 1);
+        groups.AtServer.Should().Be(1, "a lone write does not go beside a group: it would share nothing");
+
+        var third = groups.WriteAsync(writes[2], server.SendAsync, default).AsTask();
+        await server.HeldAsync(1);
+        (groups.AtServer, groups.Waiting).Should().Be((2, 0));
+        server.Release();
+        await Task.WhenAll(first, second, third);
+
+        server.Sent.Select(s => s.Group).Should().BeEquivalentTo([new[] { writes[0] }, new[] { writes[1], writes[2] }], o => o.WithStrictOrdering());
+        server.Sent[1].Token.Should().Be(CancellationToken.None);
+        groups.SharedGroups.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task With_two_places_a_group_back_from_the_server_leaves_a_lone_waiting_write_waiting_until_the_other_is_back()
+    {
+        var groups = new WriteGroups(2, 64, Forever);
+        var writes = await WritesAsync(4);
+        var (releaseFirst, releasePair) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<List<GroupedWrite>>();
+        async ValueTask SendAsync(List<GroupedWrite> group, CancellationToken token)
+        {
+            sent.Enqueue(group.ToList());
+            await (group.Contains(writes[0]) ? releaseFirst.Task : group.Contains(writes[1]) ? releasePair.Task : Task.CompletedTask);
+        }
+
+        var first = groups.WriteAsync(writes[0], SendAsync, default).AsTask();
+        await Poll.UntilAsync(() => groups.AtServer == 1);
+        var pair = new[] { groups.WriteAsync(writes[1], SendAsync, default).AsTask() };
+        await Poll.UntilAsync(() => groups.Waiting == 1);
+        pair = [.. pair, groups.WriteAsync(writes[2], SendAsync, default).AsTask()];
+        await Poll.UntilAsync(() => groups.AtServer == 2);
+        var last = groups.WriteAsync(writes[3], SendAsync, default).AsTask();
+        await Poll.UntilAsync(() => groups.Waiting == 1);
+
+        releasePair.SetResult();
+        await Task.WhenAll(pair);
+        (groups.AtServer, groups.Waiting).Should().Be((1, 1), "the pair's place went with it: the last write waits for a partner or the first group's place");
+        sent.Should().HaveCount(2);
+
+        releaseFirst.SetResult();
+        await Task.WhenAll(first, last);
+        sent.Should().BeEquivalentTo([new[] { writes[0] }, new[] { writes[1], writes[2] }, new[] { writes[3] }], o => o.WithStrictOrdering());
+        (groups.AtServer, groups.Waiting).Should().Be((0, 0));
+    }
+
+    [Fact]
+    public async Task With_two_places_the_writes_waiting_when_both_groups_are_back_go_in_one_group_made_as_the_first_hands_its_place_on()
+    {
+        var (groups, server, writes) = (new WriteGroups(2, 64, Forever), new Server(), await WritesAsync(7));
+        using var _ = server;
+        var first = await SentAndHeldAsync(groups, server, writes[0]);
+        var pair = writes.Skip(1).Take(2).Select(w => groups.WriteAsync(w, server.SendAsync, default).AsTask()).ToList();
+        await server.HeldAsync(1);
+        var waiting = writes.Skip(3).Select(w => groups.WriteAsync(w, server.SendAsync, default).AsTask()).ToList();
+        await Poll.UntilAsync(() => groups.Waiting == 4);
+
+        server.Release(); // both groups come back at once
+        await Task.WhenAll(pair.Concat(waiting).Append(first));
+
+        server.Sent.Should().HaveCount(3, "the second group back found the queue taken: it does not split it");
+        server.Sent[2].Group.Should().Equal(writes.Skip(3));
+        (groups.AtServer, groups.Waiting).Should().Be((0, 0));
     }
 
     [Fact]
@@ -183,6 +257,14 @@ public sealed class WriteGroupsTests
         {
             current = seen;
         }
+    }
+
+    /// <summary>Sends a write that finds nothing at the server, and waits until the server holds it; returns the write's task.</summary>
+    private static async Task<Task> SentAndHeldAsync(WriteGroups groups, Server server, GroupedWrite write)
+    {
+        var sent = groups.WriteAsync(write, server.SendAsync, default).AsTask();
+        await server.HeldAsync(1);
+        return sent;
     }
 
     /// <summary>Sends the first write, which the server holds, and then the next <paramref name="behind"/>, which wait for its place.</summary>
