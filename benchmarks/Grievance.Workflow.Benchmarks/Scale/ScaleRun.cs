@@ -23,7 +23,7 @@ namespace Grievance.Workflow.Benchmarks.Scale;
 /// (leave the PostgreSQL schema in place afterwards, for reading plans on it), <c>--sweep-kind deadlines|feedback</c> (measure that
 /// kind of sweep only: for profiling one), <c>--pages-in-flight N</c> (how many pages a sweep handles at once: by default 1 on SQLite,
 /// the library's default, and 2 on PostgreSQL, as its README recommends). The PostgreSQL rows run in a child process with the thread
-/// pool's spinning off (<see cref="PostgresProcess"/>), unless this process already runs so.
+/// pool's spinning off (<see cref="PostgresProcess"/>).
 /// </summary>
 internal static class ScaleRun
 {
@@ -64,7 +64,8 @@ internal static class ScaleRun
         }
 
         var postgres = Environment.GetEnvironmentVariable("GRIEVANCE_POSTGRES");
-        var ownProcess = postgres is not null && only is "" or "postgres" && PostgresProcess.ThisProcessSpinLimit() != PostgresProcess.SpinLimit;
+        var rowsFile = options.GetValueOrDefault(PostgresProcess.RowsFileOption); // set: this is the PostgreSQL rows' process
+        var ownProcess = postgres is not null && only is "" or "postgres" && rowsFile is null;
         if (ownProcess)
         {
             rows.AddRange(await PostgresProcess.RunAsync(args)); // its --millions import too
@@ -79,7 +80,7 @@ internal static class ScaleRun
             rows.AddRange(await MillionsAsync(generator, ownProcess ? null : postgres, days, only));
         }
 
-        if (options.GetValueOrDefault(PostgresProcess.RowsFileOption) is { } rowsFile)
+        if (rowsFile is not null)
         {
             await PostgresProcess.WriteAsync(rowsFile, rows); // a parent run's PostgreSQL rows: it adds the speed and prints the table
             return 0;

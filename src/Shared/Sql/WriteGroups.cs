@@ -102,11 +102,8 @@ internal sealed class WriteGroups
             {
                 // A place beside the groups at the server, taken by a group of two or more: those waiting and this write, sent by it.
                 _atServer++;
-                var taken = Math.Min(_waiting.Count, _largest - 1);
-                group = new List<GroupedWrite>(taken + 1);
-                group.AddRange(_waiting.GetRange(0, taken));
+                group = TakeWaiting(_largest - 1);
                 group.Add(write);
-                _waiting.RemoveRange(0, taken);
             }
             else
             {
@@ -129,10 +126,7 @@ internal sealed class WriteGroups
             {
                 lock (_gate)
                 {
-                    var taken = Math.Min(_waiting.Count, _largest - 1);
-                    group = new List<GroupedWrite>(taken + 1) { write };
-                    group.AddRange(_waiting.GetRange(0, taken));
-                    _waiting.RemoveRange(0, taken);
+                    group = [write, .. TakeWaiting(_largest - 1)];
                 }
             }
         }
@@ -175,8 +169,7 @@ internal sealed class WriteGroups
                 else
                 {
                     var next = _waiting[0];
-                    next.Group = _waiting.GetRange(0, Math.Min(_waiting.Count, _largest)); // the next group: it and those behind it
-                    _waiting.RemoveRange(0, next.Group.Count);
+                    next.Group = TakeWaiting(_largest); // the next group: it and those behind it
                     next.Turn.TrySetResult(true);
                 }
             }
@@ -220,6 +213,14 @@ internal sealed class WriteGroups
         // Taken already, into a group or to send the next one: carried through whatever the caller wants now (a turn to send
         // must be taken, or the writes behind it would wait for ever).
         return await write.Turn.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the first writes waiting, at most <paramref name="most"/>, off the queue, in the order they came. The caller holds the gate.</summary>
+    private List<GroupedWrite> TakeWaiting(int most)
+    {
+        var taken = _waiting.GetRange(0, Math.Min(_waiting.Count, most));
+        _waiting.RemoveRange(0, taken.Count);
+        return taken;
     }
 
     private static void Rethrow(GroupedWrite write)
